@@ -82,6 +82,7 @@ const char* OpSpelling(Op op) {
 const char* FieldTypeName(FieldType t) {
   switch (t) {
     case FieldType::kNumber: return "number";
+    case FieldType::kCount: return "count";
     case FieldType::kPercent: return "percent";
     case FieldType::kDate: return "date";
     case FieldType::kString: return "string";

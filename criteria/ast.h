@@ -156,7 +156,8 @@ struct Adjustment {
 
 // ---------------------------------------------------------------- schema
 
-enum class FieldType { kNumber, kPercent, kDate, kString, kBool };
+// kCount is a number that must be a whole number >= 0 (dossiers, cases).
+enum class FieldType { kNumber, kCount, kPercent, kDate, kString, kBool };
 
 struct FieldDecl {
   std::string name;
