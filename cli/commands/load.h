@@ -1,0 +1,47 @@
+// Loading the inputs every command shares: a criteria file (parsed, checked,
+// compiled) and an evidence file, with diagnostics written to a stream.
+#ifndef CCHC_CLI_COMMANDS_LOAD_H_
+#define CCHC_CLI_COMMANDS_LOAD_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "criteria/ast.h"
+#include "criteria/source.h"
+#include "engine/plan.h"
+#include "engine/report.h"
+#include "evidence/record.h"
+
+namespace cchc {
+
+struct LoadedCriteria {
+  std::unique_ptr<SourceFile> source;
+  Criteria criteria;
+  std::unique_ptr<Plan> plan;
+};
+
+// Reads, parses and checks; prints every diagnostic to `err`. Returns false
+// (after printing) when the file cannot be read or has errors. Warnings are
+// printed only when `show_warnings`.
+bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& err,
+                  bool show_warnings = false);
+
+// Reads and validates an evidence file (JSON or CSV by extension) against the
+// criteria's record declarations; prints every problem to `err`.
+bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* out,
+                  std::ostream& err);
+
+// Writes `data` to `path` atomically, or to `out` when path is empty.
+bool Emit(const std::string& data, const std::string& path, std::ostream& out, std::ostream& err);
+
+// Parses --format / --lang into report options; prints the reason on failure.
+bool ParseReportFlags(const std::string& format, const std::string& lang, OutputFormat* f,
+                      ReportOptions* r, std::ostream& err);
+
+constexpr size_t kMaxCriteriaBytes = 4u << 20;
+constexpr size_t kMaxEvidenceBytes = 64u << 20;
+
+}  // namespace cchc
+
+#endif  // CCHC_CLI_COMMANDS_LOAD_H_

@@ -1,0 +1,32 @@
+// `cchc score CRITERIA EVIDENCE`: the self-assessment score table.
+#include "cli/commands/commands.h"
+#include "cli/commands/load.h"
+#include "engine/evidence_index.h"
+#include "engine/report.h"
+#include "engine/scorer.h"
+
+namespace cchc {
+
+int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
+  OutputFormat format;
+  ReportOptions report;
+  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) return kExitInvalidInput;
+  LoadedCriteria criteria;
+  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  Evidence evidence;
+  if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
+  EvidenceIndex index(*criteria.plan, evidence);
+  Scorer scorer(*criteria.plan);
+  Scorecard card = scorer.Score(index, evidence);
+  if (!card.unmatched.empty() && format != OutputFormat::kTable) {
+    err << o.evidence << ": warning: " << card.unmatched.size()
+        << " record(s) match no item (likely mis-tagged):";
+    for (const auto& id : card.unmatched) err << " " << id;
+    err << "\n";
+  }
+  return Emit(RenderScorecard(*criteria.plan, card, format, report), o.output.output, out, err)
+             ? kExitOk
+             : kExitFailure;
+}
+
+}  // namespace cchc
