@@ -60,6 +60,8 @@ void ItemEvaluator::Track(const std::vector<uint32_t>& records) {
 
 EvalValue ItemEvaluator::FieldOf(uint32_t record, int field) {
   if (field < 0) return EvalValue::Missing();
+  if (field == Plan::kIdField) return EvalValue::String(index_->record(record).id);
+  if (field == Plan::kKindField) return EvalValue::String(index_->record(record).kind);
   return FromValue(index_->field(record, field));
 }
 

@@ -5,37 +5,46 @@
 
 namespace cchc {
 
+namespace {
+
+using IdEntry = std::pair<std::string_view, uint32_t>;
+
+bool IdLess(const IdEntry& a, std::string_view b) { return a.first < b; }
+
+}  // namespace
+
 EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
     : plan_(&plan), as_of_(evidence.as_of), stride_(plan.fields().size()) {
   const size_t n = evidence.records.size();
   records_.reserve(n + 8);
   kinds_.reserve(n + 8);
   by_kind_.resize(plan.kinds().size());
+  by_id_.reserve(n + 8);
   for (const Record& r : evidence.records) {
-    if (by_id_.count(r.id)) continue;  // the loader rejects duplicates; be safe
     const uint32_t pos = static_cast<uint32_t>(records_.size());
     records_.push_back(&r);
     kinds_.push_back(plan.KindId(r.kind));
     live_.push_back(true);
-    by_id_.emplace(r.id, pos);
+    by_id_.emplace_back(r.id, pos);
     Slot(pos);
   }
+  std::stable_sort(by_id_.begin(), by_id_.end(),
+                   [](const IdEntry& a, const IdEntry& b) { return a.first < b.first; });
+  // The loader rejects duplicate ids; if any slip through, the first wins.
+  auto dup = std::unique(by_id_.begin(), by_id_.end(),
+                         [](const IdEntry& a, const IdEntry& b) { return a.first == b.first; });
+  for (auto it = dup; it != by_id_.end(); ++it) live_[it->second] = false;
+  by_id_.erase(dup, by_id_.end());
   RebuildLists();
 }
 
 void EvidenceIndex::Slot(uint32_t r) {
   const Record& rec = *records_[r];
-  // A deque keeps the id/kind values' addresses stable as records are added.
-  while (id_kind_.size() < 2 * (static_cast<size_t>(r) + 1)) id_kind_.emplace_back();
-  id_kind_[2 * r] = Value::String(rec.id);
-  id_kind_[2 * r + 1] = Value::String(rec.kind);
   if (slots_.size() < (static_cast<size_t>(r) + 1) * stride_) {
     slots_.resize((static_cast<size_t>(r) + 1) * stride_, nullptr);
   }
   const Value** row = &slots_[static_cast<size_t>(r) * stride_];
   std::fill(row, row + stride_, nullptr);
-  row[Plan::kIdField] = &id_kind_[2 * r];
-  row[Plan::kKindField] = &id_kind_[2 * r + 1];
   for (const auto& [name, value] : rec.fields) {
     int f = plan_->FieldId(name);
     if (f >= 2 && !value.missing()) row[f] = &value;
@@ -53,8 +62,8 @@ void EvidenceIndex::RebuildLists() {
 }
 
 int EvidenceIndex::Find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? -1 : static_cast<int>(it->second);
+  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id), IdLess);
+  return it != by_id_.end() && it->first == id ? static_cast<int>(it->second) : -1;
 }
 
 void EvidenceIndex::Touch(int kind) {
@@ -64,12 +73,13 @@ void EvidenceIndex::Touch(int kind) {
 }
 
 bool EvidenceIndex::Add(const Record* record) {
-  if (by_id_.count(record->id)) return false;
+  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(record->id), IdLess);
+  if (it != by_id_.end() && it->first == record->id) return false;
   const uint32_t pos = static_cast<uint32_t>(records_.size());
   records_.push_back(record);
   kinds_.push_back(plan_->KindId(record->kind));
   live_.push_back(true);
-  by_id_.emplace(record->id, pos);
+  by_id_.insert(it, IdEntry(record->id, pos));
   Slot(pos);
   all_.push_back(pos);
   if (kinds_[pos] >= 0) by_kind_[static_cast<size_t>(kinds_[pos])].push_back(pos);
@@ -78,9 +88,10 @@ bool EvidenceIndex::Add(const Record* record) {
 }
 
 bool EvidenceIndex::Replace(const std::string& id, const Record* record) {
-  auto it = by_id_.find(id);
-  if (it == by_id_.end()) return false;
+  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id), IdLess);
+  if (it == by_id_.end() || it->first != id || record->id != id) return false;
   const uint32_t pos = it->second;
+  it->first = record->id;  // view the new record's id
   Touch(kinds_[pos]);
   const int old_kind = kinds_[pos];
   records_[pos] = record;
@@ -92,8 +103,8 @@ bool EvidenceIndex::Replace(const std::string& id, const Record* record) {
 }
 
 bool EvidenceIndex::Remove(const std::string& id) {
-  auto it = by_id_.find(id);
-  if (it == by_id_.end()) return false;
+  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id), IdLess);
+  if (it == by_id_.end() || it->first != id) return false;
   const uint32_t pos = it->second;
   live_[pos] = false;
   Touch(kinds_[pos]);

@@ -5,10 +5,10 @@
 #define CCHC_ENGINE_EVIDENCE_INDEX_H_
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/plan.h"
@@ -31,7 +31,8 @@ class EvidenceIndex {
   }
   const Record& record(uint32_t r) const { return *records_[r]; }
   int kind(uint32_t r) const { return kinds_[r]; }
-  // The value of field `field` (a plan field id) of record r, or null.
+  // The value of field `field` (a plan field id >= 2) of record r, or null.
+  // Ids 0 and 1 (id, kind) are read from record(r) directly.
   const Value* field(uint32_t r, int field) const {
     return slots_[static_cast<size_t>(r) * stride_ + static_cast<size_t>(field)];
   }
@@ -58,11 +59,12 @@ class EvidenceIndex {
   std::vector<const Record*> records_;
   std::vector<int> kinds_;
   std::vector<bool> live_;
-  std::deque<Value> id_kind_;        // 2 per record: id, kind as values
   std::vector<const Value*> slots_;  // records_.size() * stride_
   std::vector<std::vector<uint32_t>> by_kind_;
   std::vector<uint32_t> all_;
-  std::unordered_map<std::string, uint32_t> by_id_;
+  // Live records by id, sorted; views point at the records' own ids, so
+  // copying the index (for a scenario) copies no strings.
+  std::vector<std::pair<std::string_view, uint32_t>> by_id_;
   std::vector<int> touched_;
 };
 

@@ -87,17 +87,17 @@ int Plan::InternKind(std::string_view kind) {
 }
 
 int Plan::FieldId(std::string_view name) const {
-  auto it = field_ids_.find(std::string(name));
+  auto it = field_ids_.find(name);
   return it == field_ids_.end() ? -1 : it->second;
 }
 
 int Plan::KindId(std::string_view kind) const {
-  auto it = kind_ids_.find(std::string(kind));
+  auto it = kind_ids_.find(kind);
   return it == kind_ids_.end() ? -1 : it->second;
 }
 
 int Plan::ItemIndex(std::string_view code) const {
-  auto it = item_ids_.find(std::string(code));
+  auto it = item_ids_.find(code);
   return it == item_ids_.end() ? -1 : it->second;
 }
 

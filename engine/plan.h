@@ -67,6 +67,13 @@ struct CompiledItem {
   std::string compile_error;  // non-empty: the item cannot be evaluated
 };
 
+// Hash for string maps looked up by string_view without allocating.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using NameMap = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
 class Plan {
  public:
   // `criteria` must outlive the plan; it should have passed CheckCriteria.
@@ -111,10 +118,10 @@ class Plan {
   std::vector<Node> nodes_;
   std::vector<CompiledItem> items_;
   std::vector<std::string> fields_;
-  std::unordered_map<std::string, int> field_ids_;
+  NameMap field_ids_;
   std::vector<std::string> kinds_;
-  std::unordered_map<std::string, int> kind_ids_;
-  std::unordered_map<std::string, int> item_ids_;
+  NameMap kind_ids_;
+  NameMap item_ids_;
   int explanation_kind_ = -1, accepted_field_ = -1, item_field_ = -1, issued_field_ = -1;
 };
 

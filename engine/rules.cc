@@ -295,8 +295,8 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
     bool explained = false;
     const int ek = plan_.explanation_kind();
     for (uint32_t r : index.OfKind(ek)) {
-      EvalValue item = FromValue(index.field(r, plan_.item_field()));
-      EvalValue ok = FromValue(index.field(r, plan_.accepted_field()));
+      EvalValue item = FieldOf(r, plan_.item_field());
+      EvalValue ok = FieldOf(r, plan_.accepted_field());
       if (item.type == T::kString && item.text == ci.item->code && ok.type == T::kBool && ok.boolean) {
         explained = true;
         s.evidence.push_back(index.record(r).id);
