@@ -1,0 +1,574 @@
+// Lowers the X3 parse tree to the plain cchc::Criteria model with byte ranges,
+// and checks what the grammar leaves to values: real dates (E104), sane
+// numbers (E105), one `score` per item (E206), expression depth (E103).
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "criteria/internal/pass.h"
+#include "criteria/internal/x3_parse.h"
+
+namespace cchc::internal {
+namespace {
+
+namespace ast = criteria_x3::ast;
+
+constexpr double kMaxNumber = 1e15;  // beyond any count, points or year
+
+// A variant visitor that sees through x3::forward_ast.
+template <typename R, typename F>
+struct Unwrap {
+  using result_type = R;
+  F& f;
+  template <typename T>
+  R operator()(const boost::spirit::x3::forward_ast<T>& t) const {
+    return f(t.get());
+  }
+  template <typename T>
+  R operator()(const T& t) const {
+    return f(t);
+  }
+};
+
+class Lowerer {
+ public:
+  Lowerer(std::string_view text, int max_depth, std::vector<Diagnostic>* diags)
+      : text_(text), max_depth_(max_depth), diags_(diags) {}
+
+  void File(const ast::File& file, Criteria* out) {
+    for (const ast::TopDecl& d : file) {
+      Visit<void>(d, [&](const auto& node) { Top(node, out); });
+    }
+  }
+
+ private:
+  // ------------------------------------------------------------ helpers
+
+  // Calls f with the alternative held by an x3::variant.
+  template <typename R, typename V, typename F>
+  static R Visit(const V& v, F&& f) {
+    return boost::apply_visitor(Unwrap<R, F>{f}, v.get());
+  }
+
+  uint32_t Off(const char* p) const { return static_cast<uint32_t>(p - text_.data()); }
+  SourceRange Range(const ast::Tagged& t) const { return {Off(t.pos_begin), Off(t.pos_end)}; }
+  SourceRange Range(const ast::Range& r) const { return {Off(r.begin()), Off(r.end())}; }
+  std::string_view Slice(const ast::Tagged& t) const {
+    return std::string_view(t.pos_begin, t.pos_end - t.pos_begin);
+  }
+  std::string_view Slice(const ast::Range& r) const {
+    return std::string_view(r.begin(), r.end() - r.begin());
+  }
+
+  void Error(DiagCode code, SourceRange range, std::string message) {
+    diags_->push_back(Diagnostic{code, Severity::kError, range, std::move(message)});
+  }
+
+  // The grammar accepted only `"` (escape | char)* `"`.
+  std::string Unescape(const ast::StringLit& s) const {
+    std::string_view v = Slice(s);
+    std::string out;
+    for (size_t i = 1; i + 1 < v.size(); ++i) {
+      if (v[i] == '\\' && i + 2 < v.size()) {
+        ++i;
+        out += v[i] == 'n' ? '\n' : v[i] == 't' ? '\t' : v[i];
+      } else {
+        out += v[i];
+      }
+    }
+    return out;
+  }
+
+  double Number(std::string_view digits, SourceRange range) {
+    const std::string s(digits);
+    const double v = std::strtod(s.c_str(), nullptr);
+    if (!std::isfinite(v) || v > kMaxNumber) {
+      Error(DiagCode::kBadNumber, range,
+            "number " + (s.size() > 24 ? s.substr(0, 20) + "..." : s) +
+                " is out of range (at most 1e15)");
+      return 0;
+    }
+    return v;
+  }
+  double Number(const ast::NumberLit& n) { return Number(Slice(n), Range(n)); }
+
+  int Int(const ast::NumberLit& n, int lo, int hi, const char* what) {
+    const double v = Number(n);
+    if (v < lo || v > hi || v != std::floor(v)) {
+      Error(DiagCode::kBadNumber, Range(n),
+            std::string(what) + " must be a whole number from " + std::to_string(lo) +
+                " to " + std::to_string(hi));
+      return lo;
+    }
+    return static_cast<int>(v);
+  }
+
+  double PercentFraction(const ast::PercentLit& p) {
+    std::string_view v = Slice(p);
+    v.remove_suffix(1);  // '%'
+    return Number(v, Range(p)) / 100.0;
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  struct Lowered {
+    ExprPtr expr;
+    int depth = 1;
+  };
+
+  ExprPtr Leaf(ExprKind kind, const ast::Tagged& t) {
+    auto e = std::make_unique<Expr>();
+    e->kind = kind;
+    e->range = Range(t);
+    return e;
+  }
+
+  // A placeholder once an expression got too deep; the item is dropped.
+  Lowered TooDeep(SourceRange range) {
+    if (!item_failed_) {
+      Error(DiagCode::kNestingTooDeep, range,
+            "expression nested too deeply (more than " + std::to_string(max_depth_) +
+                " levels); split it with `let`");
+    }
+    item_failed_ = true;
+    auto e = std::make_unique<Expr>();
+    e->range = range;
+    return {std::move(e), 1};
+  }
+
+  Lowered Wrap(ExprKind kind, Op op, SourceRange range, Lowered a) {
+    if (a.depth + 1 > max_depth_) return TooDeep(range);
+    auto e = std::make_unique<Expr>();
+    e->kind = kind;
+    e->op = op;
+    e->range = range;
+    e->args.push_back(std::move(a.expr));
+    return {std::move(e), a.depth + 1};
+  }
+
+  Lowered Join(ExprKind kind, Op op, Lowered a, Lowered b) {
+    const SourceRange range{a.expr->range.begin, b.expr->range.end};
+    const int depth = std::max(a.depth, b.depth) + 1;
+    if (depth > max_depth_) return TooDeep(range);
+    auto e = std::make_unique<Expr>();
+    e->kind = kind;
+    e->op = op;
+    e->range = range;
+    e->args.push_back(std::move(a.expr));
+    e->args.push_back(std::move(b.expr));
+    return {std::move(e), depth};
+  }
+
+  Lowered Prim(const ast::NumberLit& n) {
+    auto e = Leaf(ExprKind::kNumber, n);
+    e->number = Number(n);
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::PercentLit& p) {
+    auto e = Leaf(ExprKind::kPercent, p);
+    e->number = PercentFraction(p);
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::DateLit& d) {
+    auto e = Leaf(ExprKind::kDate, d);
+    if (auto date = ParseIsoDate(Slice(d))) {
+      e->date = *date;
+    } else {
+      Error(DiagCode::kBadDate, e->range,
+            "there is no day " + std::string(Slice(d)) + " (dates are YYYY-MM-DD)");
+    }
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::StringLit& s) {
+    auto e = Leaf(ExprKind::kString, s);
+    e->text = Unescape(s);
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::BoolLit& b) {
+    auto e = Leaf(ExprKind::kBool, b);
+    e->boolean = Slice(b) == "true" || Slice(b) == "yes";
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::RecordsLit& r) {
+    auto e = Leaf(ExprKind::kRecords, r);
+    if (r.kind) e->text = Unescape(*r.kind);
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::MaxRef& m) { return {Leaf(ExprKind::kMaxRef, m)}; }
+  Lowered Prim(const ast::Ident& i) {
+    auto e = Leaf(ExprKind::kName, i);
+    e->text = std::string(Slice(i));
+    return {std::move(e)};
+  }
+  Lowered Prim(const ast::CallExpr& c) {
+    auto e = Leaf(ExprKind::kCall, c);
+    e->text = std::string(Slice(c.name));
+    int depth = 1;
+    for (const ast::Expr& a : c.args) {
+      Lowered l = Lower(a);
+      depth = std::max(depth, l.depth + 1);
+      e->args.push_back(std::move(l.expr));
+    }
+    if (depth > max_depth_) return TooDeep(e->range);
+    return {std::move(e), depth};
+  }
+  Lowered Prim(const ast::ParenExpr& p) {
+    Lowered l = Lower(p.inner);
+    l.expr->range = Range(p);  // the parentheses belong to the operand
+    return l;
+  }
+
+  Lowered Lower(const ast::Primary& p) {
+    return Visit<Lowered>(p, [&](const auto& node) { return Prim(node); });
+  }
+
+  Lowered Lower(const ast::Postfix& p) {
+    Lowered l = Lower(p.head);
+    for (const ast::Ident& f : p.fields) {
+      const SourceRange range{l.expr->range.begin, Off(f.pos_end)};
+      l = Wrap(ExprKind::kField, Op::kNone, range, std::move(l));
+      l.expr->text = std::string(Slice(f));
+    }
+    return l;
+  }
+
+  Lowered Lower(const ast::Unary& u) {
+    Lowered l = Lower(u.operand);
+    for (size_t i = u.negs.size(); i-- > 0;) {
+      const SourceRange range{Off(u.negs[i].pos_begin), l.expr->range.end};
+      l = Wrap(ExprKind::kUnary, Op::kNeg, range, std::move(l));
+    }
+    return l;
+  }
+
+  Lowered Lower(const ast::NotExpr& n) {
+    Lowered l = Lower(n.operand);
+    for (size_t i = n.nots.size(); i-- > 0;) {
+      const SourceRange range{Off(n.nots[i].pos_begin), l.expr->range.end};
+      l = Wrap(ExprKind::kUnary, Op::kNot, range, std::move(l));
+    }
+    return l;
+  }
+
+  Lowered Lower(const ast::CmpExpr& c) {
+    Lowered l = Lower(c.lhs);
+    if (c.rhs) l = Join(ExprKind::kBinary, OpOf(c.rhs->op), std::move(l), Lower(c.rhs->operand));
+    return l;
+  }
+
+  template <typename T>
+  Lowered Lower(const ast::Chain<T>& c) {
+    Lowered l = Lower(c.first);
+    for (const ast::Tail<T>& t : c.rest) {
+      const Op op = OpOf(t.op);
+      l = Join(op == Op::kNone ? ExprKind::kWhere : ExprKind::kBinary, op, std::move(l),
+               Lower(t.operand));
+    }
+    return l;
+  }
+
+  // kNone means `where`.
+  Op OpOf(const ast::OpTok& t) const {
+    const std::string_view s = Slice(t);
+    if (s == "+") return Op::kAdd;
+    if (s == "-") return Op::kSub;
+    if (s == "*") return Op::kMul;
+    if (s == "/") return Op::kDiv;
+    if (s == "=") return Op::kEq;
+    if (s == "!=") return Op::kNe;
+    if (s == "<") return Op::kLt;
+    if (s == "<=") return Op::kLe;
+    if (s == ">") return Op::kGt;
+    if (s == ">=") return Op::kGe;
+    if (s == "and") return Op::kAnd;
+    if (s == "or") return Op::kOr;
+    return Op::kNone;
+  }
+
+  ExprPtr E(const ast::Expr& e) { return Lower(e).expr; }
+  ExprPtr E(const ast::AddExpr& e) { return Lower(e).expr; }
+
+  // ------------------------------------------------------------ rules
+
+  Rule RuleOf(const ast::DeadlineRule& r) {
+    Rule out;
+    out.kind = RuleKind::kDeadline;
+    out.subject = E(r.subject);
+    out.param = E(r.by);
+    out.on_time = E(r.on_time);
+    out.late = E(r.late);
+    out.missing = E(r.missing);
+    return out;
+  }
+  void Else(const boost::optional<ast::ElseBand>& e, Rule& out) {
+    if (!e) return;
+    Band b;
+    b.cmp = Band::Cmp::kElse;
+    b.points = E(e->points);
+    b.range = Range(*e);
+    out.bands.push_back(std::move(b));
+  }
+  Rule RuleOf(const ast::BandsRule& r) {
+    Rule out;
+    out.kind = Slice(r.word) == "count" ? RuleKind::kCount : RuleKind::kBands;
+    out.subject = E(r.subject);
+    for (const ast::CmpBand& cb : r.bands) {
+      Band b;
+      b.cmp = Slice(cb.cmp) == ">=" ? Band::Cmp::kGe : Band::Cmp::kGt;
+      b.threshold =
+          Visit<Lowered>(cb.threshold, [&](const auto& node) { return Prim(node); }).expr;
+      b.points = E(cb.points);
+      b.range = Range(cb);
+      out.bands.push_back(std::move(b));
+    }
+    Else(r.otherwise, out);
+    return out;
+  }
+  Rule RuleOf(const ast::LevelsRule& r) {
+    Rule out;
+    out.kind = RuleKind::kLevels;
+    out.subject = E(r.subject);
+    for (const ast::LabelBand& lb : r.bands) {
+      Band b;
+      b.cmp = Band::Cmp::kLabel;
+      b.label = Unescape(lb.label);
+      b.points = E(lb.points);
+      b.range = Range(lb);
+      out.bands.push_back(std::move(b));
+    }
+    Else(r.otherwise, out);
+    return out;
+  }
+  Rule RuleOf(const ast::PairRule& r) {
+    Rule out;
+    const std::string_view w = Slice(r.word);
+    out.kind = w == "linear"      ? RuleKind::kLinear
+               : w == "checklist" ? RuleKind::kChecklist
+               : w == "scaled"    ? RuleKind::kScaled
+               : w == "likert"    ? RuleKind::kLikert
+                                  : RuleKind::kPerCase;
+    out.subject = E(r.subject);
+    out.param = E(r.param);
+    return out;
+  }
+  Rule RuleOf(const ast::DeductRule& r) {
+    Rule out;
+    out.kind = RuleKind::kDeduct;
+    out.subject = E(r.subject);
+    out.param = E(r.each);
+    if (r.floor) out.floor = E(*r.floor);
+    return out;
+  }
+  Rule RuleOf(const ast::BooleanRule& r) {
+    Rule out;
+    out.kind = RuleKind::kBoolean;
+    out.subject = E(r.subject);
+    if (r.points) {
+      out.yes = E(r.points->yes);
+      out.no = E(r.points->no);
+    }
+    return out;
+  }
+  Rule RuleOf(const ast::SingleRule& r) {
+    Rule out;
+    out.kind = Slice(r.word) == "manual" ? RuleKind::kManual : RuleKind::kPercent;
+    out.subject = E(r.subject);
+    return out;
+  }
+
+  // ------------------------------------------------------------ items
+
+  void Stmt(const ast::EnumStmt& s, Item& it) {
+    const std::string_view head = Slice(s.head), value = Slice(s.value);
+    if (head == "assessed") {
+      it.assessment = value == "survey" ? Assessment::kSurvey : Assessment::kSelf;
+    } else if (head == "evidence") {
+      it.evidence = value == "required" ? EvidencePolicy::kRequired : EvidencePolicy::kOptional;
+    } else {  // when no cases: ...
+      it.no_cases = value == "full"   ? NoCasePolicy::kFull
+                    : value == "zero" ? NoCasePolicy::kZero
+                                      : NoCasePolicy::kNotApplicable;
+    }
+  }
+  void Stmt(const ast::TextStmt& s, Item& it) {
+    if (Slice(s.head) == "expects") {
+      it.expects.push_back(Unescape(s.text));
+    } else {  // several notes read as one paragraph each
+      if (!it.note.empty()) it.note += "\n";
+      it.note += Unescape(s.text);
+    }
+  }
+  void Stmt(const ast::LetStmt& s, Item& it) {
+    Binding b;
+    b.name = std::string(Slice(s.name));
+    b.value = E(s.value);
+    b.range = Range(s);
+    b.name_range = Range(s.name);
+    it.bindings.push_back(std::move(b));
+  }
+  void Stmt(const ast::CondStmt& s, Item& it) { it.not_applicable_when.push_back(E(s.cond)); }
+  void Stmt(const ast::ScoreStmt& s, Item& it) {
+    if (it.rule) {
+      Error(DiagCode::kDuplicateClause, Range(s),
+            "item " + it.code + " already has a 'score' rule; only the first one is used");
+      return;
+    }
+    Rule r = Visit<Rule>(s.rule, [&](const auto& node) { return RuleOf(node); });
+    r.range = Range(s);
+    it.rule = std::move(r);
+  }
+
+  // False when the item must be dropped (an expression too deep).
+  bool ItemOf(const ast::ItemNode& n, Item* it) {
+    item_failed_ = false;
+    it->code = std::string(Slice(n.code));
+    it->name = Unescape(n.name);
+    it->max = Number(n.max);
+    it->range = Range(n);
+    it->code_range = Range(n.code);
+    it->max_range = Range(n.max);
+    for (const ast::ItemStmt& s : n.stmts) {
+      Visit<void>(s, [&](const auto& node) { Stmt(node, *it); });
+    }
+    return !item_failed_;
+  }
+
+  void Items(const std::vector<ast::ItemNode>& nodes, std::vector<Item>* out) {
+    for (const ast::ItemNode& n : nodes) {
+      Item it;
+      if (ItemOf(n, &it)) out->push_back(std::move(it));
+    }
+  }
+
+  // ------------------------------------------------------------ top level
+
+  void Top(const ast::AreaNode& n, Criteria* out) {
+    Area a;
+    a.code = std::string(Slice(n.code));
+    a.name = Unescape(n.name);
+    a.max = Number(n.max);
+    a.range = Range(n);
+    a.code_range = Range(n.code);
+    a.max_range = Range(n.max);
+    for (const ast::CriterionNode& cn : n.criteria) {
+      Criterion c;
+      c.code = std::string(Slice(cn.code));
+      c.name = Unescape(cn.name);
+      c.max = Number(cn.max);
+      c.range = Range(cn);
+      c.code_range = Range(cn.code);
+      c.max_range = Range(cn.max);
+      Items(cn.items, &c.items);
+      a.criteria.push_back(std::move(c));
+    }
+    out->areas.push_back(std::move(a));
+  }
+
+  void Top(const ast::AdjustNode& n, Criteria* out) {
+    const bool bonus = Slice(n.head) == "bonus";
+    std::optional<Adjustment>& slot = bonus ? out->bonus : out->penalty;
+    if (slot) {
+      Error(DiagCode::kDuplicateClause, Range(n.head),
+            std::string("a second '") + (bonus ? "bonus" : "penalty") +
+                "' block; put all its items in the first one");
+      return;
+    }
+    Adjustment a;
+    a.name = Unescape(n.name);
+    a.cap = Number(n.cap);
+    a.range = Range(n);
+    a.cap_range = Range(n.cap);
+    Items(n.items, &a.items);
+    slot = std::move(a);
+  }
+
+  void Top(const ast::RecordNode& n, Criteria* out) {
+    RecordDecl r;
+    r.kind = std::string(Slice(n.kind));
+    if (n.description) r.description = Unescape(*n.description);
+    r.range = Range(n);
+    for (const ast::FieldNode& f : n.fields) {
+      FieldDecl d;
+      d.name = std::string(Slice(f.name));
+      const std::string_view t = Slice(f.type);
+      d.type = t == "count"     ? FieldType::kCount
+               : t == "percent" ? FieldType::kPercent
+               : t == "date"    ? FieldType::kDate
+               : t == "string"  ? FieldType::kString
+               : t == "bool"    ? FieldType::kBool
+                                : FieldType::kNumber;
+      d.range = Range(f);
+      r.fields.push_back(std::move(d));
+    }
+    out->records.push_back(std::move(r));
+  }
+
+  void Prop(const ast::StrProp& p, IndexMeta& m) {
+    (Slice(p.key) == "province" ? m.province : m.level) = Unescape(p.value);
+  }
+  void Prop(const ast::NumProp& p, IndexMeta& m) {
+    const std::string_view k = Slice(p.key);
+    if (k == "year") {
+      m.year = Int(p.value, 0, 9999, "year");
+    } else if (k == "precision") {
+      m.precision = Int(p.value, 0, 10, "precision");
+    } else {
+      m.total = Number(p.value);
+    }
+  }
+  void Prop(const ast::WordProp& p, IndexMeta& m) {
+    if (Slice(p.key) == "ties") {
+      m.ties = Slice(p.value) == "dense" ? TieRule::kDense : TieRule::kShared;
+    } else {
+      m.bonus_above_total = Slice(p.value) == "yes";
+    }
+  }
+  void Prop(const ast::BandsProp& p, IndexMeta& m) {
+    for (const ast::IndexBand& b : p.bands) {
+      BandDecl d;
+      d.label = Unescape(b.label);
+      d.is_else = !b.min;
+      if (b.min) d.min_percent = PercentFraction(*b.min);
+      d.range = Range(b);
+      m.bands.push_back(std::move(d));
+    }
+  }
+
+  void Top(const ast::IndexNode& n, Criteria* out) {
+    if (out->index.declared) {
+      Error(DiagCode::kDuplicateClause, Range(n),
+            "a second 'index' declaration; a file declares one index");
+      return;
+    }
+    IndexMeta& m = out->index;
+    m.declared = true;
+    m.name = Unescape(n.name);
+    m.range = Range(n);
+    for (const ast::IndexProp& p : n.props) {
+      Visit<void>(p, [&](const auto& node) { Prop(node, m); });
+    }
+  }
+
+  std::string_view text_;
+  int max_depth_;
+  std::vector<Diagnostic>* diags_;
+  bool item_failed_ = false;
+};
+
+}  // namespace
+
+PassResult RunPass(std::string_view text, size_t start, int max_expr_depth) {
+  PassResult result;
+  criteria_x3::ast::File file;
+  criteria_x3::SyntaxError error;
+  if (!criteria_x3::ParseX3(text, start, file, &error)) {
+    result.syntax_ok = false;
+    result.error_offset = error.offset;
+    result.expected = std::move(error.expected);
+  }
+  Lowerer(text, max_expr_depth, &result.diagnostics).File(file, &result.criteria);
+  return result;
+}
+
+}  // namespace cchc::internal

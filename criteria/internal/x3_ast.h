@@ -1,0 +1,269 @@
+// The X3-side parse tree of a criteria file: structs shaped for Spirit X3's
+// attribute rules (variants, fusion sequences). Private to criteria/internal/;
+// lower.cc turns it into the plain cchc::Criteria of criteria/ast.h.
+#ifndef CCHC_CRITERIA_INTERNAL_X3_AST_H_
+#define CCHC_CRITERIA_INTERNAL_X3_AST_H_
+
+#include <vector>
+
+#include <boost/optional.hpp>
+#include <boost/range/iterator_range.hpp>
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+namespace cchc::criteria_x3::ast {
+
+namespace x3 = boost::spirit::x3;
+
+// A slice of the source buffer. Leaf tokens keep only their slice: lowering
+// reads number, date, keyword and string text straight from the source, which
+// avoids X3's single-element-struct attribute pitfalls.
+using Range = boost::iterator_range<const char*>;
+
+// Set by the on_success handler of every rule whose attribute derives from it.
+struct Tagged {
+  const char* pos_begin = nullptr;
+  const char* pos_end = nullptr;
+};
+
+// Leaves: the type says what it is, the tag says where.
+struct NumberLit : Tagged {};   // 12, 0.25
+struct PercentLit : Tagged {};  // 95%
+struct DateLit : Tagged {};     // 2026-01-31 (validity checked when lowering)
+struct StringLit : Tagged {};   // "..." with escapes, quotes included
+struct BoolLit : Tagged {};     // true false yes no
+struct MaxRef : Tagged {};      // max (not followed by '(')
+struct Ident : Tagged {};       // [A-Za-z_][A-Za-z0-9_]*
+struct Code : Tagged {};        // I, 1.2.3, T1
+struct OpTok : Tagged {};       // an operator or operator keyword
+
+// records [kind "x"]; filled by a semantic action (one optional member).
+struct RecordsLit : Tagged {
+  boost::optional<StringLit> kind;
+};
+
+struct CallExpr;
+struct ParenExpr;
+
+struct Primary : x3::variant<NumberLit, PercentLit, DateLit, StringLit, BoolLit,
+                             RecordsLit, x3::forward_ast<CallExpr>, MaxRef, Ident,
+                             x3::forward_ast<ParenExpr>> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+struct Postfix : Tagged {
+  Primary head;
+  std::vector<Ident> fields;  // .field .field
+};
+
+struct Unary : Tagged {
+  std::vector<OpTok> negs;  // leading '-'
+  Postfix operand;
+};
+
+// A left-associative chain: first (op operand)*.
+template <typename T>
+struct Tail {
+  OpTok op;
+  T operand;
+};
+template <typename T>
+struct Chain : Tagged {
+  T first;
+  std::vector<Tail<T>> rest;
+};
+
+using MulExpr = Chain<Unary>;
+using AddExpr = Chain<MulExpr>;
+struct CmpExpr : Tagged {
+  AddExpr lhs;
+  boost::optional<Tail<AddExpr>> rhs;
+};
+struct NotExpr : Tagged {
+  std::vector<OpTok> nots;  // leading 'not'
+  CmpExpr operand;
+};
+using AndExpr = Chain<NotExpr>;
+using OrExpr = Chain<AndExpr>;
+using Expr = Chain<OrExpr>;  // joined by 'where'
+
+struct CallExpr : Tagged {
+  Ident name;
+  std::vector<Expr> args;
+};
+// Filled by a semantic action (one member).
+struct ParenExpr : Tagged {
+  Expr inner;
+};
+
+// ---------------------------------------------------------------- rules
+
+struct Threshold : x3::variant<PercentLit, NumberLit> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+struct CmpBand : Tagged {
+  Range cmp;  // ">=" or ">"
+  Threshold threshold;
+  AddExpr points;  // additive level, so the next ">=" starts a new band
+};
+
+struct LabelBand : Tagged {
+  StringLit label;
+  Expr points;
+};
+
+struct ElseBand : Tagged {
+  Range word;
+  Expr points;
+};
+
+struct DeadlineRule : Tagged {
+  Expr subject, by, on_time, late, missing;
+};
+struct BandsRule : Tagged {  // bands and count
+  Range word;
+  Expr subject;
+  std::vector<CmpBand> bands;
+  boost::optional<ElseBand> otherwise;
+};
+struct LevelsRule : Tagged {
+  Expr subject;
+  std::vector<LabelBand> bands;
+  boost::optional<ElseBand> otherwise;
+};
+struct PairRule : Tagged {  // linear target, checklist/scaled/likert of, per each
+  Range word;
+  Expr subject;
+  Expr param;
+};
+struct DeductRule : Tagged {
+  Expr subject;
+  Expr each;
+  boost::optional<Expr> floor;
+};
+struct YesNo {
+  Expr yes;
+  Expr no;
+};
+struct BooleanRule : Tagged {
+  Expr subject;
+  boost::optional<YesNo> points;
+};
+struct SingleRule : Tagged {  // percent, manual
+  Range word;
+  Expr subject;
+};
+
+struct RuleV : x3::variant<DeadlineRule, BandsRule, LevelsRule, PairRule, DeductRule,
+                           BooleanRule, SingleRule> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// ---------------------------------------------------------------- items
+
+struct EnumStmt : Tagged {  // assessed by X, evidence X, when no cases: X
+  Range head;
+  Range value;
+};
+struct TextStmt : Tagged {  // expects "..", note ".."
+  Range head;
+  StringLit text;
+};
+struct LetStmt : Tagged {
+  Ident name;
+  Expr value;
+};
+struct CondStmt : Tagged {  // not applicable when EXPR
+  Range head;
+  Expr cond;
+};
+struct ScoreStmt : Tagged {
+  Range head;
+  RuleV rule;
+};
+
+struct ItemStmt
+    : x3::variant<EnumStmt, TextStmt, LetStmt, CondStmt, ScoreStmt> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+struct ItemNode : Tagged {
+  Code code;
+  StringLit name;
+  NumberLit max;
+  std::vector<ItemStmt> stmts;
+};
+struct CriterionNode : Tagged {
+  Code code;
+  StringLit name;
+  NumberLit max;
+  std::vector<ItemNode> items;
+};
+struct AreaNode : Tagged {
+  Code code;
+  StringLit name;
+  NumberLit max;
+  std::vector<CriterionNode> criteria;
+};
+struct AdjustNode : Tagged {  // bonus / penalty
+  Range head;
+  StringLit name;
+  NumberLit cap;
+  std::vector<ItemNode> items;
+};
+
+// ---------------------------------------------------------------- header
+
+struct FieldNode : Tagged {
+  Ident name;
+  Range type;
+};
+struct RecordNode : Tagged {
+  Ident kind;
+  boost::optional<StringLit> description;
+  std::vector<FieldNode> fields;
+};
+
+struct StrProp : Tagged {  // province "..", level ".."
+  Range key;
+  StringLit value;
+};
+struct NumProp : Tagged {  // year, total, precision
+  Range key;
+  NumberLit value;
+};
+struct WordProp : Tagged {  // bonus above total: yes|no, ties: shared|dense
+  Range key;
+  Range value;
+};
+struct IndexBand : Tagged {
+  StringLit label;
+  boost::optional<PercentLit> min;  // none: else
+};
+struct BandsProp : Tagged {
+  Range key;
+  std::vector<IndexBand> bands;
+};
+struct IndexProp : x3::variant<StrProp, NumProp, WordProp, BandsProp> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+struct IndexNode : Tagged {
+  StringLit name;
+  std::vector<IndexProp> props;
+};
+
+struct TopDecl : x3::variant<IndexNode, RecordNode, AreaNode, AdjustNode> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+using File = std::vector<TopDecl>;
+
+}  // namespace cchc::criteria_x3::ast
+
+#endif  // CCHC_CRITERIA_INTERNAL_X3_AST_H_
