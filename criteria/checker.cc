@@ -1,0 +1,71 @@
+// The checker's facade: runs the structure, names-and-types and rules passes
+// in that order (rules read the types) and summarises the criteria set.
+#include "criteria/checker.h"
+
+#include "criteria/checker_internal.h"
+
+namespace cchc {
+
+namespace {
+
+CriteriaSummary Summarize(const Criteria& c) {
+  CriteriaSummary s;
+  s.areas = static_cast<int>(c.areas.size());
+  for (const Area& a : c.areas) {
+    s.total_max += a.max;
+    s.criteria += static_cast<int>(a.criteria.size());
+    for (const Criterion& cr : a.criteria) {
+      for (const Item& it : cr.items) {
+        ++s.items;
+        if (it.assessment == Assessment::kSurvey) {
+          ++s.survey_items;
+        } else {
+          ++s.self_items;
+        }
+      }
+    }
+  }
+  if (c.bonus) {
+    s.bonus_cap = c.bonus->cap;
+    s.bonus_items = static_cast<int>(c.bonus->items.size());
+  }
+  if (c.penalty) {
+    s.penalty_cap = c.penalty->cap;
+    s.penalty_items = static_cast<int>(c.penalty->items.size());
+  }
+  s.record_kinds = static_cast<int>(c.records.size());
+  return s;
+}
+
+}  // namespace
+
+CheckResult CheckCriteria(const Criteria& criteria) {
+  check::Sink sink;
+  check::CheckStructure(criteria, sink);
+  check::TypeInfo types;
+  check::CheckNamesAndTypes(criteria, types, sink);
+  check::CheckRules(criteria, types, sink);
+  CheckResult result;
+  result.diagnostics = sink.Take();
+  result.summary = Summarize(criteria);
+  return result;
+}
+
+std::string FormatSummary(const CriteriaSummary& s) {
+  using check::Num;
+  std::string out;
+  out += "areas: " + std::to_string(s.areas) + ", criteria: " + std::to_string(s.criteria) +
+         ", items: " + std::to_string(s.items) + " (" + std::to_string(s.self_items) +
+         " self-assessed, " + std::to_string(s.survey_items) + " by survey)\n";
+  out += "total max: " + Num(s.total_max) + " points\n";
+  out += "bonus: " + (s.bonus_items ? std::to_string(s.bonus_items) + " items, cap " +
+                                          Num(s.bonus_cap)
+                                    : std::string("none")) + "\n";
+  out += "penalty: " + (s.penalty_items ? std::to_string(s.penalty_items) + " items, cap " +
+                                              Num(s.penalty_cap)
+                                        : std::string("none")) + "\n";
+  out += "record kinds: " + std::to_string(s.record_kinds) + "\n";
+  return out;
+}
+
+}  // namespace cchc

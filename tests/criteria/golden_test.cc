@@ -1,0 +1,87 @@
+// Golden files: every tests/golden/NAME.cchc is parsed and checked, and the
+// rendered diagnostics must equal NAME.expect byte for byte. Run with
+// CCHC_UPDATE_GOLDEN=1 to rewrite the expectations, then review the diff.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "criteria/checker.h"
+#include "criteria/parser.h"
+
+namespace cchc {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path GoldenDir() { return fs::path(CCHC_SOURCE_DIR) / "tests" / "golden"; }
+
+std::vector<std::string> GoldenNames() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(GoldenDir(), ec)) {
+    if (e.path().extension() == ".cchc") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// What `cchc check` prints on stderr for a file that parses: the syntax
+// diagnostics, else the checker's, rendered.
+std::string Diagnose(const std::string& name) {
+  SourceFile src(name + ".cchc", ReadFile(GoldenDir() / (name + ".cchc")));
+  ParseResult parsed = ParseCriteria(src);
+  std::vector<Diagnostic> diags = parsed.diagnostics;
+  if (parsed.ok()) {
+    CheckResult checked = CheckCriteria(parsed.criteria);
+    diags.insert(diags.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+  }
+  return RenderAll(src, diags);
+}
+
+class GoldenTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, RenderedDiagnosticsMatchExpect) {
+  const std::string name = GetParam();
+  const std::string got = Diagnose(name);
+  const fs::path expect = GoldenDir() / (name + ".expect");
+  const char* update = std::getenv("CCHC_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream(expect, std::ios::binary) << got;
+    GTEST_SKIP() << "rewrote " << expect;
+  }
+  ASSERT_TRUE(fs::exists(expect)) << expect << " is missing; run with CCHC_UPDATE_GOLDEN=1";
+  EXPECT_EQ(got, ReadFile(expect)) << "for " << name << ".cchc";
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, GoldenTest, testing::ValuesIn(GoldenNames()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           std::string n = info.param;
+                           for (char& c : n) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return n;
+                         });
+
+TEST(GoldenFiles, EnoughOfThemAndEachHasAnExpectation) {
+  const auto names = GoldenNames();
+  EXPECT_GE(names.size(), 12u);
+  for (const auto& n : names) {
+    EXPECT_TRUE(fs::exists(GoldenDir() / (n + ".expect"))) << n;
+  }
+}
+
+}  // namespace
+}  // namespace cchc
