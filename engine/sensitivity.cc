@@ -1,0 +1,250 @@
+// Local sensitivity by re-scoring: each input is moved through what-if
+// effects (field set, records cloned or removed), searched by doubling then
+// bisection for the first move that lifts an item into a better branch.
+#include "engine/sensitivity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine/numfmt.h"
+
+namespace cchc {
+
+double InputSensitivity::tornado_span() const {
+  return std::max(std::fabs(tornado_minus), std::fabs(tornado_plus));
+}
+
+std::vector<SensitivityInput> FindInputs(const WhatIf& whatif) {
+  const Plan& plan = whatif.plan();
+  const EvidenceIndex& index = whatif.base_index();
+  const Scorecard& card = whatif.base_card();
+  std::map<std::pair<std::string, std::string>, size_t> seen;
+  std::vector<SensitivityInput> out;
+  auto add = [&](SensitivityInput in, const std::string& item) {
+    auto key = std::make_pair(in.record_id.empty() ? "#" + in.record_kind : in.record_id, in.field);
+    auto [it, fresh] = seen.emplace(key, out.size());
+    if (fresh) out.push_back(std::move(in));
+    auto& items = out[it->second].items;
+    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+  };
+  for (const ItemScore& s : card.items) {
+    const CompiledItem& ci = plan.items()[static_cast<size_t>(s.index)];
+    const std::string& code = ci.item->code;
+    for (const std::string& id : s.evidence) {
+      const int pos = index.Find(id);
+      if (pos < 0) continue;
+      const Record& r = index.record(static_cast<uint32_t>(pos));
+      for (const auto& [name, value] : r.fields) {
+        if (plan.FieldId(name) < 2) continue;
+        SensitivityInput in;
+        in.record_id = r.id;
+        in.record_kind = r.kind;
+        in.field = name;
+        const FieldDecl* decl = FindField(plan.criteria(), r.kind, name);
+        switch (value.type) {
+          case ValueType::kNumber:
+            in.kind = decl && decl->type == FieldType::kCount ? InputKind::kCount : InputKind::kNumber;
+            in.value = value.number;
+            break;
+          case ValueType::kPercent:
+            in.kind = InputKind::kPercent;
+            in.value = value.number;
+            break;
+          case ValueType::kDate:
+            in.kind = InputKind::kDate;
+            in.value = value.date.days;
+            break;
+          default:
+            continue;
+        }
+        add(std::move(in), code);
+      }
+    }
+    for (int k : ci.kinds) {
+      if (k == plan.explanation_kind()) continue;
+      SensitivityInput in;
+      in.kind = InputKind::kRecordCount;
+      in.record_kind = plan.kinds()[static_cast<size_t>(k)];
+      in.value = static_cast<double>(index.OfKind(k).size());
+      add(std::move(in), code);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+class Prober {
+ public:
+  Prober(WhatIf& whatif, const SensitivityInput& in) : w_(whatif), in_(in) {}
+
+  // The scorecard with the input moved by `delta`.
+  Scorecard At(double delta) {
+    std::vector<Effect> effects;
+    if (in_.kind == InputKind::kRecordCount) {
+      const int kind = w_.plan().KindId(in_.record_kind);
+      const auto& recs = w_.base_index().OfKind(kind);
+      const long n = std::lround(delta);
+      if (n > 0 && !recs.empty()) {
+        const Record& last = w_.base_index().record(recs.back());
+        for (long i = 1; i <= n; ++i) {
+          Effect e;
+          e.op = Effect::Op::kAdd;
+          e.record = last;
+          e.record.id = last.id + "~" + std::to_string(i);
+          effects.push_back(std::move(e));
+        }
+      }
+      for (long i = 0; i < -n && i < static_cast<long>(recs.size()); ++i) {
+        Effect e;
+        e.op = Effect::Op::kRemove;
+        e.id = w_.base_index().record(recs[recs.size() - 1 - static_cast<size_t>(i)]).id;
+        effects.push_back(std::move(e));
+      }
+    } else {
+      Effect e;
+      e.op = Effect::Op::kSet;
+      e.id = in_.record_id;
+      const double v = in_.value + delta;
+      Value value = in_.kind == InputKind::kPercent ? Value::Percent(v)
+                    : in_.kind == InputKind::kDate  ? Value::OfDate(Date{static_cast<int32_t>(std::lround(v))})
+                                                    : Value::Number(v);
+      e.record.fields.emplace_back(in_.field, value);
+      effects.push_back(std::move(e));
+    }
+    return w_.Apply(effects, nullptr);
+  }
+
+  // The item of the input lifted into a better branch at `delta`, or null.
+  const ItemScore* Improved(const Scorecard& card) const {
+    const Scorecard& base = w_.base_card();
+    for (size_t i = 0; i < card.items.size(); ++i) {
+      const ItemScore& a = base.items[i];
+      const ItemScore& b = card.items[i];
+      if (b.branch != a.branch && b.points > a.points + 1e-12 && b.group == ItemGroup::kArea) return &b;
+      if (b.branch != a.branch && b.group == ItemGroup::kPenalty && b.points < a.points - 1e-12) return &b;
+      if (b.branch != a.branch && b.group == ItemGroup::kBonus && b.points > a.points + 1e-12) return &b;
+    }
+    return nullptr;
+  }
+
+  std::optional<ThresholdStep> Search(int dir, double max_search) {
+    const bool integral = in_.kind != InputKind::kPercent && in_.kind != InputKind::kNumber;
+    const double unit = in_.kind == InputKind::kPercent ? 0.001 : 1.0;
+    double bound = max_search;
+    switch (in_.kind) {
+      case InputKind::kPercent: bound = dir > 0 ? 1.0 - in_.value : in_.value; break;
+      case InputKind::kDate: bound = 366; break;
+      case InputKind::kCount:
+      case InputKind::kRecordCount: bound = dir > 0 ? max_search : in_.value; break;
+      case InputKind::kNumber: bound = std::max(100.0, 10 * std::fabs(in_.value)); break;
+    }
+    if (bound < unit * 0.5) return std::nullopt;
+    double lo = 0, hi = -1;
+    for (double d = unit;; d *= 2) {
+      const double step = std::min(d, bound);
+      if (Improved(At(dir * step))) {
+        hi = step;
+        break;
+      }
+      lo = step;
+      if (step >= bound) break;
+    }
+    if (hi < 0) return std::nullopt;
+    const double precision = integral ? 1.0 : in_.kind == InputKind::kPercent ? 1e-4 : 0.01;
+    while (hi - lo > precision) {
+      double mid = (lo + hi) / 2;
+      if (integral) mid = std::floor(mid);
+      if (mid <= lo) break;
+      if (Improved(At(dir * mid))) hi = mid; else lo = mid;
+    }
+    Scorecard card = At(dir * hi);
+    const ItemScore* item = Improved(card);
+    if (!item) return std::nullopt;
+    ThresholdStep s;
+    s.delta = dir * hi;
+    s.to = in_.value + s.delta;
+    s.gain = card.percent - w_.base_card().percent;
+    s.gain_points = (card.points + card.bonus.points - card.penalty.points) -
+                    (w_.base_card().points + w_.base_card().bonus.points - w_.base_card().penalty.points);
+    s.item = w_.plan().items()[static_cast<size_t>(item->index)].item->code;
+    s.branch_before = w_.base_card().items[static_cast<size_t>(item->index)].branch;
+    s.branch_after = item->branch;
+    return s;
+  }
+
+  double Tornado(int dir) {
+    double d = 0;
+    switch (in_.kind) {
+      case InputKind::kDate: d = 7; break;
+      case InputKind::kCount:
+      case InputKind::kRecordCount: d = std::max(1.0, std::round(std::fabs(in_.value) * 0.1)); break;
+      default: d = std::fabs(in_.value) * 0.1; break;
+    }
+    if (d == 0) return 0;
+    double delta = dir * d;
+    if ((in_.kind == InputKind::kCount || in_.kind == InputKind::kRecordCount) && in_.value + delta < 0) return 0;
+    if (in_.kind == InputKind::kPercent) delta = std::clamp(in_.value + delta, 0.0, 1.0) - in_.value;
+    return At(delta).percent - w_.base_card().percent;
+  }
+
+ private:
+  WhatIf& w_;
+  const SensitivityInput& in_;
+};
+
+}  // namespace
+
+SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search) {
+  SensitivityReport r;
+  r.base_percent = whatif.base_card().percent;
+  for (const ItemScore& s : whatif.base_card().items) {
+    if (s.lost() > 1e-12) r.points_lost.push_back(&s);
+  }
+  std::stable_sort(r.points_lost.begin(), r.points_lost.end(),
+                   [](const ItemScore* a, const ItemScore* b) { return a->lost() > b->lost(); });
+  for (SensitivityInput& in : FindInputs(whatif)) {
+    InputSensitivity s;
+    s.input = std::move(in);
+    Prober p(whatif, s.input);
+    s.up = p.Search(+1, max_search);
+    s.down = p.Search(-1, max_search);
+    s.tornado_minus = p.Tornado(-1);
+    s.tornado_plus = p.Tornado(+1);
+    r.inputs.push_back(std::move(s));
+  }
+  auto effect = [](const InputSensitivity& s) {
+    double e = s.tornado_span();
+    if (s.up) e = std::max(e, s.up->gain);
+    if (s.down) e = std::max(e, s.down->gain);
+    return e;
+  };
+  std::stable_sort(r.inputs.begin(), r.inputs.end(),
+                   [&](const InputSensitivity& a, const InputSensitivity& b) { return effect(a) > effect(b); });
+  return r;
+}
+
+std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, bool vi) {
+  const double mag = std::fabs(step.delta);
+  const bool up = step.delta > 0;
+  std::string where = in.record_id.empty() ? "" : " (" + in.record_id + ")";
+  switch (in.kind) {
+    case InputKind::kDate:
+      return vi ? (up ? "chậm hơn " : "sớm hơn ") + FormatTrim(mag, 0) + " ngày: " + in.field + where
+                : (up ? "issue " : "issue ") + FormatTrim(mag, 0) + (up ? " days later: " : " days earlier: ") + in.field + where;
+    case InputKind::kRecordCount:
+      return vi ? (up ? "thêm " : "bớt ") + FormatTrim(mag, 0) + " bản ghi \"" + in.record_kind + "\""
+                : FormatTrim(mag, 0) + (up ? " more \"" : " fewer \"") + in.record_kind + "\" record(s)";
+    case InputKind::kPercent:
+      return (vi ? (up ? "tăng " : "giảm ") : (up ? "raise " : "lower ")) + in.field + where + (vi ? " thêm " : " by ") +
+             FormatTrim(mag * 100, 2) + (vi ? " điểm %" : " percentage points");
+    case InputKind::kCount:
+    case InputKind::kNumber:
+      return vi ? (up ? "thêm " : "bớt ") + FormatTrim(mag, 2) + " " + in.field + where
+                : FormatTrim(mag, 2) + (up ? " more " : " fewer ") + in.field + where;
+  }
+  return {};
+}
+
+}  // namespace cchc
