@@ -58,12 +58,12 @@ std::string FormatSummary(const CriteriaSummary& s) {
          ", items: " + std::to_string(s.items) + " (" + std::to_string(s.self_items) +
          " self-assessed, " + std::to_string(s.survey_items) + " by survey)\n";
   out += "total max: " + Num(s.total_max) + " points\n";
-  out += "bonus: " + (s.bonus_items ? std::to_string(s.bonus_items) + " items, cap " +
-                                          Num(s.bonus_cap)
-                                    : std::string("none")) + "\n";
-  out += "penalty: " + (s.penalty_items ? std::to_string(s.penalty_items) + " items, cap " +
-                                              Num(s.penalty_cap)
-                                        : std::string("none")) + "\n";
+  auto block = [](int items, double cap) {
+    if (items == 0 && cap == 0) return std::string("none");
+    return std::to_string(items) + (items == 1 ? " item" : " items") + ", cap " + Num(cap);
+  };
+  out += "bonus: " + block(s.bonus_items, s.bonus_cap) + "\n";
+  out += "penalty: " + block(s.penalty_items, s.penalty_cap) + "\n";
   out += "record kinds: " + std::to_string(s.record_kinds) + "\n";
   return out;
 }

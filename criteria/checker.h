@@ -34,8 +34,10 @@ struct CheckResult {
 // source range the model carries: structure (E2xx), rules (E3xx, with an
 // interval analysis of the points each branch can give) and names and types
 // (E4xx). Never throws; expressions nested deeper than an internal bound are
-// reported (E103) instead of being walked. Ranges index the text the model
-// was parsed from.
+// reported (E103) instead of being walked. Safe on the partial model left by
+// a parse with syntax errors (null expressions are skipped), though sums and
+// empty groups are then not meaningful. Ranges index the text the model was
+// parsed from.
 CheckResult CheckCriteria(const Criteria& criteria);
 
 // A few human lines: areas, criteria, items, total max, bonus/penalty caps.
