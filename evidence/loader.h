@@ -1,0 +1,64 @@
+// Loading a commune's evidence from JSON or CSV text into the record model,
+// typed against the criteria's `record` declarations. Pure: no file I/O (the
+// CLI reads files); the format is documented in docs/evidence-format.md.
+#ifndef CCHC_EVIDENCE_LOADER_H_
+#define CCHC_EVIDENCE_LOADER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "criteria/ast.h"
+#include "evidence/issues.h"
+#include "evidence/record.h"
+
+namespace cchc {
+
+// Explicit bounds, so that a hostile or broken file costs bounded time and
+// memory. Going over one is an error (E513, E514, E515, E517).
+struct EvidenceLimits {
+  size_t max_file_bytes = 64u << 20;
+  size_t max_records = 200000;
+  size_t max_string_bytes = 64 * 1024;  // any JSON string or key, any CSV cell
+  int max_depth = 32;                   // JSON arrays/objects open at once
+  size_t max_errors = 1000;             // then one E523 and loading stops
+};
+
+struct EvidenceLoad {
+  // What could be read. When !ok() it may be partial: score nothing from it.
+  Evidence evidence;
+  // Every problem found, in file order (errors and warnings).
+  std::vector<EvidenceIssue> issues;
+
+  bool ok() const { return !HasErrors(issues); }
+};
+
+// JSON evidence: {"unit": {...}, "year": N, "as_of": "YYYY-MM-DD",
+// "records": [...], "appraisal": [...]}. Every record needs a unique
+// non-empty string "id" and a non-empty string "kind"; every other key is a
+// field, typed by `schema` (FindField: the kind's declared fields, then the
+// common ones). `schema` may be null: then only the common fields (issued is
+// a date) are typed and every other field keeps its JSON type. Reports every
+// problem; a syntax error, invalid UTF-8 or a broken limit stops at the first.
+// `file_name` only labels issues and Evidence::source. Thread-safe (no state).
+EvidenceLoad LoadEvidenceJson(std::string_view text, const std::string& file_name,
+                              const Criteria* schema, const EvidenceLimits& limits = {});
+
+// CSV evidence (RFC 4180; LF or CRLF; a UTF-8 BOM is skipped): leading
+// "# unit.code: AK"-style comment lines set the unit, year and as_of; the
+// first other row is the header and must name `id` and `kind`; each further
+// row is a record whose non-empty cells are fields. Cells are typed by the
+// schema for the row's kind; undeclared ones are inferred (a finite number,
+// true/false, else a string). Issues carry line = physical line and
+// column = 1-based CSV column index.
+EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name,
+                             const Criteria* schema, const EvidenceLimits& limits = {});
+
+// CSV when file_name ends in ".csv" (any case), JSON otherwise.
+EvidenceLoad LoadEvidenceText(std::string_view text, const std::string& file_name,
+                              const Criteria* schema, const EvidenceLimits& limits = {});
+
+}  // namespace cchc
+
+#endif  // CCHC_EVIDENCE_LOADER_H_

@@ -1,0 +1,355 @@
+// Typing raw evidence values against the criteria's record declarations, and
+// the checks that need the whole file: duplicate ids, the record count.
+#include "evidence/validate.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+#include "criteria/date.h"
+#include "criteria/source.h"
+
+namespace cchc::evidence_internal {
+
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// "declared date for kind \"plan\"" / "a common date field".
+std::string DeclaredAs(const FieldDecl& decl, std::string_view kind) {
+  return std::string("declared ") + FieldTypeName(decl.type) +
+         (kind.empty() ? std::string() : " in record kind \"" + std::string(kind) + "\"");
+}
+
+const char* Expected(FieldType t) {
+  switch (t) {
+    case FieldType::kNumber:
+      return "a number";
+    case FieldType::kCount:
+      return "a whole number >= 0";
+    case FieldType::kPercent:
+      return "a percent such as 96.2 or \"96.2%\"";
+    case FieldType::kDate:
+      return "a date \"YYYY-MM-DD\"";
+    case FieldType::kString:
+      return "a string";
+    case FieldType::kBool:
+      return "true or false";
+  }
+  return "?";
+}
+
+// The percent text "96.2%" (or "96.2" from a CSV cell) as a fraction.
+std::optional<double> ParsePercentText(std::string_view s, bool require_sign) {
+  s = Trim(s);
+  const bool has_sign = !s.empty() && s.back() == '%';
+  if (has_sign) s.remove_suffix(1);
+  if (require_sign && !has_sign) return std::nullopt;
+  std::optional<double> v = ParseFiniteNumber(s);
+  if (!v) return std::nullopt;
+  return *v / 100.0;
+}
+
+}  // namespace
+
+std::optional<double> ParseFiniteNumber(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return std::nullopt;
+  // from_chars accepts "inf", "nan" and hex-free forms only; also refuse a
+  // leading '.' or trailing '.' that JSON would reject, keeping one grammar.
+  const char first = s[0] == '-' ? (s.size() > 1 ? s[1] : '\0') : s[0];
+  if (first < '0' || first > '9') return std::nullopt;
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  if (s.back() == '.') return std::nullopt;
+  return v;
+}
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  if (ec != std::errc()) return "?";
+  return std::string(buf, ptr);
+}
+
+std::string QuoteForMessage(std::string_view s) {
+  constexpr size_t kMax = 40;
+  size_t cut = s.size();
+  if (cut > kMax) {
+    cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  }
+  // Appends, not operator+: GCC 12 warns falsely (-Wrestrict) on "\"" + str.
+  std::string out;
+  out.reserve(cut + 5);
+  out += '"';
+  out.append(s.data(), cut);
+  if (cut < s.size()) out += "...";
+  out += '"';
+  return out;
+}
+
+EvidenceBuilder::EvidenceBuilder(EvidenceLoad* out, const std::string& file, const Criteria* schema,
+                                 const EvidenceLimits& limits)
+    : out_(out), file_(file), schema_(schema), limits_(limits) {
+  out_->evidence.source = file;
+}
+
+bool EvidenceBuilder::Report(EvidenceCode code, Severity severity, uint32_t line, uint32_t column,
+                             std::string_view record_id, std::string_view field,
+                             std::string message) {
+  if (stopped_) return false;
+  EvidenceIssue issue;
+  issue.severity = severity;
+  issue.code = EvidenceCodeName(code, severity);
+  issue.file = file_;
+  issue.line = line;
+  issue.column = column;
+  issue.record_id = std::string(record_id);
+  issue.field = std::string(field);
+  issue.message = std::move(message);
+  out_->issues.push_back(std::move(issue));
+  if (severity == Severity::kError && ++errors_ >= limits_.max_errors) {
+    EvidenceIssue stop;
+    stop.code = EvidenceCodeName(EvidenceCode::kTooManyIssues, Severity::kError);
+    stop.file = file_;
+    stop.line = line;
+    stop.message = "too many errors (" + std::to_string(errors_) + "); stopped reading";
+    out_->issues.push_back(std::move(stop));
+    stopped_ = true;
+  }
+  return !stopped_;
+}
+
+const FieldDecl* EvidenceBuilder::Declared(std::string_view kind, std::string_view field) const {
+  if (schema_ != nullptr && !kind.empty()) {
+    for (const RecordDecl& r : schema_->records) {
+      if (r.kind != kind) continue;
+      for (const FieldDecl& f : r.fields) {
+        if (f.name == field) return &f;
+      }
+      break;
+    }
+  }
+  for (const FieldDecl& f : CommonFields()) {
+    if (f.name == field) return &f;
+  }
+  return nullptr;
+}
+
+Value EvidenceBuilder::FromNumber(double v, const FieldDecl* decl, const FieldPlace& at) {
+  if (decl == nullptr) return Value::Number(v);
+  switch (decl->type) {
+    case FieldType::kNumber:
+      return Value::Number(v);
+    case FieldType::kPercent:
+      return Value::Percent(v / 100.0);
+    case FieldType::kCount:
+      if (v < 0) {
+        Error(EvidenceCode::kBadCount, at,
+              "a count cannot be negative, got " + FormatNumber(v) + " (" +
+                  DeclaredAs(*decl, at.kind) + ")");
+        return Value();
+      }
+      if (v != std::floor(v)) {
+        Error(EvidenceCode::kBadCount, at,
+              "a count must be a whole number, got " + FormatNumber(v) + " (" +
+                  DeclaredAs(*decl, at.kind) + ")");
+        return Value();
+      }
+      return Value::Number(v);
+    default:
+      Error(EvidenceCode::kWrongType, at,
+            std::string("expected ") + Expected(decl->type) + ", got the number " +
+                FormatNumber(v) + " (" + DeclaredAs(*decl, at.kind) + ")");
+      return Value();
+  }
+}
+
+Value EvidenceBuilder::FromString(std::string s, const FieldDecl* decl, const FieldPlace& at) {
+  if (decl == nullptr || decl->type == FieldType::kString) return Value::String(std::move(s));
+  if (decl->type == FieldType::kDate) {
+    if (std::optional<Date> d = ParseIsoDate(s)) return Value::OfDate(*d);
+    const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-';
+    Error(EvidenceCode::kBadDate, at,
+          shaped ? QuoteForMessage(s) + " is not a real day"
+                 : "expected a date \"YYYY-MM-DD\", got " + QuoteForMessage(s));
+    return Value();
+  }
+  if (decl->type == FieldType::kPercent) {
+    if (std::optional<double> f = ParsePercentText(s, /*require_sign=*/true)) {
+      return Value::Percent(*f);
+    }
+  }
+  Error(EvidenceCode::kWrongType, at,
+        std::string("expected ") + Expected(decl->type) + ", got the string " + QuoteForMessage(s) +
+            " (" + DeclaredAs(*decl, at.kind) + ")");
+  return Value();
+}
+
+Value EvidenceBuilder::FromBool(bool b, const FieldDecl* decl, const FieldPlace& at) {
+  if (decl == nullptr || decl->type == FieldType::kBool) return Value::Bool(b);
+  Error(EvidenceCode::kWrongType, at,
+        std::string("expected ") + Expected(decl->type) + ", got " + (b ? "true" : "false") + " (" +
+            DeclaredAs(*decl, at.kind) + ")");
+  return Value();
+}
+
+namespace {
+
+std::optional<bool> ParseBoolText(std::string_view s) {
+  s = Trim(s);
+  auto equals = [s](std::string_view word) {
+    if (s.size() != word.size()) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != word[i]) return false;
+    }
+    return true;
+  };
+  if (equals("true")) return true;
+  if (equals("false")) return false;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Value EvidenceBuilder::FromCell(std::string_view cell, const FieldDecl* decl,
+                                const FieldPlace& at) {
+  if (decl == nullptr) {
+    // Spreadsheet exports carry no types: infer the natural one.
+    if (std::optional<double> v = ParseFiniteNumber(cell)) return Value::Number(*v);
+    if (std::optional<bool> b = ParseBoolText(cell)) return Value::Bool(*b);
+    return Value::String(std::string(cell));
+  }
+  switch (decl->type) {
+    case FieldType::kString:
+      return Value::String(std::string(cell));
+    case FieldType::kDate:
+      return FromString(std::string(Trim(cell)), decl, at);
+    case FieldType::kPercent:
+      if (std::optional<double> f = ParsePercentText(cell, /*require_sign=*/false)) {
+        return Value::Percent(*f);
+      }
+      break;
+    case FieldType::kNumber:
+    case FieldType::kCount:
+      if (std::optional<double> v = ParseFiniteNumber(cell)) return FromNumber(*v, decl, at);
+      break;
+    case FieldType::kBool:
+      if (std::optional<bool> b = ParseBoolText(cell)) return Value::Bool(*b);
+      break;
+  }
+  Error(EvidenceCode::kWrongType, at,
+        std::string("expected ") + Expected(decl->type) + ", got " + QuoteForMessage(cell) + " (" +
+            DeclaredAs(*decl, at.kind) + ")");
+  return Value();
+}
+
+bool EvidenceBuilder::CountRecord(const FieldPlace& at) {
+  if (++records_ <= limits_.max_records) return true;
+  Error(EvidenceCode::kTooManyRecords, at,
+        "more than " + std::to_string(limits_.max_records) + " records; stopped reading");
+  stopped_ = true;
+  return false;
+}
+
+void EvidenceBuilder::AddRecord(Record record) {
+  if (!record.id.empty()) {
+    auto [it, inserted] = ids_.try_emplace(record.id, record.origin);
+    if (!inserted) {
+      const RecordOrigin& first = it->second;
+      FieldPlace at{record.origin.line, record.origin.column, record.id, record.kind, ""};
+      std::string msg = "duplicate id; the first record with this id is at line ";
+      msg += std::to_string(first.line);
+      if (first.column > 0) {
+        msg += ':';
+        msg += std::to_string(first.column);
+      }
+      Error(EvidenceCode::kDuplicateId, at, std::move(msg));
+    }
+  }
+  out_->evidence.records.push_back(std::move(record));
+}
+
+void EvidenceBuilder::SetYear(double year, const FieldPlace& at) {
+  if (year != std::floor(year)) {
+    Error(EvidenceCode::kWrongType, at,
+          "the year must be a whole number, got " + FormatNumber(year));
+  } else if (year < 1900 || year > 2200) {
+    Error(EvidenceCode::kNumberOutOfRange, at,
+          "the year " + FormatNumber(year) + " is outside 1900-2200");
+  } else {
+    out_->evidence.year = static_cast<int>(year);
+  }
+}
+
+void EvidenceBuilder::SetAsOf(std::string_view text, const FieldPlace& at) {
+  if (std::optional<Date> d = ParseIsoDate(Trim(text))) {
+    out_->evidence.as_of = *d;
+    return;
+  }
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  Error(EvidenceCode::kBadDate, at,
+        shaped ? QuoteForMessage(text) + " is not a real day"
+               : "expected a date \"YYYY-MM-DD\", got " + QuoteForMessage(text));
+}
+
+void Locator::Reset() {
+  offset_ = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  line_ = 1;
+  column_ = 1;
+}
+
+FieldPlace Locator::At(size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < offset_) Reset();
+  for (; offset_ < offset; ++offset_) {
+    const unsigned char c = static_cast<unsigned char>(text_[offset_]);
+    if (c == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column_;
+    }
+  }
+  FieldPlace at;
+  at.line = line_;
+  at.column = column_;
+  return at;
+}
+
+bool CheckWholeText(std::string_view text, EvidenceBuilder* out) {
+  FieldPlace none;
+  if (text.size() > out->limits().max_file_bytes) {
+    out->Error(EvidenceCode::kFileTooLarge, none,
+               "the file has " + std::to_string(text.size()) + " bytes (limit " +
+                   std::to_string(out->limits().max_file_bytes) + ")");
+    return false;
+  }
+  size_t bad = 0;
+  if (!IsValidUtf8(text, &bad)) {
+    Locator locator(text);
+    out->Error(EvidenceCode::kInvalidUtf8, locator.At(bad),
+               "invalid UTF-8 at byte " + std::to_string(bad) + "; save the file as UTF-8");
+    return false;
+  }
+  std::string_view rest = text;
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  if (rest.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out->Error(EvidenceCode::kEmptyFile, none, "the file is empty");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace cchc::evidence_internal

@@ -1,0 +1,119 @@
+// Internal to evidence/: what the JSON and CSV loaders share. Typing a raw
+// value against the criteria's record declarations, the duplicate-id and
+// record-count checks, and issue collection with its error cap.
+#ifndef CCHC_EVIDENCE_VALIDATE_H_
+#define CCHC_EVIDENCE_VALIDATE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "criteria/ast.h"
+#include "evidence/loader.h"
+
+namespace cchc::evidence_internal {
+
+// Where a value sits and whose it is, for messages.
+struct FieldPlace {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  std::string_view record_id;
+  std::string_view kind;
+  std::string_view field;
+};
+
+// Fills one EvidenceLoad. Not thread-safe; one per load.
+class EvidenceBuilder {
+ public:
+  EvidenceBuilder(EvidenceLoad* out, const std::string& file, const Criteria* schema,
+                  const EvidenceLimits& limits);
+  EvidenceBuilder(const EvidenceBuilder&) = delete;
+  EvidenceBuilder& operator=(const EvidenceBuilder&) = delete;
+
+  const EvidenceLimits& limits() const { return limits_; }
+  Evidence& evidence() { return out_->evidence; }
+  std::vector<EvidenceIssue>& issues() { return out_->issues; }
+
+  // Records an issue. Returns false once loading must stop: the error cap was
+  // reached (an E523 is added) or Stop() was called.
+  bool Report(EvidenceCode code, Severity severity, uint32_t line, uint32_t column,
+              std::string_view record_id, std::string_view field, std::string message);
+  bool Error(EvidenceCode code, const FieldPlace& at, std::string message) {
+    return Report(code, Severity::kError, at.line, at.column, at.record_id, at.field,
+                  std::move(message));
+  }
+  bool Warning(EvidenceCode code, const FieldPlace& at, std::string message) {
+    return Report(code, Severity::kWarning, at.line, at.column, at.record_id, at.field,
+                  std::move(message));
+  }
+  void Stop() { stopped_ = true; }
+  bool stopped() const { return stopped_; }
+
+  // The declaration of `field` for records of `kind` (kind's fields, then the
+  // common ones); null when undeclared. Without a schema: common fields only.
+  const FieldDecl* Declared(std::string_view kind, std::string_view field) const;
+
+  // Typed values from raw ones. On a mismatch the problem is reported and a
+  // missing Value returned. Without a declaration the natural type is kept.
+  Value FromNumber(double v, const FieldDecl* decl, const FieldPlace& at);
+  Value FromString(std::string s, const FieldDecl* decl, const FieldPlace& at);
+  Value FromBool(bool b, const FieldDecl* decl, const FieldPlace& at);
+  // A CSV cell (non-empty): parsed as the declared type, or inferred.
+  Value FromCell(std::string_view cell, const FieldDecl* decl, const FieldPlace& at);
+
+  // Called at the start of each record: false (after reporting E514 and
+  // stopping) once there are more than max_records.
+  bool CountRecord(const FieldPlace& at);
+  // Appends a finished record; reports E505 when its id was seen before.
+  void AddRecord(Record record);
+
+  // Unit-level values shared by the JSON keys and the CSV "# key: value" lines.
+  void SetYear(double year, const FieldPlace& at);
+  void SetAsOf(std::string_view text, const FieldPlace& at);
+
+ private:
+  EvidenceLoad* out_;
+  std::string file_;
+  const Criteria* schema_;
+  EvidenceLimits limits_;
+  size_t errors_ = 0;
+  size_t records_ = 0;
+  bool stopped_ = false;
+  std::unordered_map<std::string, RecordOrigin> ids_;
+};
+
+// Byte offset -> line:col, counting code points (a tab is one column, a
+// leading BOM none). Offsets are asked for in increasing order almost always,
+// so it walks forward from the last answer: linear over a whole file.
+class Locator {
+ public:
+  explicit Locator(std::string_view text) : text_(text) { Reset(); }
+  FieldPlace At(size_t offset);
+
+ private:
+  void Reset();
+  std::string_view text_;
+  size_t offset_ = 0;
+  uint32_t line_ = 1, column_ = 1;
+};
+
+// The checks every evidence text gets before parsing: size, UTF-8, not
+// blank. Returns false (after reporting) when it must not be parsed at all.
+bool CheckWholeText(std::string_view text, EvidenceBuilder* out);
+
+// The whole of `s` (ASCII blanks around it allowed) as a finite number in
+// JSON-like syntax ("12", "-3.5", "1e3"); nullopt for "", "1.2.3", "inf", "0x1".
+std::optional<double> ParseFiniteNumber(std::string_view s);
+
+// Shortest round-trip text of a number, for messages: 0.1 -> "0.1".
+std::string FormatNumber(double v);
+
+// `s` quoted and cut to about 40 bytes on a UTF-8 boundary, for messages.
+std::string QuoteForMessage(std::string_view s);
+
+}  // namespace cchc::evidence_internal
+
+#endif  // CCHC_EVIDENCE_VALIDATE_H_
