@@ -2,7 +2,6 @@
 // a table of bad ones with their code, line:col, record and field.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -424,29 +423,20 @@ std::string HundredRecords() {
   return text;
 }
 
-TEST(JsonLoader, HundredRecordsLoadFast) {
+// Loading is timed by bench/ (Google Benchmark, Release), never here; this
+// checks the same document loads repeatably to the same records.
+TEST(JsonLoader, HundredRecordsLoadRepeatably) {
   const std::string text = HundredRecords();
   Criteria schema = TestSchema();
   EvidenceLoad first = LoadEvidenceJson(text, "p.json", &schema);
   ASSERT_TRUE(first.ok()) << Issues(first);
   ASSERT_EQ(first.evidence.records.size(), 100u);
-#ifdef NDEBUG
-  constexpr int kRuns = 200;
-#else
-  constexpr int kRuns = 5;
-#endif
-  auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < kRuns; ++i) {
-    EvidenceLoad load = LoadEvidenceJson(text, "p.json", &schema);
-    ASSERT_EQ(load.evidence.records.size(), 100u);
+  EvidenceLoad second = LoadEvidenceJson(text, "p.json", &schema);
+  ASSERT_EQ(second.evidence.records.size(), 100u);
+  for (size_t i = 0; i < 100; ++i) {
+    EXPECT_EQ(first.evidence.records[i].id, second.evidence.records[i].id);
+    EXPECT_EQ(first.evidence.records[i].fields.size(), second.evidence.records[i].fields.size());
   }
-  const double us =
-      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() /
-      kRuns;
-  RecordProperty("microseconds_per_load", std::to_string(us));
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(us, 2000.0);  // the budget; Release runs in a fraction of it
-#endif
 }
 
 // Seeded mutations of good documents: whatever comes out, the loader returns
