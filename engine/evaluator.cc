@@ -50,7 +50,8 @@ std::string_view ItemEvaluator::Keep(std::string s) {
 
 int ItemEvaluator::NewSet() {
   if (sets_used_ == sets_.size()) sets_.emplace_back();
-  sets_[sets_used_].clear();
+  sets_[sets_used_].owned.clear();
+  sets_[sets_used_].view = nullptr;
   return static_cast<int>(sets_used_++);
 }
 
@@ -231,8 +232,8 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
 
 EvalValue ItemEvaluator::EvalRecords(const Node& n, bool track) {
   const int id = NewSet();
-  sets_[static_cast<size_t>(id)] = index_->OfKind(n.slot);
-  if (track) Track(sets_[static_cast<size_t>(id)]);
+  sets_[static_cast<size_t>(id)].view = &index_->OfKind(n.slot);
+  if (track) Track(Set(id));
   EvalValue v;
   v.type = EvalValue::T::kSet;
   v.ref = id;
@@ -250,19 +251,19 @@ EvalValue ItemEvaluator::EvalWhere(const Node& n) {
   const int out = NewSet();
   const int saved = current_record_;
   // sets_ may grow while evaluating conditions: index, don't hold references.
-  const size_t size = sets_[static_cast<size_t>(in.ref)].size();
+  const size_t size = Set(in.ref).size();
   for (size_t i = 0; i < size; ++i) {
-    const uint32_t r = sets_[static_cast<size_t>(in.ref)][i];
+    const uint32_t r = Set(in.ref)[i];
     current_record_ = static_cast<int>(r);
     EvalValue c = Eval(n.b);
     if (c.type == EvalValue::T::kError) {
       current_record_ = saved;
       return c;
     }
-    if (c.type == EvalValue::T::kBool && c.boolean) sets_[static_cast<size_t>(out)].push_back(r);
+    if (c.type == EvalValue::T::kBool && c.boolean) sets_[static_cast<size_t>(out)].owned.push_back(r);
   }
   current_record_ = saved;
-  if (selector) Track(sets_[static_cast<size_t>(out)]);
+  if (selector) Track(Set(out));
   EvalValue v;
   v.type = EvalValue::T::kSet;
   v.ref = out;
@@ -281,7 +282,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     case Fn::kExists: {
       EvalValue s = Eval(n.a);
       if (!need_set(s)) return set_error(s);
-      const size_t c = sets_[static_cast<size_t>(s.ref)].size();
+      const size_t c = Set(s.ref).size();
       return n.fn == Fn::kCount ? EvalValue::Number(static_cast<double>(c)) : EvalValue::Bool(c > 0);
     }
     case Fn::kSum:
@@ -294,7 +295,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
       size_t seen = 0;
       EvalValue best;
       bool percent = false;
-      for (uint32_t r : sets_[static_cast<size_t>(s.ref)]) {
+      for (uint32_t r : Set(s.ref)) {
         EvalValue v = FieldOf(r, n.field);
         if (v.type == T::kMissing) continue;
         if (n.fn == Fn::kMin || n.fn == Fn::kMax) {
@@ -343,7 +344,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
       const bool latest = n.fn != Fn::kEarliest;
       int best = -1;
       EvalValue best_date;
-      for (uint32_t r : sets_[static_cast<size_t>(s.ref)]) {
+      for (uint32_t r : Set(s.ref)) {
         EvalValue d = FieldOf(r, by);
         if (best < 0) {
           best = static_cast<int>(r);

@@ -33,7 +33,7 @@ class ItemEvaluator {
   const Plan& plan() const { return plan_; }
   const EvidenceIndex& index() const { return *index_; }
   double item_max() const { return max_; }
-  const std::vector<uint32_t>& set(const EvalValue& v) const { return sets_[static_cast<size_t>(v.ref)]; }
+  const std::vector<uint32_t>& set(const EvalValue& v) const { return Set(v.ref); }
   // Keeps a string alive for the current Evaluate() call.
   std::string_view Keep(std::string s);
 
@@ -54,7 +54,16 @@ class ItemEvaluator {
   double max_ = 0;
   std::vector<EvalValue> bindings_;
   std::vector<char> bound_;
-  std::vector<std::vector<uint32_t>> sets_;
+  // A record set: a view of one of the index's lists (no copy), or owned.
+  struct SetSlot {
+    std::vector<uint32_t> owned;
+    const std::vector<uint32_t>* view = nullptr;
+  };
+  const std::vector<uint32_t>& Set(int id) const {
+    const SetSlot& s = sets_[static_cast<size_t>(id)];
+    return s.view ? *s.view : s.owned;
+  }
+  std::vector<SetSlot> sets_;
   size_t sets_used_ = 0;
   int current_record_ = -1;
   std::vector<uint32_t> evidence_;

@@ -3,20 +3,21 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace cchc {
 
 std::string FormatFixed(double v, int decimals) {
   if (!std::isfinite(v)) return "—";
-  const double scale = std::pow(10.0, decimals);
-  // Round half away from zero on the decimal value, nudged by one ulp-ish
+  static const double kScale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+  decimals = decimals < 0 ? 0 : decimals > 10 ? 10 : decimals;
+  const double scale = kScale[decimals];
+  // Round half away from zero on the decimal value, nudged by a relative
   // epsilon so 0.125 -> 0.13 despite binary representation.
   double r = std::round(v * scale * (1 + 1e-12)) / scale;
   if (r == 0) r = 0;  // no "-0.00"
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, r);
-  return buf;
+  auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed, decimals);
+  return std::string(buf, res.ptr);
 }
 
 std::string FormatTrim(double v, int decimals) {

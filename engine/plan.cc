@@ -68,12 +68,33 @@ Plan::Plan(const Criteria& criteria, std::string_view source_text)
   }
 }
 
+void NameTable::Insert(std::string_view name, int id) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Hash(name) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id < 0) {
+      slots_[i] = Slot{std::string(name), id};
+      ++size_;
+      return;
+    }
+    if (slots_[i].name == name) return;
+  }
+}
+
+void NameTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+  size_ = 0;
+  for (Slot& s : old) {
+    if (s.id >= 0) Insert(s.name, s.id);
+  }
+}
+
 int Plan::InternField(std::string_view name) {
-  auto it = field_ids_.find(std::string(name));
-  if (it != field_ids_.end()) return it->second;
+  if (int id = field_ids_.Find(name); id >= 0) return id;
   int id = static_cast<int>(fields_.size());
   fields_.emplace_back(name);
-  field_ids_.emplace(std::string(name), id);
+  field_ids_.Insert(name, id);
   return id;
 }
 
@@ -86,10 +107,7 @@ int Plan::InternKind(std::string_view kind) {
   return id;
 }
 
-int Plan::FieldId(std::string_view name) const {
-  auto it = field_ids_.find(name);
-  return it == field_ids_.end() ? -1 : it->second;
-}
+int Plan::FieldId(std::string_view name) const { return field_ids_.Find(name); }
 
 int Plan::KindId(std::string_view kind) const {
   auto it = kind_ids_.find(kind);

@@ -67,6 +67,36 @@ struct CompiledItem {
   std::string compile_error;  // non-empty: the item cannot be evaluated
 };
 
+// A small open-addressing map from names to ids, for the hot lookup of a
+// record's field names while indexing evidence (FNV-1a, linear probing).
+class NameTable {
+ public:
+  void Insert(std::string_view name, int id);
+  int Find(std::string_view name) const {
+    if (slots_.empty()) return -1;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(name) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.id < 0) return -1;
+      if (s.name == name) return s.id;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string name;
+    int id = -1;
+  };
+  static size_t Hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  void Grow();
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 // Hash for string maps looked up by string_view without allocating.
 struct StringHash {
   using is_transparent = void;
@@ -118,7 +148,7 @@ class Plan {
   std::vector<Node> nodes_;
   std::vector<CompiledItem> items_;
   std::vector<std::string> fields_;
-  NameMap field_ids_;
+  NameTable field_ids_;
   std::vector<std::string> kinds_;
   NameMap kind_ids_;
   NameMap item_ids_;

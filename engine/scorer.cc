@@ -2,7 +2,6 @@
 #include "engine/scorer.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace cchc {
 
@@ -31,21 +30,17 @@ Scorecard Scorer::Score(const EvidenceIndex& index, const Evidence& evidence) {
   const size_t n = plan_.items().size();
   card.items.reserve(n);
   std::vector<char> selected(evidence.records.size(), 0);
-  std::unordered_map<std::string, size_t> position;
   for (size_t i = 0; i < n; ++i) {
     card.items.push_back(evaluator_.Evaluate(index, static_cast<int>(i)));
     for (uint32_t r : evaluator_.last_selected()) {
       if (r < selected.size()) selected[r] = 1;
     }
   }
-  std::unordered_map<std::string, const Appraisal*> appraisals;
-  for (const Appraisal& a : evidence.appraisals) appraisals[a.item] = &a;
-  for (ItemScore& s : card.items) {
-    auto it = appraisals.find(plan_.items()[static_cast<size_t>(s.index)].item->code);
-    if (it != appraisals.end()) {
-      s.appraised = it->second->points;
-      s.appraisal_note = it->second->note;
-    }
+  for (const Appraisal& a : evidence.appraisals) {
+    const int i = plan_.ItemIndex(a.item);
+    if (i < 0) continue;  // the loader warns about unknown items
+    card.items[static_cast<size_t>(i)].appraised = a.points;
+    card.items[static_cast<size_t>(i)].appraisal_note = a.note;
   }
   // Records no item selects (explanations filed under a known item count as
   // selected): likely mis-tagged.
