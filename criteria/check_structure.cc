@@ -146,7 +146,12 @@ class StructureChecker {
   }
 
   void CheckTotal() {
-    if (c_.areas.empty()) return;
+    if (c_.areas.empty()) {
+      // An empty file (or only comments) must not score 0 of 0 silently.
+      sink_.Error(DiagCode::kEmptyGroup, c_.index.declared ? c_.index.range : SourceRange{},
+                  "the file declares no area: there is nothing to score");
+      return;
+    }
     double sum = 0;
     for (const Area& a : c_.areas) sum += a.max;
     const double total = c_.index.declared ? c_.index.total : 100;

@@ -11,9 +11,12 @@ namespace cchc {
 
 int RunCheck(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   std::string why;
-  auto text = ReadWholeFile(o.criteria, kMaxCriteriaBytes, &why);
+  bool too_large = false;
+  auto text = ReadWholeFile(o.criteria, kMaxCriteriaBytes, &why, &too_large);
   if (!text) {
-    err << o.criteria << ": error[E107]: cannot read the criteria file: " << why << "\n";
+    err << o.criteria << (too_large ? ": error[E100]: the criteria file is too large: "
+                                    : ": error[E107]: cannot read the criteria file: ")
+        << why << "\n";
     return kExitInvalidInput;
   }
   SourceFile src(o.criteria, std::move(*text));
@@ -39,9 +42,12 @@ int RunCheck(const CheckOptions& o, std::ostream& out, std::ostream& err) {
 
 int RunFmt(const FmtOptions& o, std::ostream& out, std::ostream& err) {
   std::string why;
-  auto text = ReadWholeFile(o.criteria, kMaxCriteriaBytes, &why);
+  bool too_large = false;
+  auto text = ReadWholeFile(o.criteria, kMaxCriteriaBytes, &why, &too_large);
   if (!text) {
-    err << o.criteria << ": error[E107]: cannot read the criteria file: " << why << "\n";
+    err << o.criteria << (too_large ? ": error[E100]: the criteria file is too large: "
+                                    : ": error[E107]: cannot read the criteria file: ")
+        << why << "\n";
     return kExitInvalidInput;
   }
   SourceFile src(o.criteria, std::move(*text));

@@ -12,7 +12,8 @@
 namespace cchc {
 
 std::optional<std::string> ReadWholeFile(const std::string& path, size_t max_bytes,
-                                         std::string* error) {
+                                         std::string* error, bool* too_large) {
+  if (too_large) *too_large = false;
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     *error = std::strerror(errno);
@@ -23,15 +24,19 @@ std::optional<std::string> ReadWholeFile(const std::string& path, size_t max_byt
     return std::nullopt;
   }
   if (static_cast<size_t>(st.st_size) > max_bytes) {
+    if (too_large) *too_large = true;
     *error = "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-             std::to_string(max_bytes);
+             std::to_string(max_bytes) + " bytes";
     return std::nullopt;
   }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK so that opening a FIFO nobody writes to cannot hang; reads
+  // then block as usual (a FIFO without a writer reads as empty).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     *error = std::strerror(errno);
     return std::nullopt;
   }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   std::string data;
   char buf[1 << 16];
   for (;;) {
@@ -45,6 +50,7 @@ std::optional<std::string> ReadWholeFile(const std::string& path, size_t max_byt
     if (n == 0) break;
     data.append(buf, static_cast<size_t>(n));
     if (data.size() > max_bytes) {
+      if (too_large) *too_large = true;
       *error = "file is over the limit of " + std::to_string(max_bytes) + " bytes";
       ::close(fd);
       return std::nullopt;

@@ -7,10 +7,12 @@
 
 namespace cchc {
 
-// Reads a whole regular file. On failure returns nullopt and sets *error to a
-// reason ("no such file", "is a directory", "larger than N bytes", ...).
+// Reads a whole file. On failure returns nullopt and sets *error to a reason
+// ("no such file", "is a directory", "larger than N bytes", ...) and
+// *too_large (when given) to whether the size limit was the reason. A FIFO
+// without a writer reads as empty instead of blocking.
 std::optional<std::string> ReadWholeFile(const std::string& path, size_t max_bytes,
-                                         std::string* error);
+                                         std::string* error, bool* too_large = nullptr);
 
 // Writes `data` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over the target. A failure leaves no partial file.

@@ -12,9 +12,12 @@ namespace cchc {
 bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& err,
                   bool show_warnings) {
   std::string why;
-  auto text = ReadWholeFile(path, kMaxCriteriaBytes, &why);
+  bool too_large = false;
+  auto text = ReadWholeFile(path, kMaxCriteriaBytes, &why, &too_large);
   if (!text) {
-    err << path << ": error[E107]: cannot read the criteria file: " << why << "\n";
+    err << path << (too_large ? ": error[E100]: the criteria file is too large: "
+                              : ": error[E107]: cannot read the criteria file: ")
+        << why << "\n";
     return false;
   }
   out->source = std::make_unique<SourceFile>(path, std::move(*text));
@@ -43,9 +46,12 @@ bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& er
 bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* out,
                   std::ostream& err) {
   std::string why;
-  auto text = ReadWholeFile(path, kMaxEvidenceBytes, &why);
+  bool too_large = false;
+  auto text = ReadWholeFile(path, kMaxEvidenceBytes, &why, &too_large);
   if (!text) {
-    err << path << ": error[E590]: cannot read the evidence file: " << why << "\n";
+    err << path << (too_large ? ": error[E513]: the evidence file is too large: "
+                              : ": error[E590]: cannot read the evidence file: ")
+        << why << "\n";
     return false;
   }
   EvidenceLoad load = LoadEvidenceText(*text, path, &criteria);
