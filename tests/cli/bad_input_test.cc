@@ -1,0 +1,152 @@
+// The bad-input corpus: every file in tests/bad-input/ is run through the real
+// `cchc` binary as MANIFEST.tsv says, and must give the expected exit code and
+// diagnostic code on stderr, never a crash or a hang. Plus the limits.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <dirent.h>
+
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cli_run.h"
+
+namespace cchc {
+namespace {
+
+using clitest::RunCchc;
+using clitest::RunResult;
+
+const std::string kDir = "tests/bad-input/";
+const std::string kCriteria = "examples/thai-nguyen-2026/criteria.cchc";
+const std::string kEvidence = "examples/an-khanh-2026/evidence.json";
+
+struct Entry {
+  int line = 0;
+  std::string file, command, code, note;
+  int exit_code = 0;
+};
+
+std::vector<Entry> ReadManifest() {
+  std::ifstream in(std::string(CCHC_SOURCE_DIR) + "/" + kDir + "MANIFEST.tsv");
+  std::vector<Entry> entries;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string col;
+    while (std::getline(ss, col, '\t')) cols.push_back(col);
+    Entry e;
+    e.line = n;
+    if (cols.size() < 4) {
+      ADD_FAILURE() << "MANIFEST.tsv:" << n << ": want file, command, exit, code[, note]";
+      continue;
+    }
+    e.file = cols[0];
+    e.command = cols[1];
+    e.exit_code = std::stoi(cols[2]);
+    e.code = cols[3];
+    if (cols.size() > 4) e.note = cols[4];
+    entries.push_back(e);
+  }
+  return entries;
+}
+
+// The command line for a manifest entry; the file is relative to kDir.
+std::vector<std::string> ArgsFor(const Entry& e) {
+  const std::string f = kDir + e.file;
+  if (e.command == "check") return {"check", f};
+  if (e.command == "fmt") return {"fmt", f};
+  if (e.command == "score") return {"score", kCriteria, f};
+  if (e.command == "score-criteria") return {"score", f, kEvidence};
+  ADD_FAILURE() << "MANIFEST.tsv:" << e.line << ": unknown command " << e.command;
+  return {};
+}
+
+std::set<std::string> FilesIn(const std::string& dir) {
+  std::set<std::string> names;
+  if (DIR* d = ::opendir(dir.c_str())) {
+    while (dirent* ent = ::readdir(d)) {
+      const std::string name = ent->d_name;
+      if (name != "." && name != ".." && name != "MANIFEST.tsv" && name != "README.md") {
+        names.insert(name);
+      }
+    }
+    ::closedir(d);
+  }
+  return names;
+}
+
+TEST(BadInputTest, EveryManifestEntryGivesItsExitCodeAndDiagnostic) {
+  const std::vector<Entry> entries = ReadManifest();
+  ASSERT_GE(entries.size(), 60u) << "the corpus must hold at least 60 inputs";
+  std::set<std::string> listed;
+  for (const Entry& e : entries) {
+    SCOPED_TRACE("MANIFEST.tsv:" + std::to_string(e.line) + ": " + e.command + " " + e.file);
+    listed.insert(e.file.substr(0, e.file.find('/')));
+    const RunResult r = RunCchc(ArgsFor(e));
+    ASSERT_FALSE(r.timed_out) << "hung";
+    ASSERT_FALSE(r.signaled) << "crashed:\n" << r.err;
+    EXPECT_EQ(r.exit_code, e.exit_code) << r.err;
+    if (e.code != "-") {
+      EXPECT_NE(r.err.find(e.code), std::string::npos) << "no " << e.code << " in:\n" << r.err;
+    }
+    if (e.exit_code == 0) {
+      EXPECT_EQ(r.err.find("error"), std::string::npos) << "accepted input reports:\n" << r.err;
+    }
+    EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
+  }
+  // No orphans: every file in the folder is exercised.
+  for (const std::string& name : FilesIn(std::string(CCHC_SOURCE_DIR) + "/" + kDir)) {
+    EXPECT_TRUE(listed.count(name)) << name << " is not in MANIFEST.tsv";
+  }
+}
+
+// A named pipe that nobody writes to must not hang the reader: it reads as an
+// empty file (RunCchc kills a hung run and reports it).
+TEST(BadInputTest, FifoWithoutWriterDoesNotHang) {
+  const std::string fifo = ::testing::TempDir() + "cchc-fifo-" + std::to_string(::getpid());
+  std::remove(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  const RunResult check = RunCchc({"check", fifo}, 20);
+  EXPECT_FALSE(check.timed_out) << "check hung on a FIFO";
+  EXPECT_EQ(check.exit_code, 2) << check.err;
+  EXPECT_NE(check.err.find("E207"), std::string::npos) << check.err;
+  const RunResult score = RunCchc({"score", kCriteria, fifo}, 20);
+  EXPECT_FALSE(score.timed_out) << "score hung on a FIFO";
+  EXPECT_EQ(score.exit_code, 2) << score.err;
+  EXPECT_NE(score.err.find("E500"), std::string::npos) << score.err;
+  std::remove(fifo.c_str());
+}
+
+// chmod 000 only makes a file unreadable for a non-root user; the suite may
+// run as root (CI containers), where the case cannot be observed.
+TEST(BadInputTest, UnreadableFile) {
+  if (::geteuid() == 0) {
+    GTEST_SKIP() << "running as root: root reads a chmod 000 file, so it is not unreadable; "
+                    "the unopenable-path rows of MANIFEST.tsv cover the E107/E590 path";
+  }
+  const std::string path = ::testing::TempDir() + "cchc-unreadable-" + std::to_string(::getpid());
+  std::ofstream(path) << "{}";
+  ASSERT_EQ(::chmod(path.c_str(), 0), 0);
+  const RunResult check = RunCchc({"check", path});
+  EXPECT_EQ(check.exit_code, 2) << check.err;
+  EXPECT_NE(check.err.find("E107"), std::string::npos) << check.err;
+  EXPECT_NE(check.err.find("Permission denied"), std::string::npos) << check.err;
+  const RunResult score = RunCchc({"score", kCriteria, path});
+  EXPECT_EQ(score.exit_code, 2) << score.err;
+  EXPECT_NE(score.err.find("E590"), std::string::npos) << score.err;
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace cchc
