@@ -59,7 +59,7 @@ TEST(CheckCommand, ErrorsExitTwoWithLocation) {
   o.criteria = bad;
   std::ostringstream out, err;
   EXPECT_EQ(RunCheck(o, out, err), kExitInvalidInput);
-  EXPECT_NE(err.str().find(":2:26: error[E102]"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find(":2:25: error[E102]"), std::string::npos) << err.str();
 }
 
 TEST(CheckCommand, MissingFileExitsTwo) {
