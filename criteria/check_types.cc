@@ -423,6 +423,10 @@ class TypeChecker {
     }
     // Arithmetic.
     if (a.ty == Ty::kUnknown || b.ty == Ty::kUnknown) return Make(Ty::kUnknown);
+    // A date shifted by a number of days: as_of - 30, plan.issued + 15.
+    if (a.ty == Ty::kDate && b.ty == Ty::kNumber && (e.op == Op::kAdd || e.op == Op::kSub)) {
+      return Make(Ty::kDate);
+    }
     if (!IsNumeric(a.ty) || !IsNumeric(b.ty)) {
       std::string hint = a.ty == Ty::kDate && b.ty == Ty::kDate && e.op == Op::kSub
                              ? "; use days(d1, d2) for the days between two dates"

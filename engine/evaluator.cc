@@ -174,9 +174,6 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
       if (a.type == T::kDate && b.numeric() && b.type == T::kNumber) {
         return EvalValue::OfDate(Date{a.date.days + static_cast<int32_t>(n.op == Op::kAdd ? b.number : -b.number)});
       }
-      if (a.type == T::kDate && b.type == T::kDate && n.op == Op::kSub) {
-        return EvalValue::Number(a.date.days - b.date.days);
-      }
       [[fallthrough]];
     case Op::kMul:
     case Op::kDiv: {
@@ -195,9 +192,9 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
           r = a.number / b.number;
           break;
       }
-      if ((n.op == Op::kAdd || n.op == Op::kSub) && a.type == T::kPercent && b.type == T::kPercent) {
-        type = T::kPercent;
-      }
+      // As the checker types them: percent op percent stays a percent
+      // (except division), and a percent divided by a number too.
+      if (n.op != Op::kDiv && a.type == T::kPercent && b.type == T::kPercent) type = T::kPercent;
       if (n.op == Op::kDiv && a.type == T::kPercent && b.type == T::kNumber) type = T::kPercent;
       if (!std::isfinite(r)) return EvalValue::Error("a number out of range");
       EvalValue v = type == T::kPercent ? EvalValue::Percent(r) : EvalValue::Number(r);

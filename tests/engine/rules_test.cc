@@ -307,3 +307,27 @@ TEST_F(RulesTest, UnmatchedRecordsAreListed) {
 
 }  // namespace
 }  // namespace cchc::testing
+
+namespace cchc::testing {
+namespace {
+
+TEST(DateArithmetic, DeadlineRelativeToAsOf) {
+  auto c = Compile(R"(
+index "T" { total 1 bands { "A" else } }
+record report { submitted: date }
+area 1 "A" max 1 { criterion 1.1 "C" max 1 { item 1.1.1 "I" max 1 {
+  let r = latest(records kind "report", submitted)
+  score deadline r.submitted by as_of - 30 { on time: 1  late: 0.5  missing: 0 }
+} } })");
+  Evidence ev;
+  ev.as_of = ParseIsoDate("2026-11-30");
+  ev.records = {Rec("R1", "report", {{"submitted", D("2026-10-31")}})};
+  EXPECT_DOUBLE_EQ(ScoreAll(*c, ev).items[0].points, 1.0);  // exactly 30 days before
+  ev.records = {Rec("R1", "report", {{"submitted", D("2026-11-01")}})};
+  EXPECT_DOUBLE_EQ(ScoreAll(*c, ev).items[0].points, 0.5);
+  ev.as_of.reset();  // no as-of date: the deadline is missing, an error
+  EXPECT_EQ(ScoreAll(*c, ev).items[0].status, ItemStatus::kError);
+}
+
+}  // namespace
+}  // namespace cchc::testing
