@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang 14 (ASan + UBSan) into
+# ${FUZZ_BUILD:-/tmp/build-fuzz} and runs each, one after the other, for
+# SECONDS (default 60) over a seed corpus made from examples/ and tests/.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (e.g. scripts/fuzz.sh 600 fuzz_criteria)
+# Crashes land in $FUZZ_BUILD/artifacts/TARGET/; a summary per target in
+# $FUZZ_BUILD/logs/TARGET.log. One in-process job per target (as -jobs=1,
+# without the fork); exit 1 when any target found a crash.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+seconds=${1:-60}
+shift || true
+build=${FUZZ_BUILD:-/tmp/build-fuzz}
+cc=${CC:-clang-14}
+cxx=${CXX:-clang++-14}
+
+all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_csv fuzz_score)
+if [ -f tests/fuzz/fuzz_scenario.cc ] && [ -f evidence/scenario_loader.h ]; then
+  all_targets+=(fuzz_scenario)
+fi
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
+
+CC=$cc CXX=$cxx cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCHC_FUZZ=ON \
+  -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_BENCH=OFF >/dev/null
+nice -n 10 cmake --build "$build" -j"${JOBS:-2}" --target "${targets[@]}"
+
+# Seed corpora: every example and test file of the target's format.
+seed() {  # seed DIR PATTERN...
+  local dir=$1
+  shift
+  mkdir -p "$dir"
+  local f
+  for f in "$@"; do
+    [ -f "$f" ] && [ -r "$f" ] && cp -f "$f" "$dir/$(echo "$f" | tr '/' '_')"
+  done
+  return 0
+}
+shopt -s nullglob globstar
+seeds=$build/seeds
+rm -rf "$seeds"
+seed "$seeds/fuzz_criteria" examples/**/*.cchc tests/golden/*.cchc tests/bad-input/*.cchc
+seed "$seeds/fuzz_evidence_json" examples/**/evidence*.json tests/bad-input/*.json \
+  tests/evidence/data/*.json
+seed "$seeds/fuzz_evidence_csv" examples/**/*.csv tests/bad-input/*.csv tests/evidence/data/*.csv
+seed "$seeds/fuzz_score" examples/**/evidence*.json tests/bad-input/evidence*.json
+seed "$seeds/fuzz_scenario" examples/**/scenario*.json examples/**/tasks*.json \
+  tests/bad-input/scenario*.json tests/bad-input/tasks*.json
+# An empty corpus makes libFuzzer start from nothing; give it one byte.
+for t in "${targets[@]}"; do
+  [ -n "$(ls -A "$seeds/$t" 2>/dev/null)" ] || { mkdir -p "$seeds/$t"; printf '{' > "$seeds/$t/min"; }
+done
+
+dict_of() {
+  case $1 in
+    fuzz_criteria) echo tests/fuzz/criteria.dict ;;
+    fuzz_evidence_csv) echo tests/fuzz/csv.dict ;;
+    *) echo tests/fuzz/json.dict ;;
+  esac
+}
+
+failed=0
+mkdir -p "$build/logs"
+for t in "${targets[@]}"; do
+  corpus=$build/corpus/$t
+  artifacts=$build/artifacts/$t
+  mkdir -p "$corpus" "$artifacts"
+  echo "== $t: ${seconds}s"
+  set +e
+  (cd "$build" && nice -n 10 ./"$t" -max_total_time="$seconds" \
+     -rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1 \
+     -dict="$root/$(dict_of "$t")" -artifact_prefix="$artifacts/" \
+     "$corpus" "$seeds/$t") >"$build/logs/$t.log" 2>&1
+  rc=$?
+  set -e
+  grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb)' \
+    "$build/logs/$t.log" | sed 's/^/   /' || true
+  n=$(ls -A "$artifacts" | wc -l)
+  echo "   exit $rc, corpus $(ls -A "$corpus" | wc -l) files, $n artifact(s) in $artifacts"
+  if [ "$rc" -ne 0 ] || [ "$n" -ne 0 ]; then failed=1; fi
+done
+exit $failed
