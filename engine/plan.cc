@@ -139,7 +139,7 @@ int Plan::StaticSetKind(int node, const Scope& scope) const {
   }
 }
 
-int Plan::Lower(const Expr& e, Scope& scope, int /*set_kind_hint*/) {
+int Plan::Lower(const Expr& e, Scope& scope) {
   if (++scope.depth > kMaxDepth) {
     scope.error = "expression nested too deeply";
     --scope.depth;
@@ -184,15 +184,15 @@ int Plan::Lower(const Expr& e, Scope& scope, int /*set_kind_hint*/) {
       break;
     }
     case ExprKind::kField:
-      n.a = Lower(*e.args[0], scope, kNotInWhere);
+      n.a = Lower(*e.args[0], scope);
       n.slot = InternField(e.text);
       break;
     case ExprKind::kUnary:
-      n.a = Lower(*e.args[0], scope, kNotInWhere);
+      n.a = Lower(*e.args[0], scope);
       break;
     case ExprKind::kBinary:
-      n.a = Lower(*e.args[0], scope, kNotInWhere);
-      n.b = Lower(*e.args[1], scope, kNotInWhere);
+      n.a = Lower(*e.args[0], scope);
+      n.b = Lower(*e.args[1], scope);
       break;
     case ExprKind::kRecords:
       if (e.text.empty()) {
@@ -205,11 +205,11 @@ int Plan::Lower(const Expr& e, Scope& scope, int /*set_kind_hint*/) {
       }
       break;
     case ExprKind::kWhere: {
-      n.a = Lower(*e.args[0], scope, kNotInWhere);
+      n.a = Lower(*e.args[0], scope);
       int saved = scope.where_kind;
       int kind = StaticSetKind(n.a, scope);
       scope.where_kind = kind == kNotInWhere ? -1 : kind;
-      n.b = Lower(*e.args[1], scope, kNotInWhere);
+      n.b = Lower(*e.args[1], scope);
       scope.where_kind = saved;
       break;
     }
@@ -230,13 +230,13 @@ int Plan::Lower(const Expr& e, Scope& scope, int /*set_kind_hint*/) {
           break;
         case Fn::kCount:
         case Fn::kExists:
-          if (need(1)) n.a = Lower(*e.args[0], scope, kNotInWhere);
+          if (need(1)) n.a = Lower(*e.args[0], scope);
           break;
         case Fn::kRatio:
         case Fn::kDays:
           if (need(2)) {
-            n.a = Lower(*e.args[0], scope, kNotInWhere);
-            n.b = Lower(*e.args[1], scope, kNotInWhere);
+            n.a = Lower(*e.args[0], scope);
+            n.b = Lower(*e.args[1], scope);
           }
           break;
         case Fn::kLatest:
@@ -245,7 +245,7 @@ int Plan::Lower(const Expr& e, Scope& scope, int /*set_kind_hint*/) {
             need(1);
             break;
           }
-          n.a = Lower(*e.args[0], scope, kNotInWhere);
+          n.a = Lower(*e.args[0], scope);
           if (argc == 2 && e.args[1]->kind != ExprKind::kName) {
             scope.error = e.text + "(): the second argument must be a field name";
           } else {
@@ -258,11 +258,11 @@ int Plan::Lower(const Expr& e, Scope& scope, int /*set_kind_hint*/) {
         case Fn::kMax:
         case Fn::kValue:
           if (!need(2)) break;
-          n.a = Lower(*e.args[0], scope, kNotInWhere);
+          n.a = Lower(*e.args[0], scope);
           if (StaticSetKind(n.a, scope) == kNotInWhere &&
               (n.fn == Fn::kMin || n.fn == Fn::kMax)) {
             n.fn = n.fn == Fn::kMin ? Fn::kMin2 : Fn::kMax2;  // min(a, b) of numbers
-            n.b = Lower(*e.args[1], scope, kNotInWhere);
+            n.b = Lower(*e.args[1], scope);
           } else if (e.args[1]->kind != ExprKind::kName) {
             scope.error = e.text + "(): the second argument must be a field name";
           } else {
@@ -293,7 +293,7 @@ void Plan::CompileItem(const Item& item, ItemGroup group, int area, int criterio
                           item.assessment == Assessment::kSelf);
   Scope scope;
   scope.item = &ci;
-  auto lower = [&](const ExprPtr& e) { return e ? Lower(*e, scope, kNotInWhere) : -1; };
+  auto lower = [&](const ExprPtr& e) { return e ? Lower(*e, scope) : -1; };
   for (const Binding& b : item.bindings) {
     int node = lower(b.value);
     scope.bindings.emplace_back(b.name, static_cast<int>(ci.bindings.size()));

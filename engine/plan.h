@@ -137,7 +137,7 @@ class Plan {
 
  private:
   struct Scope;
-  int Lower(const Expr& e, Scope& scope, int set_kind_hint);
+  int Lower(const Expr& e, Scope& scope);
   int InternField(std::string_view name);
   int InternKind(std::string_view kind);
   void CompileItem(const Item& item, ItemGroup group, int area, int criterion);
