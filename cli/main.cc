@@ -38,6 +38,28 @@ int main(int argc, char** argv) {
   score_cmd->add_option("EVIDENCE", score.evidence, "evidence file (.json or .csv)")->required();
   AddOutputFlags(score_cmd, &score.output);
 
+  cchc::SynthOptions synth;
+  auto* synth_cmd = app.add_subcommand("synth", "generate synthetic communes' evidence (seeded)");
+  synth_cmd->add_option("CRITERIA", synth.criteria, "criteria file (.cchc)")->required();
+  synth_cmd->add_option("--units,-n", synth.units, "number of communes (default 92)");
+  synth_cmd->add_option("--seed,-s", synth.seed, "random seed (default 1)");
+  synth_cmd->add_option("--template", synth.template_path,
+                        "template evidence (default examples/an-khanh-2026/evidence.json)");
+  synth_cmd->add_option("--province", synth.province, "province name (default: the criteria's)");
+  synth_cmd->add_option("-o,--output", synth.output, "DIR (one UNITCODE.json each) or FILE.ndjson")
+      ->required();
+
+  cchc::BatchOptions batch;
+  auto* batch_cmd = app.add_subcommand("batch", "score, rank and summarise many communes");
+  batch_cmd->add_option("CRITERIA", batch.criteria, "criteria file (.cchc)")->required();
+  batch_cmd->add_option("INPUT", batch.input, "folder of .json/.csv evidence, or one .ndjson")
+      ->required();
+  batch_cmd->add_option("--jobs,-j", batch.jobs, "worker threads (default: all cores)");
+  batch_cmd->add_option("--gaps", batch.gaps, "largest self-vs-appraised gaps listed (default 10)");
+  batch_cmd->add_flag("!--no-progress", batch.progress, "no progress bar on stderr");
+  AddOutputFlags(batch_cmd, &batch.output);
+  batch_cmd->get_option("--format")->description("table (default), json, csv, md or xlsx (needs -o)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,5 +69,7 @@ int main(int argc, char** argv) {
   if (*check_cmd) return cchc::RunCheck(check, std::cout, std::cerr);
   if (*fmt_cmd) return cchc::RunFmt(fmt, std::cout, std::cerr);
   if (*score_cmd) return cchc::RunScore(score, std::cout, std::cerr);
+  if (*synth_cmd) return cchc::RunSynth(synth, std::cout, std::cerr);
+  if (*batch_cmd) return cchc::RunBatch(batch, std::cout, std::cerr);
   return cchc::kExitFailure;
 }

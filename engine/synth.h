@@ -14,7 +14,7 @@
 
 namespace cchc {
 
-struct SynthOptions {
+struct SynthConfig {
   int units = 92;
   uint64_t seed = 1;
   std::string province;     // empty: the criteria's province, else the template's
@@ -40,7 +40,7 @@ struct SynthUnit {
 // numbers and percents fall. The unit is scored and the appraisal council's
 // points added for a share of self-assessed items (self minus a small gap).
 // `plan` must outlive the call.
-void Synthesize(const Plan& plan, const Evidence& tmpl, const SynthOptions& options,
+void Synthesize(const Plan& plan, const Evidence& tmpl, const SynthConfig& options,
                 const std::function<void(const SynthUnit&)>& sink);
 
 // The evidence as JSON in the format LoadEvidenceJson reads (percents in

@@ -4,6 +4,7 @@
 #ifndef CCHC_CLI_COMMANDS_COMMANDS_H_
 #define CCHC_CLI_COMMANDS_COMMANDS_H_
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -38,6 +39,33 @@ struct ScoreOptions {
   OutputOptions output;
 };
 int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err);
+
+// `cchc synth`: synthetic communes' evidence, deterministic in the seed.
+// `output` ending in ".ndjson" gets one compact document per line; anything
+// else is a folder (created if needed) of UNITCODE.json files. Writes are atomic.
+struct SynthOptions {
+  std::string criteria;
+  int units = 92;
+  uint64_t seed = 1;
+  std::string template_path = "examples/an-khanh-2026/evidence.json";
+  std::string province;  // empty: the criteria's province
+  std::string output;    // DIR or FILE.ndjson; required
+};
+int RunSynth(const SynthOptions& o, std::ostream& out, std::ostream& err);
+
+// `cchc batch`: scores a folder of .json/.csv evidence files or one .ndjson
+// file in parallel and ranks the units. Exit 0 when every unit scored, 3 when
+// some failed (each in failed[] / on stderr), 2 when none could be scored or
+// the input is empty or unreadable. --format also takes xlsx (needs -o).
+struct BatchOptions {
+  std::string criteria;
+  std::string input;
+  int jobs = 0;         // <= 0: hardware concurrency
+  int gaps = 10;        // largest self-vs-appraised gaps listed
+  bool progress = true;  // draw a progress bar when stderr is a terminal
+  OutputOptions output;
+};
+int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err);
 
 }  // namespace cchc
 
