@@ -2,6 +2,7 @@
 // PRODUCT.md fixes percent, points, max, band, areas[], items[]).
 #include <nlohmann/json.hpp>
 
+#include "engine/batch_gaps.h"
 #include "engine/report.h"
 
 namespace cchc {
@@ -81,6 +82,15 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Repor
   for (const ItemScore* s : PointsLost(card)) {
     j["points_lost"].push_back({{"code", plan.items()[static_cast<size_t>(s->index)].item->code},
                                 {"lost", s->lost()}});
+  }
+  if (card.appraised_percent) {
+    j["largest_gaps"] = ordered_json::array();
+    for (const ItemScore* s : LargestGaps(card, 10)) {
+      j["largest_gaps"].push_back({{"code", plan.items()[static_cast<size_t>(s->index)].item->code},
+                                   {"self", s->points},
+                                   {"appraised", *s->appraised},
+                                   {"gap", *s->appraised - s->points}});
+    }
   }
   j["unmatched"] = card.unmatched;
   return j.dump(2) + "\n";

@@ -2,6 +2,7 @@
 // with its explanation, the points lost, and the records no item selected.
 #include <string>
 
+#include "engine/batch_gaps.h"
 #include "engine/numfmt.h"
 #include "engine/report.h"
 #include "engine/text_table.h"
@@ -71,7 +72,10 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
   items.AddColumn(l.name, TextTable::Align::kLeft, 48);
   items.AddColumn(l.max, TextTable::Align::kRight);
   items.AddColumn(l.got, TextTable::Align::kRight);
-  if (card.appraised_percent) items.AddColumn(l.appraised, TextTable::Align::kRight);
+  if (card.appraised_percent) {
+    items.AddColumn(l.appraised, TextTable::Align::kRight);
+    items.AddColumn(l.gap, TextTable::Align::kRight);
+  }
   items.AddColumn(l.status);
   items.AddColumn(l.evidence);
   for (const ItemScore& s : card.items) {
@@ -81,7 +85,10 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
     if (s.evidence.size() > 3) ev += ", +" + std::to_string(s.evidence.size() - 3);
     std::vector<std::string> row = {it.code, it.name, FormatTrim(it.max, prec),
                                     s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)};
-    if (card.appraised_percent) row.push_back(s.appraised ? FormatTrim(*s.appraised, prec) : "");
+    if (card.appraised_percent) {
+      row.push_back(s.appraised ? FormatTrim(*s.appraised, prec) : "");
+      row.push_back(s.appraised ? FormatTrim(*s.appraised - s.points, prec) : "");
+    }
     row.push_back(StatusLabel(s.status, o.lang));
     row.push_back(ev);
     items.AddRow(std::move(row));
@@ -100,6 +107,18 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
     const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
     out += "  " + PadToWidth(it.code, 8) + PadToWidth("-" + FormatTrim(s->lost(), prec), 8) +
            TruncateToWidth(it.name, 60) + " (" + s->branch + ")\n";
+  }
+  if (card.appraised_percent) {
+    out += "\n" + std::string(o.lang == Lang::kVi ? "Chênh lệch lớn nhất (thẩm định − tự chấm)"
+                                                 : "Largest gaps (appraised − self)") + "\n";
+    const auto gaps = LargestGaps(card, 10);
+    if (gaps.empty()) out += "  " + std::string(l.none) + "\n";
+    for (const ItemScore* s : gaps) {
+      const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
+      out += "  " + PadToWidth(it.code, 8) + PadToWidth(FormatTrim(*s->appraised - s->points, prec), 8) +
+             FormatTrim(s->points, prec) + " → " + FormatTrim(*s->appraised, prec) +
+             (s->appraisal_note.empty() ? "" : "  " + TruncateToWidth(s->appraisal_note, 70)) + "\n";
+    }
   }
   if (!card.unmatched.empty()) {
     out += "\n" + std::string(l.unmatched) + ": ";
