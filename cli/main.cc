@@ -60,6 +60,33 @@ int main(int argc, char** argv) {
   AddOutputFlags(batch_cmd, &batch.output);
   batch_cmd->get_option("--format")->description("table (default), json, csv, md or xlsx (needs -o)");
 
+  // What-if, tasks and sensitivity (issue 4).
+  cchc::WhatIfOptions whatif;
+  auto* whatif_cmd = app.add_subcommand("whatif", "re-score under scenarios, shown beside the base");
+  whatif_cmd->add_option("CRITERIA", whatif.criteria, "criteria file (.cchc)")->required();
+  whatif_cmd->add_option("EVIDENCE", whatif.evidence, "evidence file (.json or .csv)")->required();
+  whatif_cmd->add_option("SCENARIO", whatif.scenarios, "scenario files (.json), one column each");
+  whatif_cmd->add_option("--set", whatif.sets, "ID.FIELD=VALUE, repeatable: one more scenario");
+  AddOutputFlags(whatif_cmd, &whatif.output);
+
+  cchc::TasksOptions tasks;
+  double tasks_budget = 0;
+  auto* tasks_cmd = app.add_subcommand("tasks", "rank the plan's tasks by index gain; best task sets");
+  tasks_cmd->add_option("CRITERIA", tasks.criteria, "criteria file (.cchc)")->required();
+  tasks_cmd->add_option("EVIDENCE", tasks.evidence, "evidence file (.json or .csv)")->required();
+  tasks_cmd->add_option("TASKS", tasks.tasks, "task list (.json)")->required();
+  auto* budget_opt = tasks_cmd->add_option("--budget", tasks_budget, "effort budget (person-days)");
+  tasks_cmd->add_option("--target-band", tasks.target_band,
+                        "band to reach at least cost (default: the next band up)");
+  tasks_cmd->add_option("--threads", tasks.threads, "threads for the exact search (default 2)");
+  AddOutputFlags(tasks_cmd, &tasks.output);
+
+  cchc::SensitivityOptions sensitivity;
+  auto* sensitivity_cmd = app.add_subcommand("sensitivity", "points lost, distances to thresholds, tornado");
+  sensitivity_cmd->add_option("CRITERIA", sensitivity.criteria, "criteria file (.cchc)")->required();
+  sensitivity_cmd->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json or .csv)")->required();
+  AddOutputFlags(sensitivity_cmd, &sensitivity.output);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -71,5 +98,11 @@ int main(int argc, char** argv) {
   if (*score_cmd) return cchc::RunScore(score, std::cout, std::cerr);
   if (*synth_cmd) return cchc::RunSynth(synth, std::cout, std::cerr);
   if (*batch_cmd) return cchc::RunBatch(batch, std::cout, std::cerr);
+  if (*whatif_cmd) return cchc::RunWhatIf(whatif, std::cout, std::cerr);
+  if (*tasks_cmd) {
+    if (budget_opt->count() > 0) tasks.budget = tasks_budget;
+    return cchc::RunTasks(tasks, std::cout, std::cerr);
+  }
+  if (*sensitivity_cmd) return cchc::RunSensitivity(sensitivity, std::cout, std::cerr);
   return cchc::kExitFailure;
 }

@@ -7,9 +7,21 @@
 #include <cmath>
 #include <map>
 
+#include "criteria/date.h"
 #include "engine/numfmt.h"
 
 namespace cchc {
+
+const char* InputKindName(InputKind k) {
+  switch (k) {
+    case InputKind::kNumber: return "number";
+    case InputKind::kCount: return "count";
+    case InputKind::kPercent: return "percent";
+    case InputKind::kDate: return "date";
+    case InputKind::kRecordCount: return "records";
+  }
+  return "?";
+}
 
 double InputSensitivity::tornado_span() const {
   return std::max(std::fabs(tornado_minus), std::fabs(tornado_plus));
@@ -117,8 +129,11 @@ class Prober {
   }
 
   // The item of the input lifted into a better branch at `delta`, or null.
+  // An improvement lifts an item into a better branch and raises the index
+  // (a move that helps one item but costs more elsewhere is not one).
   const ItemScore* Improved(const Scorecard& card) const {
     const Scorecard& base = w_.base_card();
+    if (card.percent <= base.percent + 1e-12) return nullptr;
     for (size_t i = 0; i < card.items.size(); ++i) {
       const ItemScore& a = base.items[i];
       const ItemScore& b = card.items[i];
@@ -136,8 +151,10 @@ class Prober {
     switch (in_.kind) {
       case InputKind::kPercent: bound = dir > 0 ? 1.0 - in_.value : in_.value; break;
       case InputKind::kDate: bound = 366; break;
-      case InputKind::kCount:
-      case InputKind::kRecordCount: bound = dir > 0 ? max_search : in_.value; break;
+      case InputKind::kCount: bound = dir > 0 ? max_search : in_.value; break;
+      // More records of a kind (a second dialogue conference); deleting
+      // evidence is not advice, and each probe clones records, so bounded.
+      case InputKind::kRecordCount: bound = dir > 0 ? std::max(20.0, 4 * in_.value) : 0; break;
       case InputKind::kNumber: bound = std::max(100.0, 10 * std::fabs(in_.value)); break;
     }
     if (bound < unit * 0.5) return std::nullopt;
@@ -159,6 +176,7 @@ class Prober {
       if (mid <= lo) break;
       if (Improved(At(dir * mid))) hi = mid; else lo = mid;
     }
+    if (!integral) hi = Snap(dir, lo, hi);
     Scorecard card = At(dir * hi);
     const ItemScore* item = Improved(card);
     if (!item) return std::nullopt;
@@ -174,12 +192,28 @@ class Prober {
     return s;
   }
 
+  // The roundest move in (lo, hi] that still improves: bisection stops
+  // within its precision of the threshold, so 3.9 -> 5 reads as +1.1, not
+  // +1.1016. Rounds the target value in the input's display units.
+  double Snap(int dir, double lo, double hi) {
+    const double scale = in_.kind == InputKind::kPercent ? 100.0 : 1.0;
+    for (int d = 0; d <= 6; ++d) {
+      const double p = std::pow(10.0, d);
+      const double from = (in_.value + dir * lo) * scale * p, to = (in_.value + dir * hi) * scale * p;
+      const double target = (dir > 0 ? std::floor(from) + 1 : std::ceil(from) - 1) / p / scale;
+      const double delta = dir * (target - in_.value);
+      if (delta <= lo || delta > hi + 1e-12 || (dir > 0 ? target * scale * p > to + 1e-9 : target * scale * p < to - 1e-9)) continue;
+      if (Improved(At(dir * delta))) return delta;
+    }
+    return hi;
+  }
+
   double Tornado(int dir) {
     double d = 0;
     switch (in_.kind) {
       case InputKind::kDate: d = 7; break;
-      case InputKind::kCount:
-      case InputKind::kRecordCount: d = std::max(1.0, std::round(std::fabs(in_.value) * 0.1)); break;
+      // Whole records only: a kind with fewer than 5 records has no ±10 % move.
+      case InputKind::kRecordCount: d = std::round(std::fabs(in_.value) * 0.1); break;
       default: d = std::fabs(in_.value) * 0.1; break;
     }
     if (d == 0) return 0;
@@ -225,24 +259,51 @@ SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search) {
   return r;
 }
 
-std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, bool vi) {
-  const double mag = std::fabs(step.delta);
-  const bool up = step.delta > 0;
-  std::string where = in.record_id.empty() ? "" : " (" + in.record_id + ")";
+std::string FormatInputValue(const SensitivityInput& in, double v) {
   switch (in.kind) {
-    case InputKind::kDate:
-      return vi ? (up ? "chậm hơn " : "sớm hơn ") + FormatTrim(mag, 0) + " ngày: " + in.field + where
-                : (up ? "issue " : "issue ") + FormatTrim(mag, 0) + (up ? " days later: " : " days earlier: ") + in.field + where;
-    case InputKind::kRecordCount:
-      return vi ? (up ? "thêm " : "bớt ") + FormatTrim(mag, 0) + " bản ghi \"" + in.record_kind + "\""
-                : FormatTrim(mag, 0) + (up ? " more \"" : " fewer \"") + in.record_kind + "\" record(s)";
-    case InputKind::kPercent:
-      return (vi ? (up ? "tăng " : "giảm ") : (up ? "raise " : "lower ")) + in.field + where + (vi ? " thêm " : " by ") +
-             FormatTrim(mag * 100, 2) + (vi ? " điểm %" : " percentage points");
+    case InputKind::kDate: return FormatIsoDate(Date{static_cast<int32_t>(std::lround(v))});
+    case InputKind::kPercent: return FormatPercent(v, 2);
     case InputKind::kCount:
-    case InputKind::kNumber:
-      return vi ? (up ? "thêm " : "bớt ") + FormatTrim(mag, 2) + " " + in.field + where
-                : FormatTrim(mag, 2) + (up ? " more " : " fewer ") + in.field + where;
+    case InputKind::kRecordCount: return FormatTrim(v, 0);
+    case InputKind::kNumber: return FormatTrim(v, 4);
+  }
+  return {};
+}
+
+std::string InputName(const SensitivityInput& in, bool vi) {
+  if (in.kind == InputKind::kRecordCount) {
+    return (vi ? "số bản ghi loại \"" : "number of \"") + in.record_kind + (vi ? "\"" : "\" records");
+  }
+  return in.record_id + "." + in.field;
+}
+
+std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, bool vi) {
+  const bool up = step.delta > 0;
+  const std::string change = " (" + FormatInputValue(in, in.value) + " → " + FormatInputValue(in, step.to) + ")";
+  const std::string where = in.record_id + "." + in.field;
+  switch (in.kind) {
+    case InputKind::kDate: {
+      const std::string days = FormatTrim(std::fabs(step.delta), 0);
+      return vi ? where + (up ? " muộn hơn " : " sớm hơn ") + days + " ngày" + change
+                : where + " " + days + (days == "1" ? " day" : " days") + (up ? " later" : " earlier") + change;
+    }
+    case InputKind::kRecordCount: {
+      const std::string n = FormatTrim(std::fabs(step.delta), 0);
+      return vi ? (up ? "thêm " : "bớt ") + n + " bản ghi loại \"" + in.record_kind + "\"" + change
+                : n + (up ? " more \"" : " fewer \"") + in.record_kind + "\" record" + (n == "1" ? "" : "s") +
+                      change;
+    }
+    case InputKind::kPercent: {
+      const std::string pp = FormatTrim(std::fabs(step.delta) * 100, 2);
+      return vi ? (up ? "tăng " : "giảm ") + where + (up ? " thêm " : " đi ") + pp + " điểm %" + change
+                : (up ? "raise " : "lower ") + where + " by " + pp + " percentage points" + change;
+    }
+    case InputKind::kCount:
+    case InputKind::kNumber: {
+      const std::string n = FormatTrim(std::fabs(step.delta), in.kind == InputKind::kCount ? 0 : 2);
+      return vi ? (up ? "tăng " : "giảm ") + where + (up ? " thêm " : " đi ") + n + change
+                : n + (up ? " more " : " fewer ") + in.field + " in " + in.record_id + change;
+    }
   }
   return {};
 }

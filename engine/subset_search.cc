@@ -33,6 +33,34 @@ struct Prepared {
   std::vector<double> effort;
 };
 
+bool SameValue(const Value& a, const Value& b) {
+  if (a.type != b.type) return false;
+  switch (a.type) {
+    case ValueType::kMissing: return true;
+    case ValueType::kNumber:
+    case ValueType::kPercent: return a.number == b.number;
+    case ValueType::kDate: return a.date.days == b.date.days;
+    case ValueType::kString: return a.text == b.text;
+    case ValueType::kBool: return a.boolean == b.boolean;
+  }
+  return false;
+}
+
+// Same id, kind and field values (a missing value counts as absent; field
+// order does not matter).
+bool SameRecord(const Record& a, const Record& b) {
+  if (a.id != b.id || a.kind != b.kind) return false;
+  auto covered = [](const Record& x, const Record& y) {
+    for (const auto& [name, value] : x.fields) {
+      if (value.missing()) continue;
+      const Value* other = y.Find(name);
+      if (!other || !SameValue(value, *other)) return false;
+    }
+    return true;
+  };
+  return covered(a, b) && covered(b, a);
+}
+
 Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
   Prepared p;
   const EvidenceIndex& base = whatif.base_index();
@@ -77,17 +105,43 @@ Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
           }
         }
       }
+      // A state equal to the base, or to the state without one of its
+      // tasks, shares that pointer: a toggle that changes nothing is then
+      // seen as such and re-evaluates nothing (done tasks re-setting what
+      // the evidence already says are common).
       if (mask == 0 && base_rec) {
         rec.states[mask] = base_rec;
+      } else if (state && base_rec && SameRecord(*state, *base_rec)) {
+        rec.states[mask] = base_rec;
       } else if (state) {
-        p.owned.push_back(std::move(*state));
-        rec.states[mask] = &p.owned.back();
+        const Record* same = nullptr;
+        for (int b = 0; b < k && !same; ++b) {
+          const Record* other = (mask >> b & 1) ? rec.states[mask ^ (1u << b)] : nullptr;
+          if (other && SameRecord(*state, *other)) same = other;
+        }
+        if (same) {
+          rec.states[mask] = same;
+        } else {
+          p.owned.push_back(std::move(*state));
+          rec.states[mask] = &p.owned.back();
+        }
+      }
+    }
+  }
+  // A task is inert when toggling it never changes any record's state.
+  std::vector<char> inert(static_cast<size_t>(n), 1);
+  for (int t = 0; t < n; ++t) {
+    for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
+      const auto& states = p.records[static_cast<size_t>(r)].states;
+      for (uint32_t mask = 0; mask < states.size() && inert[static_cast<size_t>(t)]; ++mask) {
+        if ((mask >> bit & 1) && states[mask] != states[mask ^ (1u << bit)]) inert[static_cast<size_t>(t)] = 0;
       }
     }
   }
   // Items to re-score per task: those reading a kind any state of its records has.
   Scorer scorer(plan);
   for (int t = 0; t < n; ++t) {
+    if (inert[static_cast<size_t>(t)]) continue;
     std::vector<int> kinds;
     for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
       (void)bit;

@@ -5,6 +5,7 @@
 #define CCHC_CLI_COMMANDS_COMMANDS_H_
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -39,6 +40,42 @@ struct ScoreOptions {
   OutputOptions output;
 };
 int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err);
+
+// `cchc whatif CRITERIA EVIDENCE SCENARIO... [--set ID.FIELD=VALUE]...`:
+// each scenario file is a column; the --set assignments, when given, form one
+// more scenario. An effect that cannot apply (unknown record, an add of an
+// existing id) is invalid input: exit 2, nothing printed.
+struct WhatIfOptions {
+  std::string criteria;
+  std::string evidence;
+  std::vector<std::string> scenarios;  // scenario JSON files
+  std::vector<std::string> sets;       // ID.FIELD=VALUE
+  OutputOptions output;
+};
+int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err);
+
+// `cchc tasks CRITERIA EVIDENCE TASKS`: task gains, best set for a budget,
+// cheapest set for a target band (default: the next band above the current
+// one), greedy order. An unknown band label or a negative budget: exit 2.
+struct TasksOptions {
+  std::string criteria;
+  std::string evidence;
+  std::string tasks;
+  std::optional<double> budget;  // effort; none: no best-for-budget set
+  std::string target_band;  // empty: the next band up (none when at the top)
+  int threads = 2;
+  OutputOptions output;
+};
+int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err);
+
+// `cchc sensitivity CRITERIA EVIDENCE`: points lost, threshold distances,
+// tornado.
+struct SensitivityOptions {
+  std::string criteria;
+  std::string evidence;
+  OutputOptions output;
+};
+int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream& err);
 
 // `cchc synth`: synthetic communes' evidence, deterministic in the seed.
 // `output` ending in ".ndjson" gets one compact document per line; anything
