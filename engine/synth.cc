@@ -83,40 +83,52 @@ class UnitMaker {
       e.records.push_back(r);
       Perturb(&e.records.back(), rng, q);
     }
+    for (const Record& r : penalties_) {
+      if (!rng.Chance(0.5 * bad * bad)) continue;
+      e.records.push_back(r);
+      Perturb(&e.records.back(), rng, q);
+    }
     return e;
   }
 
  private:
-  // For each item the template leaves without evidence, a record that its
-  // selector picks: a template record of the kind (or a bare one) with the
-  // `where field = "text"` conditions set and an early issue date.
+  // For each item the template leaves without evidence (missing, not
+  // applicable, or a bonus / penalty never incurred), a record that its
+  // selector picks: a template record of the kind (else one with the kind's
+  // declared booleans true and counts 1) with the `where field = value`
+  // conditions set and an early issue date. Penalties go to weak communes.
   void FindAbsentEvidence() {
     Scorer scorer(plan_);
     EvidenceIndex index(plan_, tmpl_);
     const Scorecard card = scorer.Score(index, tmpl_);
     for (const ItemScore& s : card.items) {
-      if (s.status != ItemStatus::kMissingEvidence) continue;
       const CompiledItem& ci = plan_.items()[static_cast<size_t>(s.index)];
+      const bool unused = ci.group != ItemGroup::kArea && s.points == 0;
+      if (s.status != ItemStatus::kMissingEvidence && s.status != ItemStatus::kNotApplicable && !unused) {
+        continue;
+      }
       std::vector<int> roots = ci.bindings;
       roots.push_back(ci.subject);
       for (int root : roots) {
-        int where = FindWhere(root);
-        if (where < 0) continue;
-        const Node& w = plan_.nodes()[static_cast<size_t>(where)];
-        const Node& set = plan_.nodes()[static_cast<size_t>(w.a)];
+        const int sel = FindSelector(root);
+        if (sel < 0) continue;
+        const Node& w = plan_.nodes()[static_cast<size_t>(sel)];
+        const Node& set = w.kind == ExprKind::kWhere ? plan_.nodes()[static_cast<size_t>(w.a)] : w;
         if (set.slot < 0) continue;
         const std::string& kind = plan_.kinds()[static_cast<size_t>(set.slot)];
         Record r;
+        r.kind = kind;
         for (const Record& t : tmpl_.records) {
           if (t.kind == kind) {
             r = t;
             break;
           }
         }
-        r.kind = kind;
+        if (r.id.empty()) Defaults(&r);
         r.id = "SYN-" + ci.item->code;
+        if (w.kind == ExprKind::kWhere) SetConditions(w.b, &r);
+        if (w.kind == ExprKind::kWhere && Matches(r)) break;  // the template has one already
         r.Set("item", Value::String(ci.item->code));
-        SetEqualities(w.b, &r);
         if (tmpl_.as_of) {
           Date d = *tmpl_.as_of;
           d.days -= 200;
@@ -125,40 +137,73 @@ class UnitMaker {
           }
           if (!r.Find("issued")) r.Set("issued", Value::OfDate(d));
         }
-        absent_.push_back(std::move(r));
+        (ci.group == ItemGroup::kPenalty ? penalties_ : absent_).push_back(std::move(r));
         break;
       }
     }
   }
 
-  // The first `SET where COND` node under `n` (depth-first), or -1.
-  int FindWhere(int n) const {
-    if (n < 0) return -1;
-    const Node& node = plan_.nodes()[static_cast<size_t>(n)];
-    if (node.kind == ExprKind::kWhere) {
-      const Node& set = plan_.nodes()[static_cast<size_t>(node.a)];
-      if (set.kind == ExprKind::kRecords) return n;
+  // A record of the kind with every declared boolean true and count 1.
+  void Defaults(Record* r) const {
+    const RecordDecl* decl = FindRecord(c_, r->kind);
+    if (!decl) return;
+    for (const FieldDecl& f : decl->fields) {
+      if (f.type == FieldType::kBool) r->Set(f.name, Value::Bool(true));
+      if (f.type == FieldType::kCount) r->Set(f.name, Value::Number(1));
     }
-    const int a = FindWhere(node.a);
-    return a >= 0 ? a : FindWhere(node.b);
   }
 
-  // Sets field = "text" for every such equality joined by `and` under `n`.
-  void SetEqualities(int n, Record* r) const {
+  // True when a template record of r's kind carries r's string fields.
+  bool Matches(const Record& r) const {
+    for (const Record& t : tmpl_.records) {
+      if (t.kind != r.kind || t.id == r.id) continue;
+      bool all = true;
+      for (const auto& [name, v] : r.fields) {
+        if (v.type != ValueType::kString && v.type != ValueType::kBool) continue;
+        const Value* tv = t.Find(name);
+        if (!tv || tv->type != v.type || tv->text != v.text || tv->boolean != v.boolean) all = false;
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
+  // The first `records kind K` set (under a `where`, the where) below `n`.
+  int FindSelector(int n) const {
+    if (n < 0) return -1;
+    const Node& node = plan_.nodes()[static_cast<size_t>(n)];
+    if (node.kind == ExprKind::kWhere &&
+        plan_.nodes()[static_cast<size_t>(node.a)].kind == ExprKind::kRecords) {
+      return n;
+    }
+    if (node.kind == ExprKind::kRecords) return n;
+    const int a = FindSelector(node.a);
+    return a >= 0 ? a : FindSelector(node.b);
+  }
+
+  // Makes r satisfy `field = value` and `field != "text"` conditions joined
+  // by `and` under `n`.
+  void SetConditions(int n, Record* r) const {
     if (n < 0) return;
     const Node& node = plan_.nodes()[static_cast<size_t>(n)];
     if (node.kind == ExprKind::kBinary && node.op == Op::kAnd) {
-      SetEqualities(node.a, r);
-      SetEqualities(node.b, r);
+      SetConditions(node.a, r);
+      SetConditions(node.b, r);
       return;
     }
-    if (node.kind != ExprKind::kBinary || node.op != Op::kEq || node.a < 0 || node.b < 0) return;
+    if (node.kind != ExprKind::kBinary || node.a < 0 || node.b < 0) return;
     const Node* name = &plan_.nodes()[static_cast<size_t>(node.a)];
     const Node* lit = &plan_.nodes()[static_cast<size_t>(node.b)];
     if (name->kind != ExprKind::kName) std::swap(name, lit);
-    if (name->kind == ExprKind::kName && name->ref == NameRef::kField) {
-      if (lit->kind == ExprKind::kString) r->Set(std::string(name->text), Value::String(std::string(lit->text)));
-      if (lit->kind == ExprKind::kBool) r->Set(std::string(name->text), Value::Bool(lit->boolean));
+    if (name->kind != ExprKind::kName || name->ref != NameRef::kField) return;
+    const std::string field(name->text);
+    if (node.op == Op::kEq && lit->kind == ExprKind::kString) {
+      r->Set(field, Value::String(std::string(lit->text)));
+    } else if (node.op == Op::kEq && lit->kind == ExprKind::kBool) {
+      r->Set(field, Value::Bool(lit->boolean));
+    } else if (node.op == Op::kNe && lit->kind == ExprKind::kString) {
+      const Value* v = r->Find(field);
+      if (v && v->type == ValueType::kString && v->text == lit->text) r->Set(field, Value::String("khac"));
     }
   }
 
@@ -186,9 +231,13 @@ class UnitMaker {
           break;
         }
         case ValueType::kPercent:
-          v.number = std::clamp(v.number * (1 - 0.5 * bad * rng.Uniform()) *
-                                    (0.96 + 0.08 * rng.Uniform()) * (1 + 0.15 * q * q * rng.Uniform()),
-                                0.0, 1.0);
+          // Rounded as written out (0.01 percentage point), so that the
+          // in-memory unit and its JSON score the same.
+          v.number = Round(std::clamp(v.number * (1 - 0.5 * bad * rng.Uniform()) *
+                                          (0.96 + 0.08 * rng.Uniform()) *
+                                          (1 + 0.15 * q * q * rng.Uniform()),
+                                      0.0, 1.0),
+                           0.0001);
           break;
         case ValueType::kBool:
           if (rng.Chance(0.45 * bad * bad + 0.04)) v.boolean = !v.boolean;
@@ -290,7 +339,7 @@ class UnitMaker {
   const Criteria& c_;
   const Evidence& tmpl_;
   std::unordered_set<std::string> levels_;
-  std::vector<Record> absent_;
+  std::vector<Record> absent_, penalties_;
   std::string tmpl_name_, name_;
   double size_ = 1;
 };
