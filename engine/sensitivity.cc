@@ -92,7 +92,7 @@ class Prober {
   Prober(WhatIf& whatif, const SensitivityInput& in) : w_(whatif), in_(in) {}
 
   // The scorecard with the input moved by `delta`.
-  Scorecard At(double delta) {
+  const Scorecard& At(double delta) {
     std::vector<Effect> effects;
     if (in_.kind == InputKind::kRecordCount) {
       const int kind = w_.plan().KindId(in_.record_kind);
@@ -125,7 +125,7 @@ class Prober {
       e.record.fields.emplace_back(in_.field, value);
       effects.push_back(std::move(e));
     }
-    return w_.Apply(effects, nullptr);
+    return w_.Rescored({&effects}, nullptr);
   }
 
   // The item of the input lifted into a better branch at `delta`, or null.

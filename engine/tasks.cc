@@ -22,7 +22,7 @@ TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& list, const TaskOption
     const Task& task = list.tasks[static_cast<size_t>(t)];
     TaskGain g;
     g.task = t;
-    Scorecard after = whatif.Apply(task.effects, &g.problems);
+    const Scorecard& after = whatif.Rescored({&task.effects}, &g.problems);
     g.gain = after.percent - base.percent;
     g.gain_points = RawPoints(after) - RawPoints(base);
     g.per_effort = task.effort > 0 ? g.gain / task.effort : 0;
@@ -50,7 +50,7 @@ TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& list, const TaskOption
     for (int t = 0; t < n; ++t) {
       if (used[static_cast<size_t>(t)]) continue;
       lists.push_back(&list.tasks[static_cast<size_t>(t)].effects);
-      const double pct = whatif.ApplyAll(lists, nullptr).percent;
+      const double pct = whatif.Rescored(lists, nullptr).percent;
       lists.pop_back();
       const double gain = pct - current;
       const double e = list.tasks[static_cast<size_t>(t)].effort;

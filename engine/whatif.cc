@@ -6,7 +6,7 @@
 namespace cchc {
 
 WhatIf::WhatIf(const Plan& plan, const Evidence& base)
-    : plan_(plan), base_(base), base_index_(plan, base), scorer_(plan) {
+    : plan_(plan), base_(base), base_index_(plan, base), scorer_(plan), work_(base_index_) {
   base_card_ = scorer_.Score(base_index_, base_);
 }
 
@@ -43,14 +43,19 @@ Scorecard WhatIf::Apply(const std::vector<Effect>& effects, std::vector<std::str
 
 Scorecard WhatIf::ApplyAll(const std::vector<const std::vector<Effect>*>& lists,
                            std::vector<std::string>* problems) {
+  return Rescored(lists, problems);
+}
+
+const Scorecard& WhatIf::Rescored(const std::vector<const std::vector<Effect>*>& lists,
+                                  std::vector<std::string>* problems) {
   owned_.clear();
-  EvidenceIndex index = base_index_;
+  work_ = base_index_;  // copy-assignment keeps the buffers' capacity
   for (const auto* list : lists) {
-    for (const Effect& e : *list) ApplyOne(e, &index, problems);
+    for (const Effect& e : *list) ApplyOne(e, &work_, problems);
   }
-  Scorecard card = base_card_;
-  scorer_.Rescore(index, index.touched_kinds(), &card);
-  return card;
+  scratch_ = base_card_;
+  scorer_.Rescore(work_, work_.touched_kinds(), &scratch_);
+  return scratch_;
 }
 
 ScoreDiff Diff(const Scorecard& before, const Scorecard& after) {

@@ -34,6 +34,11 @@ class WhatIf {
   // The same for several effect lists applied one after another (a task set).
   Scorecard ApplyAll(const std::vector<const std::vector<Effect>*>& lists,
                      std::vector<std::string>* problems);
+  // As ApplyAll, into scratch buffers that are reused from call to call (no
+  // copy of the result, few allocations): the reference is valid until the
+  // next Apply, ApplyAll or Rescored call. For hot loops.
+  const Scorecard& Rescored(const std::vector<const std::vector<Effect>*>& lists,
+                            std::vector<std::string>* problems);
 
  private:
   void ApplyOne(const Effect& e, EvidenceIndex* index, std::vector<std::string>* problems);
@@ -44,6 +49,8 @@ class WhatIf {
   Scorer scorer_;
   Scorecard base_card_;
   std::deque<Record> owned_;  // records the effects create (stable addresses)
+  EvidenceIndex work_;        // scratch: the base plus the effects
+  Scorecard scratch_;         // scratch: the re-scored card
 };
 
 // The change between two scorecards of the same plan.
