@@ -148,9 +148,12 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     inputs = std::make_unique<FileInputs>(std::move(files));
   } else if (IsNdjson(o.input)) {
     std::string why;
-    auto text = ReadWholeFile(o.input, kMaxNdjsonBytes, &why);
+    bool too_large = false;
+    auto text = ReadWholeFile(o.input, kMaxNdjsonBytes, &why, &too_large);
     if (!text) {
-      err << o.input << ": error: cannot read the NDJSON file: " << why << "\n";
+      err << o.input << (too_large ? ": error[E513]: the NDJSON file is too large: "
+                                   : ": error[E590]: cannot read the NDJSON file: ")
+          << why << "\n";
       return kExitInvalidInput;
     }
     ndjson_text = std::move(*text);

@@ -29,9 +29,12 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
   const ScenarioLimits limits;
   std::string why;
-  auto text = ReadWholeFile(o.tasks, limits.max_file_bytes, &why);
+  bool too_large = false;
+  auto text = ReadWholeFile(o.tasks, limits.max_file_bytes, &why, &too_large);
   if (!text) {
-    err << o.tasks << ": error[E590]: cannot read the task file: " << why << "\n";
+    err << o.tasks << (too_large ? ": error[E513]: the task file is too large: "
+                                 : ": error[E590]: cannot read the task file: ")
+        << why << "\n";
     return kExitInvalidInput;
   }
   TasksLoad load = LoadTasksJson(*text, o.tasks, &criteria.criteria, &evidence, limits);

@@ -29,9 +29,12 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
   const ScenarioLimits limits;
   for (const std::string& path : o.scenarios) {
     std::string why;
-    auto text = ReadWholeFile(path, limits.max_file_bytes, &why);
+    bool too_large = false;
+    auto text = ReadWholeFile(path, limits.max_file_bytes, &why, &too_large);
     if (!text) {
-      err << path << ": error[E590]: cannot read the scenario file: " << why << "\n";
+      err << path << (too_large ? ": error[E513]: the scenario file is too large: "
+                                : ": error[E590]: cannot read the scenario file: ")
+          << why << "\n";
       bad = true;
       continue;
     }
