@@ -68,6 +68,10 @@ std::vector<std::string> ArgsFor(const Entry& e) {
   if (e.command == "fmt") return {"fmt", f};
   if (e.command == "score") return {"score", kCriteria, f};
   if (e.command == "score-criteria") return {"score", f, kEvidence};
+  if (e.command == "whatif") return {"whatif", kCriteria, kEvidence, f};
+  if (e.command == "tasks") return {"tasks", kCriteria, kEvidence, f};
+  // JSON output puts each failed unit's diagnostics on stderr too.
+  if (e.command == "batch") return {"batch", kCriteria, f, "--format", "json", "--jobs", "2"};
   ADD_FAILURE() << "MANIFEST.tsv:" << e.line << ": unknown command " << e.command;
   return {};
 }

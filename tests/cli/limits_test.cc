@@ -143,5 +143,53 @@ TEST(LimitsTest, EvidenceJsonDeeperThan32) {
   std::remove(path.c_str());
 }
 
+TEST(LimitsTest, ScenarioAndTaskFilesOver4MiB) {
+  const std::string path = SparseTemp("big-scenario.json", (off_t{4} << 20) + 1);
+  ExpectInvalid(RunCchc({"whatif", kCriteria, kEvidence, path}), "E513");
+  ExpectInvalid(RunCchc({"tasks", kCriteria, kEvidence, path}), "E513");
+  std::remove(path.c_str());
+}
+
+TEST(LimitsTest, ScenarioOver10000Effects) {
+  std::string effects;
+  for (int i = 0; i <= 10000; ++i) {
+    if (i) effects += ",";
+    effects += R"({"op": "set", "id": "CCHC-NV12", "fields": {"status": "done"}})";
+  }
+  const std::string path = WriteTemp("effects.json", R"({"name": "x", "effects": [)" + effects + "]}");
+  ExpectInvalid(RunCchc({"whatif", kCriteria, kEvidence, path}), "E528");
+  std::remove(path.c_str());
+}
+
+TEST(LimitsTest, TaskListOver1000Tasks) {
+  std::string tasks;
+  for (int i = 0; i <= 1000; ++i) {
+    if (i) tasks += ",";
+    tasks += R"({"id": "T)" + std::to_string(i) + R"(", "effort": 1, "effects": []})";
+  }
+  const std::string path = WriteTemp("tasks.json", R"({"plan": "x", "tasks": [)" + tasks + "]}");
+  ExpectInvalid(RunCchc({"tasks", kCriteria, kEvidence, path}), "E528");
+  std::remove(path.c_str());
+}
+
+TEST(LimitsTest, NdjsonFileOver2GiB) {
+  const std::string path = SparseTemp("big.ndjson", (off_t{2} << 30) + 1);
+  ExpectInvalid(RunCchc({"batch", kCriteria, path}), "E513");
+  std::remove(path.c_str());
+}
+
+TEST(LimitsTest, NdjsonLineOverALimitFailsThatUnitOnly) {
+  const std::string good = R"({"unit": {"code": "AK"}, "year": 2026, "records": []})";
+  const std::string bad = R"({"unit": {"code": "BT"}, "year": 2026, "records": [{"id": "a", )"
+                          R"("kind": "plan", "title": ")" + std::string(64 * 1024 + 1, 'a') + "\"}]}";
+  const std::string path = WriteTemp("line.ndjson", good + "\n" + bad + "\n");
+  const RunResult r = RunCchc({"batch", kCriteria, path, "--format", "json"});
+  ASSERT_FALSE(r.signaled) << r.err;
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("E515"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("read 2, scored 1, failed 1"), std::string::npos) << r.err;
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace cchc
