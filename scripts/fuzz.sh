@@ -19,6 +19,9 @@ all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_csv fuzz_score)
 if [ -f tests/fuzz/fuzz_scenario.cc ] && [ -f evidence/scenario_loader.h ]; then
   all_targets+=(fuzz_scenario)
 fi
+if [ -f tests/fuzz/fuzz_batch.cc ] && [ -f engine/batch.h ]; then
+  all_targets+=(fuzz_batch)
+fi
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -47,6 +50,14 @@ seed "$seeds/fuzz_evidence_csv" examples/**/*.csv tests/bad-input/*.csv tests/ev
 seed "$seeds/fuzz_score" examples/**/evidence*.json tests/bad-input/evidence*.json
 seed "$seeds/fuzz_scenario" examples/**/scenario*.json examples/**/tasks*.json \
   tests/bad-input/scenario*.json tests/bad-input/tasks*.json
+# NDJSON: the example evidence on one line, twice under two unit codes.
+mkdir -p "$seeds/fuzz_batch"
+for f in examples/**/evidence*.json tests/bad-input/evidence_crlf.json \
+    tests/bad-input/evidence_minus_zero.json; do
+  one=$(tr -d '\r\n' <"$f")
+  printf '%s\n%s\n' "$one" "${one/\"code\": \"/\"code\": \"X}" >"$seeds/fuzz_batch/$(echo "$f" | tr '/' '_').ndjson"
+done
+seed "$seeds/fuzz_batch" tests/bad-input/*.ndjson
 # An empty corpus makes libFuzzer start from nothing; give it one byte.
 for t in "${targets[@]}"; do
   [ -n "$(ls -A "$seeds/$t" 2>/dev/null)" ] || { mkdir -p "$seeds/$t"; printf '{' > "$seeds/$t/min"; }
