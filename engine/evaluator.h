@@ -24,6 +24,11 @@ class ItemEvaluator {
   // problem becomes status kError with the reason in the explanation.
   ItemScore Evaluate(const EvidenceIndex& index, int item_index);
 
+  // With explain off, Evaluate() computes status, points and branch only:
+  // no explanation text and no evidence ids (hot loops that compare scores).
+  void set_explain(bool on) { explain_ = on; }
+  bool explain() const { return explain_; }
+
   // Record positions the last Evaluate() selected, for unmatched-record
   // reporting.
   const std::vector<uint32_t>& last_selected() const { return evidence_; }
@@ -68,6 +73,7 @@ class ItemEvaluator {
   int current_record_ = -1;
   std::vector<uint32_t> evidence_;
   std::deque<std::string> kept_;
+  bool explain_ = true;
 };
 
 // Converts a stored field value to an evaluation value.

@@ -84,6 +84,7 @@ bool EvidenceIndex::Add(const Record* record) {
   all_.push_back(pos);
   if (kinds_[pos] >= 0) by_kind_[static_cast<size_t>(kinds_[pos])].push_back(pos);
   Touch(kinds_[pos]);
+  Log({Undo::Op::kAdded, pos, nullptr, -1});
   return true;
 }
 
@@ -94,6 +95,7 @@ bool EvidenceIndex::Replace(const std::string& id, const Record* record) {
   it->first = record->id;  // view the new record's id
   Touch(kinds_[pos]);
   const int old_kind = kinds_[pos];
+  Log({Undo::Op::kReplaced, pos, records_[pos], old_kind});
   records_[pos] = record;
   kinds_[pos] = plan_->KindId(record->kind);
   Slot(pos);
@@ -109,10 +111,61 @@ bool EvidenceIndex::Remove(const std::string& id) {
   live_[pos] = false;
   Touch(kinds_[pos]);
   by_id_.erase(it);
+  Log({Undo::Op::kRemoved, pos, nullptr, -1});
   auto drop = [pos](std::vector<uint32_t>& v) { v.erase(std::remove(v.begin(), v.end(), pos), v.end()); };
   drop(all_);
   if (kinds_[pos] >= 0) drop(by_kind_[static_cast<size_t>(kinds_[pos])]);
   return true;
+}
+
+void EvidenceIndex::Checkpoint() {
+  undo_.clear();
+  touched_.clear();
+  logging_ = true;
+}
+
+void EvidenceIndex::Rollback() {
+  logging_ = false;
+  auto insert_sorted = [](std::vector<uint32_t>& v, uint32_t pos) {
+    v.insert(std::lower_bound(v.begin(), v.end(), pos), pos);
+  };
+  auto erase_pos = [](std::vector<uint32_t>& v, uint32_t pos) {
+    auto it = std::lower_bound(v.begin(), v.end(), pos);
+    if (it != v.end() && *it == pos) v.erase(it);
+  };
+  for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
+    const uint32_t pos = u->pos;
+    const Record& rec = *records_[pos];
+    auto id_it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(rec.id), IdLess);
+    switch (u->op) {
+      case Undo::Op::kAdded:  // always the last position: later adds were undone first
+        if (id_it != by_id_.end() && id_it->second == pos) by_id_.erase(id_it);
+        erase_pos(all_, pos);
+        if (kinds_[pos] >= 0) erase_pos(by_kind_[static_cast<size_t>(kinds_[pos])], pos);
+        records_.pop_back();
+        kinds_.pop_back();
+        live_.pop_back();
+        slots_.resize(records_.size() * stride_);
+        break;
+      case Undo::Op::kReplaced: {
+        const bool kind_changed = kinds_[pos] != u->old_kind;
+        records_[pos] = u->old;
+        kinds_[pos] = u->old_kind;
+        if (id_it != by_id_.end() && id_it->second == pos) id_it->first = u->old->id;
+        Slot(pos);
+        if (kind_changed) RebuildLists();
+        break;
+      }
+      case Undo::Op::kRemoved:
+        live_[pos] = true;
+        by_id_.insert(id_it, IdEntry(rec.id, pos));
+        insert_sorted(all_, pos);
+        if (kinds_[pos] >= 0) insert_sorted(by_kind_[static_cast<size_t>(kinds_[pos])], pos);
+        break;
+    }
+  }
+  undo_.clear();
+  touched_.clear();
 }
 
 }  // namespace cchc

@@ -45,13 +45,30 @@ class EvidenceIndex {
   bool Replace(const std::string& id, const Record* record);
   bool Remove(const std::string& id);
 
-  // Kinds (ids, -1 for unknown kinds) touched by edits since construction.
+  // Kinds (ids, -1 for unknown kinds) touched by edits since construction
+  // or the last Checkpoint().
   const std::vector<int>& touched_kinds() const { return touched_; }
 
+  // Starts logging edits; Rollback() undoes every edit since, restoring the
+  // index exactly (record order included). Lets a scenario edit one scratch
+  // index in place instead of copying the base for every scenario.
+  void Checkpoint();
+  void Rollback();
+
  private:
+  struct Undo {
+    enum class Op { kAdded, kReplaced, kRemoved } op;
+    uint32_t pos;
+    const Record* old;  // kReplaced
+    int old_kind;       // kReplaced
+  };
+
   void Slot(uint32_t r);
   void Touch(int kind);
   void RebuildLists();
+  void Log(Undo u) {
+    if (logging_) undo_.push_back(u);
+  }
 
   const Plan* plan_;
   std::optional<Date> as_of_;
@@ -66,6 +83,8 @@ class EvidenceIndex {
   // copying the index (for a scenario) copies no strings.
   std::vector<std::pair<std::string_view, uint32_t>> by_id_;
   std::vector<int> touched_;
+  std::vector<Undo> undo_;
+  bool logging_ = false;
 };
 
 }  // namespace cchc

@@ -21,14 +21,6 @@ struct Outcome {
   std::string explanation;
 };
 
-Outcome Points(double p, std::string branch, std::string explanation) {
-  Outcome o;
-  o.points = p;
-  o.branch = std::move(branch);
-  o.explanation = std::move(explanation);
-  return o;
-}
-
 Outcome ErrorOutcome(std::string why) {
   Outcome o;
   o.kind = Outcome::Kind::kError;
@@ -38,9 +30,13 @@ Outcome ErrorOutcome(std::string why) {
 
 double Clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
+// Runs an item's rule. Explanations are built by lambdas called only when the
+// evaluator explains (hot loops — task search, sensitivity — score points and
+// branches without building text). Errors always carry their reason.
 class RuleRunner {
  public:
-  RuleRunner(ItemEvaluator& ev, const CompiledItem& item) : ev_(ev), item_(item) {}
+  RuleRunner(ItemEvaluator& ev, const CompiledItem& item)
+      : ev_(ev), item_(item), explain_(ev.explain()) {}
 
   Outcome Run() {
     subject_ = ev_.Eval(item_.subject);
@@ -48,7 +44,7 @@ class RuleRunner {
     if (subject_.type == T::kNoCase) {
       Outcome o;
       o.kind = Outcome::Kind::kNoCase;
-      o.explanation = Label() + ": no cases (zero denominator)";
+      if (explain_) o.explanation = Label() + ": no cases (zero denominator)";
       return o;
     }
     switch (item_.rule) {
@@ -78,6 +74,15 @@ class RuleRunner {
   std::string Subject() const { return Label() + " = " + Describe(subject_); }
   std::string OfMax(double p) const { return Pts(p) + " of " + Pts(ev_.item_max()) + " points"; }
 
+  template <class Text>
+  Outcome Points(double p, std::string branch, Text&& text) {
+    Outcome o;
+    o.points = p;
+    o.branch = std::move(branch);
+    if (explain_) o.explanation = text();
+    return o;
+  }
+
   // Evaluates a branch's points; errors and non-numbers become an error.
   bool BranchPoints(int node, double fallback, double* out, std::string* why) {
     if (node < 0) {
@@ -97,40 +102,44 @@ class RuleRunner {
     return true;
   }
 
-  Outcome Branch(int node, double fallback, std::string branch, std::string head) {
+  // The points of branch `node` (or `fallback` when the rule leaves it out);
+  // `head` describes the input, built only when explaining.
+  template <class Head>
+  Outcome Branch(int node, double fallback, std::string branch, Head&& head) {
     double p = 0;
     std::string why;
     if (!BranchPoints(node, fallback, &p, &why)) {
       if (why == "no cases") {
         Outcome o;
         o.kind = Outcome::Kind::kNoCase;
-        o.explanation = head + ": no cases";
+        if (explain_) o.explanation = head() + ": no cases";
         return o;
       }
-      return ErrorOutcome(head + ": " + why);
+      return ErrorOutcome(head() + ": " + why);
     }
-    return Points(p, branch, head + " → " + branch + ": " + OfMax(p));
+    return Points(p, branch, [&] { return head() + " → " + branch + ": " + OfMax(p); });
   }
 
   Outcome Deadline() {
     EvalValue limit = ev_.Eval(item_.param);
     if (limit.type != T::kDate) return ErrorOutcome("the deadline is " + Describe(limit) + ", not a date");
-    const std::string by = "deadline " + FormatIsoDate(limit.date);
+    auto by = [&] { return "deadline " + FormatIsoDate(limit.date); };
     if (subject_.type == T::kMissing) {
-      return Branch(item_.missing, 0, "missing", Label() + " is missing (not issued), " + by);
+      return Branch(item_.missing, 0, "missing", [&] { return Label() + " is missing (not issued), " + by(); });
     }
     if (subject_.type != T::kDate) return ErrorOutcome(Subject() + " is not a date");
     const int late_days = subject_.date.days - limit.date.days;
     if (late_days <= 0) {
-      return Branch(item_.on_time, ev_.item_max(), "on time", Subject() + ", " + by);
+      return Branch(item_.on_time, ev_.item_max(), "on time", [&] { return Subject() + ", " + by(); });
     }
-    return Branch(item_.late, 0, "late",
-                  Subject() + ", " + std::to_string(late_days) + " day(s) after the " + by);
+    return Branch(item_.late, 0, "late", [&] {
+      return Subject() + ", " + std::to_string(late_days) + " day(s) after the " + by();
+    });
   }
 
   Outcome Bands() {
     if (subject_.type == T::kMissing) {
-      return Branch(item_.else_points, 0, "else", Label() + " is missing");
+      return Branch(item_.else_points, 0, "else", [&] { return Label() + " is missing"; });
     }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     for (const CompiledBand& b : item_.bands) {
@@ -138,39 +147,46 @@ class RuleRunner {
                                                : subject_.number >= b.threshold;
       if (!hit) continue;
       std::string t = b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : Pts(b.threshold);
-      return Branch(b.points, 0, std::string(b.cmp == Band::Cmp::kGt ? "> " : ">= ") + t, Subject());
+      return Branch(b.points, 0, std::string(b.cmp == Band::Cmp::kGt ? "> " : ">= ") + t,
+                    [&] { return Subject(); });
     }
-    return Branch(item_.else_points, 0, "else", Subject() + ", below every band");
+    return Branch(item_.else_points, 0, "else", [&] { return Subject() + ", below every band"; });
   }
 
   Outcome Levels() {
-    if (subject_.type == T::kMissing) return Branch(item_.else_points, 0, "else", Label() + " is missing");
+    if (subject_.type == T::kMissing) {
+      return Branch(item_.else_points, 0, "else", [&] { return Label() + " is missing"; });
+    }
     if (subject_.type != T::kString) return ErrorOutcome(Subject() + " is not a level (text)");
     for (const CompiledBand& b : item_.bands) {
-      if (b.label == subject_.text) return Branch(b.points, 0, "\"" + std::string(b.label) + "\"", Subject());
+      if (b.label == subject_.text) {
+        return Branch(b.points, 0, "\"" + std::string(b.label) + "\"", [&] { return Subject(); });
+      }
     }
-    return Branch(item_.else_points, 0, "else", Subject() + ", not a listed level");
+    return Branch(item_.else_points, 0, "else", [&] { return Subject() + ", not a listed level"; });
   }
 
   // linear / checklist / scaled / likert / percent: clamp(x / d, 0, 1) * max.
   Outcome Fraction(const char* word, bool percent_subject) {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) return Points(0, "missing", Label() + " is missing → " + OfMax(0));
+    if (subject_.type == T::kMissing) {
+      return Points(0, "missing", [&] { return Label() + " is missing → " + OfMax(0); });
+    }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     double d = 1;
-    std::string of;
+    EvalValue p;
     if (!percent_subject) {
-      EvalValue p = ev_.Eval(item_.param);
+      p = ev_.Eval(item_.param);
       if (!p.numeric() || p.number <= 0) return ErrorOutcome(std::string("the '") + word + "' value is " + Describe(p));
       d = p.number;
-      of = std::string(", ") + word + " " + Describe(p);
     }
     const double share = Clamp01(subject_.number / d);
     const double points = share * max;
     std::string branch = share >= 1 ? "full" : share <= 0 ? "zero" : "proportional";
-    return Points(points, branch,
-                  Subject() + of + " → " + FormatTrim(share * 100, 2) + " % of " + Pts(max) + ": " +
-                      OfMax(points));
+    return Points(points, branch, [&] {
+      std::string of = percent_subject ? std::string() : std::string(", ") + word + " " + Describe(p);
+      return Subject() + of + " → " + FormatTrim(share * 100, 2) + " % of " + Pts(max) + ": " + OfMax(points);
+    });
   }
 
   Outcome Boolean() {
@@ -178,13 +194,15 @@ class RuleRunner {
       return ErrorOutcome(Subject() + " is not yes/no");
     }
     const bool yes = subject_.type == T::kBool && subject_.boolean;
-    const std::string head = subject_.type == T::kMissing ? Label() + " is missing" : Subject();
+    auto head = [&] { return subject_.type == T::kMissing ? Label() + " is missing" : Subject(); };
     return yes ? Branch(item_.yes, ev_.item_max(), "yes", head) : Branch(item_.no, 0, "no", head);
   }
 
   Outcome Deduct() {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) return Points(max, "no cases", Label() + " is missing: no deduction → " + OfMax(max));
+    if (subject_.type == T::kMissing) {
+      return Points(max, "no cases", [&] { return Label() + " is missing: no deduction → " + OfMax(max); });
+    }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     EvalValue each = ev_.Eval(item_.param);
     if (!each.numeric()) return ErrorOutcome("the 'each' value is " + Describe(each));
@@ -197,35 +215,44 @@ class RuleRunner {
     const double raw = max - subject_.number * each.number;
     const double points = std::max(floor, raw);
     std::string branch = subject_.number == 0 ? "no cases" : raw < floor ? "floor" : "deducted";
-    return Points(points, branch,
-                  Subject() + " case(s) × " + Pts(each.number) + " deducted from " + Pts(max) +
-                      (raw < floor ? ", floor " + Pts(floor) : "") + " → " + OfMax(points));
+    return Points(points, branch, [&] {
+      return Subject() + " case(s) × " + Pts(each.number) + " deducted from " + Pts(max) +
+             (raw < floor ? ", floor " + Pts(floor) : "") + " → " + OfMax(points);
+    });
   }
 
   Outcome Manual() {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) return Points(0, "missing", Label() + " is missing → " + OfMax(0));
+    if (subject_.type == T::kMissing) {
+      return Points(0, "missing", [&] { return Label() + " is missing → " + OfMax(0); });
+    }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     const double points = std::clamp(subject_.number, 0.0, max);
-    return Points(points, points != subject_.number ? "clamped" : "given",
-                  Subject() + (points != subject_.number ? ", clamped to [0, max]" : "") + " → " + OfMax(points));
+    const bool clamped = points != subject_.number;
+    return Points(points, clamped ? "clamped" : "given", [&] {
+      return Subject() + (clamped ? ", clamped to [0, max]" : "") + " → " + OfMax(points);
+    });
   }
 
   Outcome PerCase() {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) return Points(0, "no cases", Label() + " is missing → 0 points");
+    if (subject_.type == T::kMissing) {
+      return Points(0, "no cases", [&] { return Label() + " is missing → 0 points"; });
+    }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     EvalValue each = ev_.Eval(item_.param);
     if (!each.numeric()) return ErrorOutcome("the 'each' value is " + Describe(each));
     const double raw = subject_.number * each.number;
     const double points = std::clamp(raw, 0.0, max);
-    return Points(points, raw > max ? "capped" : "per case",
-                  Subject() + " case(s) × " + Pts(each.number) + (raw > max ? ", capped at max" : "") +
-                      " → " + OfMax(points));
+    return Points(points, raw > max ? "capped" : "per case", [&] {
+      return Subject() + " case(s) × " + Pts(each.number) + (raw > max ? ", capped at max" : "") + " → " +
+             OfMax(points);
+    });
   }
 
   ItemEvaluator& ev_;
   const CompiledItem& item_;
+  const bool explain_;
   EvalValue subject_;
 };
 
@@ -257,6 +284,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
     std::sort(evidence_.begin(), evidence_.end());
     evidence_.erase(std::unique(evidence_.begin(), evidence_.end()), evidence_.end());
     s.evidence.clear();
+    if (!explain_) return;  // points only: the gate reads evidence_ itself
     for (uint32_t r : evidence_) s.evidence.push_back(index.record(r).id);
   };
   auto fail = [&](std::string why) {
@@ -277,9 +305,11 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       s.status = ItemStatus::kNotApplicable;
       s.max = 0;
       s.branch = "not applicable";
-      std::string_view src = plan_.SourceOf(cond);
-      s.explanation = "not applicable" + (src.empty() ? std::string() : ": " + std::string(src)) +
-                      "; removed from the max (" + Pts(ci.item->max) + " points)";
+      if (explain_) {
+        std::string_view src = plan_.SourceOf(cond);
+        s.explanation = "not applicable" + (src.empty() ? std::string() : ": " + std::string(src)) +
+                        "; removed from the max (" + Pts(ci.item->max) + " points)";
+      }
       finish_evidence();
       return s;
     }
@@ -291,7 +321,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
 
   // 3. The evidence gate: a self-assessed item without evidence gets 0,
   // unless an accepted explanation (giải trình) is on file.
-  if (ci.evidence_required && s.evidence.empty()) {
+  if (ci.evidence_required && evidence_.empty()) {
     bool explained = false;
     const int ek = plan_.explanation_kind();
     for (uint32_t r : index.OfKind(ek)) {
@@ -299,16 +329,18 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       EvalValue ok = FieldOf(r, plan_.accepted_field());
       if (item.type == T::kString && item.text == ci.item->code && ok.type == T::kBool && ok.boolean) {
         explained = true;
-        s.evidence.push_back(index.record(r).id);
+        if (explain_) s.evidence.push_back(index.record(r).id);
       }
     }
     if (!explained) {
       s.status = ItemStatus::kMissingEvidence;
       s.points = 0;
       s.branch = "missing evidence";
-      s.explanation = "no evidence found";
-      if (!ci.item->expects.empty()) s.explanation += " (expected: " + Join(ci.item->expects, "; ") + ")";
-      s.explanation += "; without evidence or an accepted explanation the item is appraised at 0";
+      if (explain_) {
+        s.explanation = "no evidence found";
+        if (!ci.item->expects.empty()) s.explanation += " (expected: " + Join(ci.item->expects, "; ") + ")";
+        s.explanation += "; without evidence or an accepted explanation the item is appraised at 0";
+      }
       return s;
     }
   }
@@ -319,21 +351,22 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       case NoCasePolicy::kFull:
         s.points = s.max;
         s.branch = "no cases: full";
-        s.explanation = o.explanation + " → policy full points: " + Pts(s.max) + " of " + Pts(s.max) + " points";
+        if (explain_) s.explanation = o.explanation + " → policy full points: " + Pts(s.max) + " of " + Pts(s.max) + " points";
         return s;
       case NoCasePolicy::kZero:
         s.points = 0;
         s.branch = "no cases: zero";
-        s.explanation = o.explanation + " → policy zero: 0 of " + Pts(s.max) + " points";
+        if (explain_) s.explanation = o.explanation + " → policy zero: 0 of " + Pts(s.max) + " points";
         return s;
       case NoCasePolicy::kNotApplicable:
         s.status = ItemStatus::kNotApplicable;
         s.max = 0;
         s.branch = "no cases: not applicable";
-        s.explanation = o.explanation + " → not applicable; removed from the max (" + Pts(ci.item->max) + " points)";
+        if (explain_) s.explanation = o.explanation + " → not applicable; removed from the max (" + Pts(ci.item->max) + " points)";
         return s;
       case NoCasePolicy::kUnset:
-        return fail(o.explanation + " and the item has no 'when no cases' policy");
+        return fail((o.explanation.empty() ? std::string("a zero denominator") : o.explanation) +
+                    " and the item has no 'when no cases' policy");
     }
   }
   if (o.kind == Outcome::Kind::kError) return fail(o.explanation);
@@ -342,7 +375,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
   double p = o.points;
   if (!std::isfinite(p)) return fail("the rule gave a number out of range");
   if (p > s.max || p < 0) {
-    o.explanation += " (kept within 0.." + Pts(s.max) + ")";
+    if (explain_) o.explanation += " (kept within 0.." + Pts(s.max) + ")";
     p = std::clamp(p, 0.0, s.max);
   }
   s.points = p;

@@ -68,9 +68,10 @@ bool Scorer::Depends(int i, const std::vector<int>& kinds) const {
 }
 
 void Scorer::Rescore(const EvidenceIndex& index, const std::vector<int>& touched_kinds,
-                     Scorecard* card) {
+                     Scorecard* card, std::vector<int>* rescored) {
   for (ItemScore& s : card->items) {
     if (!Depends(s.index, touched_kinds)) continue;
+    if (rescored) rescored->push_back(s.index);
     std::optional<double> appraised = s.appraised;
     std::string note = std::move(s.appraisal_note);
     s = evaluator_.Evaluate(index, s.index);

@@ -22,8 +22,13 @@ class Scorer {
   Scorecard Score(const EvidenceIndex& index, const Evidence& evidence);
 
   // Re-scores only the items that select a kind in `touched_kinds` (or every
-  // kind), then re-aggregates. The unmatched list is left as it was.
-  void Rescore(const EvidenceIndex& index, const std::vector<int>& touched_kinds, Scorecard* card);
+  // kind), then re-aggregates. The unmatched list is left as it was. When
+  // `rescored` is given, the indices of the re-evaluated items are appended.
+  void Rescore(const EvidenceIndex& index, const std::vector<int>& touched_kinds, Scorecard* card,
+               std::vector<int>* rescored = nullptr);
+
+  // Off: items get status, points and branch only (see ItemEvaluator).
+  void set_explain(bool on) { evaluator_.set_explain(on); }
 
   // True when item `i` reads records of one of the kinds.
   bool Depends(int i, const std::vector<int>& kinds) const;

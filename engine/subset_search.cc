@@ -212,6 +212,7 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
   const Plan& plan = whatif.plan();
   EvidenceIndex index = whatif.base_index();
   ItemEvaluator evaluator(plan);
+  evaluator.set_explain(false);  // points and branches only, in the hot loop
   std::vector<ItemScore> items = whatif.base_card().items;
   std::vector<uint32_t> local(p.records.size(), 0);
   uint32_t mask = 0;

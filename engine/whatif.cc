@@ -6,8 +6,11 @@
 namespace cchc {
 
 WhatIf::WhatIf(const Plan& plan, const Evidence& base)
-    : plan_(plan), base_(base), base_index_(plan, base), scorer_(plan), work_(base_index_) {
+    : plan_(plan), base_(base), base_index_(plan, base), scorer_(plan), quick_scorer_(plan),
+      work_(base_index_) {
   base_card_ = scorer_.Score(base_index_, base_);
+  scratch_ = base_card_;
+  quick_scorer_.set_explain(false);
 }
 
 void WhatIf::ApplyOne(const Effect& e, EvidenceIndex* index, std::vector<std::string>* problems) {
@@ -43,18 +46,28 @@ Scorecard WhatIf::Apply(const std::vector<Effect>& effects, std::vector<std::str
 
 Scorecard WhatIf::ApplyAll(const std::vector<const std::vector<Effect>*>& lists,
                            std::vector<std::string>* problems) {
-  return Rescored(lists, problems);
+  return Rescored(lists, problems, /*explain=*/true);
 }
 
 const Scorecard& WhatIf::Rescored(const std::vector<const std::vector<Effect>*>& lists,
-                                  std::vector<std::string>* problems) {
+                                  std::vector<std::string>* problems, bool explain) {
+  // work_ equals the base here: every call rolls its edits back.
+  work_.Checkpoint();
   owned_.clear();
-  work_ = base_index_;  // copy-assignment keeps the buffers' capacity
   for (const auto* list : lists) {
     for (const Effect& e : *list) ApplyOne(e, &work_, problems);
   }
-  scratch_ = base_card_;
-  scorer_.Rescore(work_, work_.touched_kinds(), &scratch_);
+  // Put back the items the previous call changed (all of them when it
+  // explained and this call does not, or the other way round), then re-score.
+  if (explain != scratch_explained_) {
+    scratch_ = base_card_;
+    dirty_.clear();
+    scratch_explained_ = explain;
+  }
+  for (int i : dirty_) scratch_.items[static_cast<size_t>(i)] = base_card_.items[static_cast<size_t>(i)];
+  dirty_.clear();
+  (explain ? scorer_ : quick_scorer_).Rescore(work_, work_.touched_kinds(), &scratch_, &dirty_);
+  work_.Rollback();
   return scratch_;
 }
 

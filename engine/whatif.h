@@ -34,11 +34,13 @@ class WhatIf {
   // The same for several effect lists applied one after another (a task set).
   Scorecard ApplyAll(const std::vector<const std::vector<Effect>*>& lists,
                      std::vector<std::string>* problems);
-  // As ApplyAll, into scratch buffers that are reused from call to call (no
-  // copy of the result, few allocations): the reference is valid until the
-  // next Apply, ApplyAll or Rescored call. For hot loops.
+  // As ApplyAll, for hot loops: the effects edit one scratch index in place
+  // (undone afterwards), only the re-evaluated items of a scratch card are
+  // refreshed, and items carry status, points and branch but no explanation
+  // text or evidence ids unless `explain`. The reference is valid until the
+  // next call of Apply, ApplyAll or Rescored.
   const Scorecard& Rescored(const std::vector<const std::vector<Effect>*>& lists,
-                            std::vector<std::string>* problems);
+                            std::vector<std::string>* problems, bool explain = false);
 
  private:
   void ApplyOne(const Effect& e, EvidenceIndex* index, std::vector<std::string>* problems);
@@ -46,11 +48,14 @@ class WhatIf {
   const Plan& plan_;
   const Evidence& base_;
   EvidenceIndex base_index_;
-  Scorer scorer_;
+  Scorer scorer_;        // explains
+  Scorer quick_scorer_;  // points and branches only
   Scorecard base_card_;
   std::deque<Record> owned_;  // records the effects create (stable addresses)
   EvidenceIndex work_;        // scratch: the base plus the effects
   Scorecard scratch_;         // scratch: the re-scored card
+  std::vector<int> dirty_;    // items of scratch_ that differ from base_card_
+  bool scratch_explained_ = true;
 };
 
 // The change between two scorecards of the same plan.
