@@ -11,45 +11,21 @@
 #include <utility>
 
 #include "criteria/date.h"
+#include "evidence/json_support.h"
 #include "evidence/validate.h"
 
 namespace cchc {
 namespace {
 
+using evidence_internal::CountingIterator;
 using evidence_internal::EvidenceBuilder;
 using evidence_internal::FieldPlace;
 using evidence_internal::FormatNumber;
 using evidence_internal::Locator;
 using evidence_internal::QuoteForMessage;
+using evidence_internal::ReadableReason;
 using json = nlohmann::json;
 
-// The lexer reads through this iterator, so the handler knows how far it
-// has read when a callback fires (the same trick as json_loader.cc).
-class CountingIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-  CountingIterator(const char* p, const char** read_to) : p_(p), read_to_(read_to) {}
-  reference operator*() const { return *p_; }
-  CountingIterator& operator++() {
-    *read_to_ = ++p_;
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    CountingIterator old = *this;
-    ++*this;
-    return old;
-  }
-  bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
-  bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
-
- private:
-  const char* p_;
-  const char** read_to_;
-};
 
 // A JSON value with the offset of its first byte.
 struct JNode {
@@ -88,20 +64,6 @@ const char* TypeName(const JNode& n) {
   return "?";
 }
 
-std::string ReadableReason(const char* what) {
-  std::string s = what;
-  if (size_t p = s.find("column "); p != std::string::npos) {
-    if (size_t colon = s.find(": ", p); colon != std::string::npos) s.erase(0, colon + 2);
-  } else if (size_t b = s.find("] "); b != std::string::npos) {
-    s.erase(0, b + 2);
-  }
-  if (size_t dash = s.find(" - "); dash != std::string::npos) s.erase(0, dash + 3);
-  if (size_t p = s.find("; last read: "); p != std::string::npos) {
-    size_t next = s.find("; ", p + 13);
-    s.erase(p, next == std::string::npos ? std::string::npos : next - p);
-  }
-  return s;
-}
 
 class TreeBuilder {
  public:
