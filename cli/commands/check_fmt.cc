@@ -10,16 +10,9 @@
 namespace cchc {
 
 int RunCheck(const CheckOptions& o, std::ostream& out, std::ostream& err) {
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(o.criteria, kMaxCriteriaBytes, &why, &too_large);
-  if (!text) {
-    err << o.criteria << (too_large ? ": error[E100]: the criteria file is too large: "
-                                    : ": error[E107]: cannot read the criteria file: ")
-        << why << "\n";
-    return kExitInvalidInput;
-  }
-  SourceFile src(o.criteria, std::move(*text));
+  std::unique_ptr<SourceFile> source = ReadCriteriaSource(o.criteria, err);
+  if (!source) return kExitInvalidInput;
+  const SourceFile& src = *source;
   ParseResult parsed = ParseCriteria(src);
   std::vector<Diagnostic> diags = std::move(parsed.diagnostics);
   CheckResult checked = CheckCriteria(parsed.criteria);
@@ -41,16 +34,9 @@ int RunCheck(const CheckOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 int RunFmt(const FmtOptions& o, std::ostream& out, std::ostream& err) {
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(o.criteria, kMaxCriteriaBytes, &why, &too_large);
-  if (!text) {
-    err << o.criteria << (too_large ? ": error[E100]: the criteria file is too large: "
-                                    : ": error[E107]: cannot read the criteria file: ")
-        << why << "\n";
-    return kExitInvalidInput;
-  }
-  SourceFile src(o.criteria, std::move(*text));
+  std::unique_ptr<SourceFile> source = ReadCriteriaSource(o.criteria, err);
+  if (!source) return kExitInvalidInput;
+  const SourceFile& src = *source;
   ParseResult parsed = ParseCriteria(src);
   if (!parsed.ok()) {
     err << RenderAll(src, parsed.diagnostics);

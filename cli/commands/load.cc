@@ -9,8 +9,7 @@
 
 namespace cchc {
 
-bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& err,
-                  bool show_warnings) {
+std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ostream& err) {
   std::string why;
   bool too_large = false;
   auto text = ReadWholeFile(path, kMaxCriteriaBytes, &why, &too_large);
@@ -18,9 +17,15 @@ bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& er
     err << path << (too_large ? ": error[E100]: the criteria file is too large: "
                               : ": error[E107]: cannot read the criteria file: ")
         << why << "\n";
-    return false;
+    return nullptr;
   }
-  out->source = std::make_unique<SourceFile>(path, std::move(*text));
+  return std::make_unique<SourceFile>(path, std::move(*text));
+}
+
+bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& err,
+                  bool show_warnings) {
+  out->source = ReadCriteriaSource(path, err);
+  if (!out->source) return false;
   ParseResult parsed = ParseCriteria(*out->source);
   std::vector<Diagnostic> diags = std::move(parsed.diagnostics);
   if (!HasErrors(diags)) {

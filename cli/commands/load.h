@@ -21,6 +21,10 @@ struct LoadedCriteria {
   std::unique_ptr<Plan> plan;
 };
 
+// Reads a criteria file (E100 when over the size limit, E107 when it cannot
+// be read, printed to `err`); null on failure.
+std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ostream& err);
+
 // Reads, parses and checks; prints every diagnostic to `err`. Returns false
 // (after printing) when the file cannot be read or has errors. Warnings are
 // printed only when `show_warnings`.
