@@ -144,5 +144,50 @@ TEST_F(AtomicWriteTest, FmtIntoMissingFolderFails) {
   EXPECT_TRUE(Entries(dir_).empty());
 }
 
+// The XLSX workbook has its own writer (libxlsxwriter into a temporary file,
+// then rename): the same guarantees.
+TEST_F(AtomicWriteTest, BatchXlsxWhoseRenameFailsLeavesNoFile) {
+  const std::string out = dir_ + "/batch.xlsx";
+  ASSERT_EQ(::mkdir(out.c_str(), 0755), 0);
+  std::ofstream(out + "/keep") << "x";
+  const RunResult r = RunCchc({"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson",
+                               "--format", "xlsx", "-o", out});
+  ASSERT_FALSE(r.signaled) << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"batch.xlsx"});  // no batch.xlsx.tmp-*
+  EXPECT_EQ(Entries(out), std::vector<std::string>{"keep"});
+}
+
+TEST_F(AtomicWriteTest, EveryPrintingCommandIntoMissingFolderCreatesNothing) {
+  const std::string missing = dir_ + "/missing/out";
+  const std::vector<std::vector<std::string>> runs = {
+      {"whatif", kCriteria, kEvidence, "examples/an-khanh-2026/scenario-dialogue.json", "-o",
+       missing},
+      {"tasks", kCriteria, kEvidence, "tests/bad-input/tasks_tabs.json", "-o", missing},
+      {"sensitivity", kCriteria, kEvidence, "-o", missing},
+      {"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "-o", missing},
+      {"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "--format", "xlsx", "-o",
+       missing + ".xlsx"},
+  };
+  for (const auto& args : runs) {
+    SCOPED_TRACE(args[0] + " " + args.back());
+    const RunResult r = RunCchc(args);
+    ASSERT_FALSE(r.signaled) << r.err;
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_TRUE(Entries(dir_).empty());
+  }
+}
+
+TEST_F(AtomicWriteTest, BatchXlsxWritesACompleteWorkbook) {
+  const std::string out = dir_ + "/batch.xlsx";
+  const RunResult r = RunCchc({"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson",
+                               "--format", "xlsx", "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string data = Slurp(out);
+  ASSERT_GE(data.size(), 4u);
+  EXPECT_EQ(data.substr(0, 2), "PK");  // a zip container, written whole
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"batch.xlsx"});
+}
+
 }  // namespace
 }  // namespace cchc
