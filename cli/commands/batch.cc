@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/commands/batch_inputs.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
@@ -22,54 +23,6 @@
 
 namespace cchc {
 namespace {
-
-constexpr size_t kMaxNdjsonBytes = size_t{2} << 30;
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool IsNdjson(const std::string& path) {
-  const std::string ext = Lower(std::filesystem::path(path).extension().string());
-  return ext == ".ndjson" || ext == ".jsonl";
-}
-
-// Evidence files, read by the workers themselves.
-class FileInputs : public BatchInputs {
- public:
-  explicit FileInputs(std::vector<std::string> paths) : paths_(std::move(paths)) {}
-  size_t size() const override { return paths_.size(); }
-  std::string Name(size_t i) const override { return paths_[i]; }
-  bool Read(size_t i, std::string* buffer, std::string_view* text,
-            std::string* error) const override {
-    auto data = ReadWholeFile(paths_[i], kMaxEvidenceBytes, error);
-    if (!data) return false;
-    *buffer = std::move(*data);
-    *text = *buffer;
-    return true;
-  }
-
- private:
-  std::vector<std::string> paths_;
-};
-
-// The .json / .csv files of a folder, sorted by name; *skipped counts others.
-std::vector<std::string> ListEvidence(const std::string& dir, size_t* skipped, std::string* error) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string ext = Lower(it->path().extension().string());
-    if ((ext == ".json" || ext == ".csv") && !it->is_directory()) {
-      out.push_back(it->path().string());
-    } else {
-      ++*skipped;
-    }
-  }
-  if (ec) *error = ec.message();
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // A progress bar on stderr, redrawn every 100 ms until stopped.
 class ProgressBar {
@@ -129,45 +82,9 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
 
-  std::error_code ec;
-  std::unique_ptr<BatchInputs> inputs;
   std::string ndjson_text;
-  if (std::filesystem::is_directory(o.input, ec)) {
-    size_t skipped = 0;
-    std::string why;
-    std::vector<std::string> files = ListEvidence(o.input, &skipped, &why);
-    if (!why.empty()) {
-      err << o.input << ": error: cannot list the folder: " << why << "\n";
-      return kExitInvalidInput;
-    }
-    if (files.empty()) {
-      err << o.input << ": error: no .json or .csv evidence files in the folder; nothing scored\n";
-      return kExitInvalidInput;
-    }
-    if (skipped) err << o.input << ": note: skipped " << skipped << " entries that are not .json or .csv files\n";
-    inputs = std::make_unique<FileInputs>(std::move(files));
-  } else if (IsNdjson(o.input)) {
-    std::string why;
-    bool too_large = false;
-    auto text = ReadWholeFile(o.input, kMaxNdjsonBytes, &why, &too_large);
-    if (!text) {
-      err << o.input << (too_large ? ": error[E513]: the NDJSON file is too large: "
-                                   : ": error[E590]: cannot read the NDJSON file: ")
-          << why << "\n";
-      return kExitInvalidInput;
-    }
-    ndjson_text = std::move(*text);
-    inputs = std::make_unique<NdjsonInputs>(o.input, ndjson_text);
-    if (inputs->size() == 0) {
-      err << o.input << ": error: the NDJSON file has no evidence lines; nothing scored\n";
-      return kExitInvalidInput;
-    }
-  } else if (std::filesystem::exists(o.input, ec)) {
-    inputs = std::make_unique<FileInputs>(std::vector<std::string>{o.input});  // a batch of one
-  } else {
-    err << o.input << ": error: no such file or folder\n";
-    return kExitInvalidInput;
-  }
+  std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, &ndjson_text, err);
+  if (!inputs) return kExitInvalidInput;
 
   BatchConfig config;
   config.jobs = o.jobs;

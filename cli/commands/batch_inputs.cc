@@ -1,0 +1,113 @@
+// Opening a batch's INPUT: a folder of .json/.csv evidence files, one NDJSON
+// file, or a single evidence file.
+#include "cli/commands/batch_inputs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/commands/io.h"
+#include "cli/commands/load.h"
+
+namespace cchc {
+namespace {
+
+constexpr size_t kMaxNdjsonBytes = size_t{2} << 30;
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool IsNdjson(const std::string& path) {
+  const std::string ext = Lower(std::filesystem::path(path).extension().string());
+  return ext == ".ndjson" || ext == ".jsonl";
+}
+
+// Evidence files, read by the workers themselves.
+class FileInputs : public BatchInputs {
+ public:
+  explicit FileInputs(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+  size_t size() const override { return paths_.size(); }
+  std::string Name(size_t i) const override { return paths_[i]; }
+  bool Read(size_t i, std::string* buffer, std::string_view* text,
+            std::string* error) const override {
+    auto data = ReadWholeFile(paths_[i], kMaxEvidenceBytes, error);
+    if (!data) return false;
+    *buffer = std::move(*data);
+    *text = *buffer;
+    return true;
+  }
+
+ private:
+  std::vector<std::string> paths_;
+};
+
+// The .json / .csv files of a folder, sorted by name; *skipped counts others.
+std::vector<std::string> ListEvidence(const std::string& dir, size_t* skipped, std::string* error) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string ext = Lower(it->path().extension().string());
+    if ((ext == ".json" || ext == ".csv") && !it->is_directory()) {
+      out.push_back(it->path().string());
+    } else {
+      ++*skipped;
+    }
+  }
+  if (ec) *error = ec.message();
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<BatchInputs> OpenBatchInputs(const std::string& input, std::string* ndjson_text,
+                                             std::ostream& err) {
+  std::error_code ec;
+  std::unique_ptr<BatchInputs> inputs;
+  if (std::filesystem::is_directory(input, ec)) {
+    size_t skipped = 0;
+    std::string why;
+    std::vector<std::string> files = ListEvidence(input, &skipped, &why);
+    if (!why.empty()) {
+      err << input << ": error: cannot list the folder: " << why << "\n";
+      return nullptr;
+    }
+    if (files.empty()) {
+      err << input << ": error: no .json or .csv evidence files in the folder; nothing scored\n";
+      return nullptr;
+    }
+    if (skipped) {
+      err << input << ": note: skipped " << skipped
+          << " entries that are not .json or .csv files\n";
+    }
+    inputs = std::make_unique<FileInputs>(std::move(files));
+  } else if (IsNdjson(input)) {
+    std::string why;
+    bool too_large = false;
+    auto text = ReadWholeFile(input, kMaxNdjsonBytes, &why, &too_large);
+    if (!text) {
+      err << input << (too_large ? ": error[E513]: the NDJSON file is too large: "
+                                 : ": error[E590]: cannot read the NDJSON file: ")
+          << why << "\n";
+      return nullptr;
+    }
+    *ndjson_text = std::move(*text);
+    inputs = std::make_unique<NdjsonInputs>(input, *ndjson_text);
+    if (inputs->size() == 0) {
+      err << input << ": error: the NDJSON file has no evidence lines; nothing scored\n";
+      return nullptr;
+    }
+  } else if (std::filesystem::exists(input, ec)) {
+    inputs = std::make_unique<FileInputs>(std::vector<std::string>{input});  // a batch of one
+  } else {
+    err << input << ": error: no such file or folder\n";
+    return nullptr;
+  }
+  return inputs;
+}
+
+}  // namespace cchc
