@@ -87,6 +87,28 @@ int main(int argc, char** argv) {
   sensitivity_cmd->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json or .csv)")->required();
   AddOutputFlags(sensitivity_cmd, &sensitivity.output);
 
+  cchc::UncertaintyOptions uncertainty;
+  auto* uncertainty_cmd = app.add_subcommand(
+      "uncertainty", "Monte Carlo index and rank intervals, band probabilities, Sobol indices");
+  uncertainty_cmd->add_option("CRITERIA", uncertainty.criteria, "criteria file (.cchc)")->required();
+  uncertainty_cmd->add_option("INPUT", uncertainty.input,
+                              "folder of .json/.csv evidence, or one .ndjson")->required();
+  uncertainty_cmd->add_option("--samples,-n", uncertainty.samples, "Monte Carlo samples (default 1000)");
+  uncertainty_cmd->add_option("--seed,-s", uncertainty.seed, "random seed (default 1)");
+  uncertainty_cmd->add_option("--survey-sd", uncertainty.survey_sd,
+                              "relative survey error σ (default 0.05)");
+  uncertainty_cmd->add_option("--accept", uncertainty.accept,
+                              "probability self-assessed evidence is accepted (default 0.95)");
+  uncertainty_cmd->add_option("--weight-sd", uncertainty.weight_sd,
+                              "relative area weight noise σ (default 0.10)");
+  uncertainty_cmd->add_option("--groups", uncertainty.groups,
+                              "input groups, comma-separated (default survey,appraisal,weights)");
+  uncertainty_cmd->add_flag("--sobol", uncertainty.sobol, "Sobol first-order and total indices");
+  uncertainty_cmd->add_option("--bootstrap", uncertainty.bootstrap,
+                              "bootstrap resamples for the Sobol intervals (default 200)");
+  uncertainty_cmd->add_option("--jobs,-j", uncertainty.jobs, "threads (default: all cores)");
+  AddOutputFlags(uncertainty_cmd, &uncertainty.output);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -104,5 +126,6 @@ int main(int argc, char** argv) {
     return cchc::RunTasks(tasks, std::cout, std::cerr);
   }
   if (*sensitivity_cmd) return cchc::RunSensitivity(sensitivity, std::cout, std::cerr);
+  if (*uncertainty_cmd) return cchc::RunUncertainty(uncertainty, std::cout, std::cerr);
   return cchc::kExitFailure;
 }

@@ -174,8 +174,8 @@ std::string ValidateUncertaintyConfig(const UncertaintyConfig& c, size_t units) 
   return "";
 }
 
-UncertaintyResult RunUncertainty(const Plan& plan, const BatchResult& batch,
-                                 const UncertaintyConfig& config) {
+UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
+                                   const UncertaintyConfig& config) {
   UncertaintyResult result;
   result.config = config;
   const IndexMeta& meta = plan.criteria().index;

@@ -90,8 +90,8 @@ struct UncertaintyResult {
 
 // Runs the analysis over batch.units (ranked by FinishBatch). The config must
 // pass ValidateUncertaintyConfig. Deterministic in config.seed for any jobs.
-UncertaintyResult RunUncertainty(const Plan& plan, const BatchResult& batch,
-                                 const UncertaintyConfig& config);
+UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
+                                   const UncertaintyConfig& config);
 
 // Ranks under the tie rule exactly as RankDescending does (ranks do not
 // depend on the keys that order equal units). `order` is scratch.

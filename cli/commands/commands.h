@@ -104,6 +104,27 @@ struct BatchOptions {
 };
 int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err);
 
+// `cchc uncertainty CRITERIA INPUT`: scores INPUT as `cchc batch` does, then
+// runs a seeded Monte Carlo over survey error, appraisal acceptance and area
+// weight noise (and the Sobol analysis with --sobol). Failed units are
+// reported and left out: exit 3; exit 2 for invalid flags or input, or when
+// no unit could be scored. docs/uncertainty.md has the method and the JSON.
+struct UncertaintyOptions {
+  std::string criteria;
+  std::string input;
+  int samples = 1000;
+  uint64_t seed = 1;
+  double survey_sd = 0.05;
+  double accept = 0.95;
+  double weight_sd = 0.10;
+  std::string groups = "survey,appraisal,weights";
+  bool sobol = false;
+  int bootstrap = 200;
+  int jobs = 0;  // <= 0: hardware concurrency (scoring and sampling)
+  OutputOptions output;
+};
+int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err);
+
 }  // namespace cchc
 
 #endif  // CCHC_CLI_COMMANDS_COMMANDS_H_

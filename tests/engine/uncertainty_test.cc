@@ -98,7 +98,7 @@ struct Fixture {
   }
   UncertaintyResult Run(const UncertaintyConfig& config) const {
     EXPECT_EQ(ValidateUncertaintyConfig(config, batch.units.size()), "");
-    return RunUncertainty(*c->plan, batch, config);
+    return AnalyzeUncertainty(*c->plan, batch, config);
   }
 };
 

@@ -1,0 +1,214 @@
+// `cchc uncertainty` through the command function: byte-identical output for
+// one seed (any --jobs), zero noise collapsing onto the batch's index and
+// rank, JSON fields, failed units reported with exit 3, and bad flags exit 2.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands/commands.h"
+
+namespace cchc {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSrc = CCHC_SOURCE_DIR;
+const std::string kCriteria = kSrc + "/examples/thai-nguyen-2026/criteria.cchc";
+const std::string kTemplate = kSrc + "/examples/an-khanh-2026/evidence.json";
+
+struct CmdRun {
+  int code = -1;
+  std::string out, err;
+};
+
+// 12 synthetic communes as NDJSON, made once.
+const std::string& Province() {
+  static const std::string path = [] {
+    const fs::path p = fs::temp_directory_path() / "cchc_uncertainty_cli_12.ndjson";
+    SynthOptions o;
+    o.criteria = kCriteria;
+    o.template_path = kTemplate;
+    o.units = 12;
+    o.seed = 7;
+    o.output = p.string();
+    std::ostringstream out, err;
+    EXPECT_EQ(RunSynth(o, out, err), 0) << err.str();
+    return p.string();
+  }();
+  return path;
+}
+
+UncertaintyOptions Options(const std::string& format = "json") {
+  UncertaintyOptions o;
+  o.criteria = kCriteria;
+  o.input = Province();
+  o.samples = 200;
+  o.jobs = 1;
+  o.output.format = format;
+  return o;
+}
+
+CmdRun Unc(const UncertaintyOptions& o) {
+  std::ostringstream out, err;
+  CmdRun r;
+  r.code = RunUncertainty(o, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+TEST(UncertaintyCli, SameSeedSameBytesAnyJobs) {
+  UncertaintyOptions o = Options();
+  o.sobol = true;
+  o.bootstrap = 40;
+  const CmdRun a = Unc(o);
+  ASSERT_EQ(a.code, 0) << a.err;
+  o.jobs = 2;
+  const CmdRun b = Unc(o);
+  EXPECT_EQ(a.out, b.out);
+  o.seed = 2;
+  const CmdRun c = Unc(o);
+  EXPECT_NE(a.out, c.out);
+  for (const char* format : {"table", "csv", "md"}) {
+    UncertaintyOptions t = Options(format);
+    const CmdRun x = Unc(t), y = Unc(t);
+    EXPECT_EQ(x.code, 0) << format;
+    EXPECT_EQ(x.out, y.out) << format;
+    EXPECT_FALSE(x.out.empty()) << format;
+  }
+}
+
+TEST(UncertaintyCli, JsonFieldsAndZeroNoise) {
+  UncertaintyOptions o = Options();
+  o.survey_sd = 0;
+  o.accept = 1;
+  o.weight_sd = 0;
+  const CmdRun r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["parameters"]["samples"], 200);
+  EXPECT_EQ(j["parameters"]["groups"].size(), 3u);
+  EXPECT_TRUE(j["sobol"].is_null());
+  EXPECT_EQ(j["totals"]["scored"], 12);
+  ASSERT_EQ(j["units"].size(), 12u);
+  int previous_rank = 0;
+  for (const auto& u : j["units"]) {
+    const double base = u["base"]["percent"];
+    for (const char* k : {"mean", "median", "p5", "p95"}) EXPECT_NEAR(u["percent"][k], base, 1e-9);
+    for (const char* k : {"median", "p5", "p95"}) EXPECT_EQ(u["rank"][k], u["base"]["rank"]);
+    EXPECT_GE(u["base"]["rank"].get<int>(), previous_rank);
+    previous_rank = u["base"]["rank"];
+    double sum = 0;
+    for (const auto& b : u["bands"]) {
+      sum += b["probability"].get<double>();
+      if (b["band"] == u["base"]["band"]) EXPECT_EQ(b["probability"], 1.0);
+    }
+    EXPECT_NEAR(sum, 1.0, 1e-12);
+  }
+  EXPECT_EQ(j["mean_rank_shift"], 0.0);
+}
+
+TEST(UncertaintyCli, SobolJson) {
+  UncertaintyOptions o = Options();
+  o.sobol = true;
+  o.bootstrap = 30;
+  o.groups = "weights,survey";
+  const CmdRun r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j["sobol"].is_object());
+  EXPECT_EQ(j["sobol"]["evaluations"], 800);
+  ASSERT_EQ(j["sobol"]["groups"].size(), 2u);
+  EXPECT_EQ(j["sobol"]["groups"][0]["group"], "survey");
+  EXPECT_EQ(j["sobol"]["groups"][1]["group"], "weights");
+  for (const auto& g : j["sobol"]["groups"]) {
+    const auto& t = g["index"]["total"];
+    EXPECT_LE(t["low"].get<double>(), t["estimate"].get<double>());
+    EXPECT_GE(t["high"].get<double>(), t["estimate"].get<double>());
+  }
+}
+
+TEST(UncertaintyCli, FailedUnitsAreReportedAndExcludedWithExit3) {
+  const fs::path p = fs::temp_directory_path() / "cchc_uncertainty_cli_partial.ndjson";
+  {
+    std::ifstream in(Province());
+    std::ofstream out(p);
+    std::string line;
+    for (int i = 0; i < 3 && std::getline(in, line); ++i) out << line << "\n";
+    out << "{\"unit\": 5}\n";
+  }
+  UncertaintyOptions o = Options();
+  o.input = p.string();
+  const CmdRun r = Unc(o);
+  EXPECT_EQ(r.code, 3) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["units"].size(), 3u);
+  ASSERT_EQ(j["failed"].size(), 1u);
+  EXPECT_NE(j["failed"][0]["source"].get<std::string>().find(":4"), std::string::npos);
+  EXPECT_NE(r.err.find("failed: "), std::string::npos);
+  EXPECT_NE(r.err.find("read 4, scored 3, failed 1"), std::string::npos);
+  // The table lists the failure in its own section.
+  o.output.format = "table";
+  const CmdRun t = Unc(o);
+  EXPECT_EQ(t.code, 3);
+  EXPECT_NE(t.out.find("Không chấm được (1)"), std::string::npos);
+}
+
+TEST(UncertaintyCli, InvalidInputExits2) {
+  auto code = [](UncertaintyOptions o) {
+    const CmdRun r = Unc(o);
+    EXPECT_FALSE(r.err.empty());
+    EXPECT_TRUE(r.out.empty());
+    return r.code;
+  };
+  UncertaintyOptions o = Options();
+  o.samples = 0;
+  EXPECT_EQ(code(o), 2);
+  o = Options();
+  o.accept = 1.2;
+  EXPECT_EQ(code(o), 2);
+  o = Options();
+  o.groups = "survey,noise";
+  EXPECT_EQ(code(o), 2);
+  o = Options();
+  o.output.format = "xlsx";
+  EXPECT_EQ(code(o), 2);
+  o = Options();
+  o.input = "/nonexistent/communes.ndjson";
+  EXPECT_EQ(code(o), 2);
+  o = Options();
+  o.criteria = "/nonexistent/criteria.cchc";
+  EXPECT_EQ(code(o), 2);
+  const fs::path bad = fs::temp_directory_path() / "cchc_uncertainty_cli_all_bad.ndjson";
+  std::ofstream(bad) << "{\"unit\": 5}\nnot json\n";
+  o = Options();
+  o.input = bad.string();
+  EXPECT_EQ(code(o), 2);
+}
+
+TEST(UncertaintyCli, EnglishLabelsAndFileOutput) {
+  UncertaintyOptions o = Options("table");
+  o.output.lang = "en";
+  o.sobol = true;
+  o.bootstrap = 10;
+  const fs::path file = fs::temp_directory_path() / "cchc_uncertainty_cli_out.txt";
+  fs::remove(file);
+  o.output.output = file.string();
+  const CmdRun r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::ifstream in(file);
+  std::stringstream s;
+  s << in.rdbuf();
+  EXPECT_NE(s.str().find("PAR index uncertainty"), std::string::npos);
+  EXPECT_NE(s.str().find("Sobol indices per input group"), std::string::npos);
+  EXPECT_NE(s.str().find("Median rank"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cchc
