@@ -82,7 +82,11 @@ void BM_UncertaintySobolAllGroups(benchmark::State& state) {
   config.sobol = true;
   Run(state, config);
 }
-BENCHMARK(BM_UncertaintySobolAllGroups)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_UncertaintySobolAllGroups)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace cchc::bench

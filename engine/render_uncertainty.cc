@@ -15,27 +15,69 @@ namespace {
 struct Labels {
   const char *title, *samples, *seed, *groups, *read, *scored, *failed_n, *rank, *code, *unit,
       *index, *median, *range, *median_rank, *rank_range, *shift, *sobol, *group, *first_index,
-      *total_index, *first_rank, *total_rank, *failed, *varying, *runs, *no_variance, *survey, *appraisal,
-      *weights;
+      *total_index, *first_rank, *total_rank, *failed, *varying, *runs, *no_variance, *survey,
+      *appraisal, *weights;
 };
 
 const Labels& L(Lang lang) {
-  static const Labels kVi = {
-      "Độ bất định của Chỉ số CCHC", "mẫu", "hạt giống", "Nguồn bất định", "đọc", "chấm", "lỗi",
-      "Hạng", "Mã", "Đơn vị", "Chỉ số", "Trung vị", "Khoảng 5–95 %", "Hạng trung vị",
-      "Khoảng hạng 5–95 %", "Dịch chuyển hạng trung bình (|hạng − hạng gốc|)",
-      "Chỉ số Sobol theo nhóm đầu vào (khoảng tin cậy 95 % bootstrap", "Nhóm",
-      "Bậc 1 (chỉ số)", "Toàn phần (chỉ số)", "Bậc 1 (dịch hạng)", "Toàn phần (dịch hạng)",
-      "Không chấm được", "đơn vị có biến động", "lượt tính", "không có biến động: chỉ số Sobol không xác định",
-      "sai số điều tra XHH", "chấp nhận TLKC khi thẩm định", "trọng số lĩnh vực"};
-  static const Labels kEn = {
-      "PAR index uncertainty", "samples", "seed", "Inputs", "read", "scored", "failed", "Rank",
-      "Code", "Unit", "Index", "Median", "5–95 %", "Median rank", "Rank 5–95 %",
-      "Mean absolute rank shift (|rank − base rank|)",
-      "Sobol indices per input group (bootstrap 95 % intervals", "Group", "First order (index)",
-      "Total (index)", "First order (rank shift)", "Total (rank shift)", "Failed",
-      "units that vary", "model runs", "nothing varies: Sobol indices undefined", "survey error",
-      "appraisal acceptance", "area weights"};
+  static const Labels kVi = {"Độ bất định của Chỉ số CCHC",
+                             "mẫu",
+                             "hạt giống",
+                             "Nguồn bất định",
+                             "đọc",
+                             "chấm",
+                             "lỗi",
+                             "Hạng",
+                             "Mã",
+                             "Đơn vị",
+                             "Chỉ số",
+                             "Trung vị",
+                             "Khoảng 5–95 %",
+                             "Hạng trung vị",
+                             "Khoảng hạng 5–95 %",
+                             "Dịch chuyển hạng trung bình (|hạng − hạng gốc|)",
+                             "Chỉ số Sobol theo nhóm đầu vào (khoảng tin cậy 95 % bootstrap",
+                             "Nhóm",
+                             "Bậc 1 (chỉ số)",
+                             "Toàn phần (chỉ số)",
+                             "Bậc 1 (dịch hạng)",
+                             "Toàn phần (dịch hạng)",
+                             "Không chấm được",
+                             "đơn vị có biến động",
+                             "lượt tính",
+                             "không có biến động: chỉ số Sobol không xác định",
+                             "sai số điều tra XHH",
+                             "chấp nhận TLKC khi thẩm định",
+                             "trọng số lĩnh vực"};
+  static const Labels kEn = {"PAR index uncertainty",
+                             "samples",
+                             "seed",
+                             "Inputs",
+                             "read",
+                             "scored",
+                             "failed",
+                             "Rank",
+                             "Code",
+                             "Unit",
+                             "Index",
+                             "Median",
+                             "5–95 %",
+                             "Median rank",
+                             "Rank 5–95 %",
+                             "Mean absolute rank shift (|rank − base rank|)",
+                             "Sobol indices per input group (bootstrap 95 % intervals",
+                             "Group",
+                             "First order (index)",
+                             "Total (index)",
+                             "First order (rank shift)",
+                             "Total (rank shift)",
+                             "Failed",
+                             "units that vary",
+                             "model runs",
+                             "nothing varies: Sobol indices undefined",
+                             "survey error",
+                             "appraisal acceptance",
+                             "area weights"};
   return lang == Lang::kVi ? kVi : kEn;
 }
 
@@ -46,9 +88,12 @@ int Precision(const Plan& plan, const ReportOptions& o) {
 std::string GroupLabel(NoiseGroup g, const UncertaintyConfig& c, Lang lang) {
   const Labels& l = L(lang);
   switch (g) {
-    case NoiseGroup::kSurvey: return std::string(l.survey) + " (σ = " + FormatTrim(c.survey_sd) + ")";
-    case NoiseGroup::kAppraisal: return std::string(l.appraisal) + " (p = " + FormatTrim(c.accept) + ")";
-    case NoiseGroup::kWeights: return std::string(l.weights) + " (σ = " + FormatTrim(c.weight_sd) + ")";
+    case NoiseGroup::kSurvey:
+      return std::string(l.survey) + " (σ = " + FormatTrim(c.survey_sd) + ")";
+    case NoiseGroup::kAppraisal:
+      return std::string(l.appraisal) + " (p = " + FormatTrim(c.accept) + ")";
+    case NoiseGroup::kWeights:
+      return std::string(l.weights) + " (σ = " + FormatTrim(c.weight_sd) + ")";
   }
   return "";
 }
@@ -86,15 +131,15 @@ std::vector<std::vector<std::string>> UnitRows(const BatchResult& b, const Uncer
   std::vector<std::vector<std::string>> rows;
   for (const UnitUncertainty& u : r.units) {
     const BatchUnit& unit = b.units[u.unit];
-    std::vector<std::string> row = {std::to_string(u.base_rank),
-                                    unit.unit.code,
-                                    unit.unit.name,
-                                    FormatFixed(u.base, prec),
-                                    FormatFixed(u.median, prec),
-                                    Range(u.p5, u.p95, prec),
-                                    std::to_string(u.rank_median),
-                                    "[" + std::to_string(u.rank_p5) + ", " +
-                                        std::to_string(u.rank_p95) + "]"};
+    std::vector<std::string> row = {
+        std::to_string(u.base_rank),
+        unit.unit.code,
+        unit.unit.name,
+        FormatFixed(u.base, prec),
+        FormatFixed(u.median, prec),
+        Range(u.p5, u.p95, prec),
+        std::to_string(u.rank_median),
+        "[" + std::to_string(u.rank_p5) + ", " + std::to_string(u.rank_p95) + "]"};
     for (double p : u.band_probability) row.push_back(FormatFixed(p * 100, 1));
     rows.push_back(std::move(row));
   }
@@ -103,7 +148,8 @@ std::vector<std::vector<std::string>> UnitRows(const BatchResult& b, const Uncer
 
 std::string SobolCell(const SobolValue& v) {
   if (std::isnan(v.estimate)) return "—";
-  return FormatFixed(v.estimate, 3) + " [" + FormatFixed(v.low, 3) + ", " + FormatFixed(v.high, 3) + "]";
+  return FormatFixed(v.estimate, 3) + " [" + FormatFixed(v.low, 3) + ", " + FormatFixed(v.high, 3) +
+         "]";
 }
 
 std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r, Lang lang) {
@@ -118,18 +164,21 @@ std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r, Lang
 std::string SobolTitle(const UncertaintyResult& r, Lang lang) {
   const Labels& l = L(lang);
   const SobolResult& s = *r.sobol;
-  return std::string(l.sobol) + ", B = " + std::to_string(s.bootstrap) + "; N = " +
-         std::to_string(s.base_samples) + ", " + std::to_string(s.evaluations) + " " + l.runs +
-         "; " + std::to_string(s.units_with_variance) + "/" + std::to_string(r.units.size()) + " " +
-         l.varying + ")";
+  return std::string(l.sobol) + ", B = " + std::to_string(s.bootstrap) +
+         "; N = " + std::to_string(s.base_samples) + ", " + std::to_string(s.evaluations) + " " +
+         l.runs + "; " + std::to_string(s.units_with_variance) + "/" +
+         std::to_string(r.units.size()) + " " + l.varying + ")";
 }
 
 std::string MdCell(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else
+      out += c;
   }
   return out;
 }
@@ -229,10 +278,14 @@ std::string RenderUncertainty(const Plan& plan, const BatchResult& batch,
                               const UncertaintyResult& r, OutputFormat format,
                               const ReportOptions& o) {
   switch (format) {
-    case OutputFormat::kTable: return Table(plan, batch, r, o);
-    case OutputFormat::kJson: return RenderUncertaintyJson(plan, batch, r);
-    case OutputFormat::kCsv: return Csv(plan, batch, r);
-    case OutputFormat::kMd: return Markdown(plan, batch, r, o);
+    case OutputFormat::kTable:
+      return Table(plan, batch, r, o);
+    case OutputFormat::kJson:
+      return RenderUncertaintyJson(plan, batch, r);
+    case OutputFormat::kCsv:
+      return Csv(plan, batch, r);
+    case OutputFormat::kMd:
+      return Markdown(plan, batch, r, o);
   }
   return {};
 }

@@ -1,6 +1,8 @@
 // `cchc uncertainty CRITERIA INPUT`: the batch scored as `cchc batch` scores
 // it, then the Monte Carlo and (with --sobol) the Sobol analysis over the
 // units that scored; failures reported and left out.
+#include "engine/uncertainty.h"
+
 #include <thread>
 
 #include "cli/commands/batch_inputs.h"
@@ -8,7 +10,6 @@
 #include "cli/commands/load.h"
 #include "engine/batch.h"
 #include "engine/batch_report.h"
-#include "engine/uncertainty.h"
 #include "engine/uncertainty_report.h"
 
 namespace cchc {
@@ -19,7 +20,8 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) {
     return kExitInvalidInput;
   }
-  const int jobs = o.jobs > 0 ? o.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int jobs =
+      o.jobs > 0 ? o.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   UncertaintyConfig config;
   config.samples = o.samples;
   config.seed = o.seed;

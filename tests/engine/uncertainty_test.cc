@@ -2,6 +2,8 @@
 // base, a hand-computed weight-noise sample, a dominant unit ranked [1, 1],
 // each noise group moving only its items, band probabilities, and the Sobol
 // estimators on analytic functions with known indices.
+#include "engine/uncertainty.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,7 +12,6 @@
 
 #include "engine/batch.h"
 #include "engine/ranking.h"
-#include "engine/uncertainty.h"
 #include "engine/uncertainty_random.h"
 #include "engine_test_util.h"
 
@@ -178,7 +179,8 @@ TEST(Uncertainty, ZeroNoiseCollapsesOnTheBase) {
   }
   EXPECT_EQ(r.mean_rank_shift, 0);
   // Units come in base rank order.
-  for (size_t i = 1; i < r.units.size(); ++i) EXPECT_LE(r.units[i - 1].base_rank, r.units[i].base_rank);
+  for (size_t i = 1; i < r.units.size(); ++i)
+    EXPECT_LE(r.units[i - 1].base_rank, r.units[i].base_rank);
 }
 
 TEST(Uncertainty, DominantUnitKeepsRankOneUnderWeightNoise) {
