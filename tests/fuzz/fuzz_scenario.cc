@@ -28,12 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<std::string> problems;
     if (scenario.ok()) {
       cchc::Scorecard after = whatif.Apply(scenario.scenario.effects, &problems);
+      cchc::fuzz::CheckCard(after);
       (void)cchc::Diff(whatif.base_card(), after);
     }
     if (tasks.ok()) {
       std::vector<const std::vector<cchc::Effect>*> lists;
       for (const cchc::Task& t : tasks.tasks.tasks) lists.push_back(&t.effects);
-      (void)whatif.ApplyAll(lists, &problems);
+      cchc::fuzz::CheckCard(whatif.ApplyAll(lists, &problems));
     }
   }
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the example criteria compiled once, fuzzed evidence JSON
-// loaded, indexed, scored and rendered in every format, to find crashes in
-// evaluation (the loaders have their own targets).
+// loaded, indexed, scored and rendered in every format, to find crashes and
+// impossible scores in evaluation (the loaders have their own targets).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -19,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cchc::EvidenceIndex index(*ex.plan, load.evidence);
   cchc::Scorer scorer(*ex.plan);
   cchc::Scorecard card = scorer.Score(index, load.evidence);
+  cchc::fuzz::CheckCard(card);
   cchc::ReportOptions report;
   for (auto f : {cchc::OutputFormat::kTable, cchc::OutputFormat::kJson, cchc::OutputFormat::kCsv,
                  cchc::OutputFormat::kMd}) {
