@@ -109,6 +109,19 @@ int main(int argc, char** argv) {
   uncertainty_cmd->add_option("--jobs,-j", uncertainty.jobs, "threads (default: all cores)");
   AddOutputFlags(uncertainty_cmd, &uncertainty.output);
 
+  // The commune's report (HTML or the XLSX self-assessment form).
+  cchc::ReportCommandOptions report;
+  double report_budget = 0;
+  auto* report_cmd = app.add_subcommand("report", "the commune's HTML report or XLSX self-assessment form");
+  report_cmd->add_option("CRITERIA", report.criteria, "criteria file (.cchc)")->required();
+  report_cmd->add_option("EVIDENCE", report.evidence, "evidence file (.json or .csv)")->required();
+  report_cmd->add_option("--tasks", report.tasks, "task list (.json): task chart and task sets (HTML)");
+  auto* report_budget_opt =
+      report_cmd->add_option("--budget", report_budget, "effort budget for the best task set");
+  report_cmd->add_option("--format,-f", report.format, "html (default) or xlsx");
+  report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically); required");
+  report_cmd->add_option("--lang", report.lang, "report labels: vi (default) or en");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -127,5 +140,9 @@ int main(int argc, char** argv) {
   }
   if (*sensitivity_cmd) return cchc::RunSensitivity(sensitivity, std::cout, std::cerr);
   if (*uncertainty_cmd) return cchc::RunUncertainty(uncertainty, std::cout, std::cerr);
+  if (*report_cmd) {
+    if (report_budget_opt->count() > 0) report.budget = report_budget;
+    return cchc::RunReport(report, std::cout, std::cerr);
+  }
   return cchc::kExitFailure;
 }

@@ -125,6 +125,21 @@ struct UncertaintyOptions {
 };
 int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err);
 
+// `cchc report CRITERIA EVIDENCE -o FILE`: the commune's report as one
+// self-contained HTML file (default) or the XLSX self-assessment form, with
+// the task chart and task sets when --tasks is given. -o is required; a
+// missing -o, an unknown --format or --lang, or a negative budget: exit 2.
+struct ReportCommandOptions {
+  std::string criteria;
+  std::string evidence;
+  std::string tasks;             // optional task list (.json); HTML only
+  std::optional<double> budget;  // effort budget for the best task set
+  std::string format = "html";   // html | xlsx
+  std::string output;            // -o FILE; required
+  std::string lang = "vi";       // vi | en
+};
+int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& err);
+
 }  // namespace cchc
 
 #endif  // CCHC_CLI_COMMANDS_COMMANDS_H_
