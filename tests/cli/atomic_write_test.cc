@@ -168,6 +168,10 @@ TEST_F(AtomicWriteTest, EveryPrintingCommandIntoMissingFolderCreatesNothing) {
       {"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "-o", missing},
       {"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "--format", "xlsx", "-o",
        missing + ".xlsx"},
+      {"uncertainty", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "--samples", "20", "-o",
+       missing},
+      {"report", kCriteria, kEvidence, "-o", missing + ".html"},
+      {"report", kCriteria, kEvidence, "--format", "xlsx", "-o", missing + ".xlsx"},
   };
   for (const auto& args : runs) {
     SCOPED_TRACE(args[0] + " " + args.back());
