@@ -45,6 +45,12 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOpti
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   std::string out = std::string(vi ? "Chỉ số hiện tại: " : "Current index: ") +
                     FormatPercent(r.base_percent / 100, prec) + "\n";
+  if (r.inputs_found > r.inputs.size()) {
+    out += (vi ? "Chỉ phân tích " : "Analysed ") + std::to_string(r.inputs.size()) +
+           (vi ? " trong " : " of ") + std::to_string(r.inputs_found) +
+           (vi ? " đầu vào (ưu tiên đầu vào của các tiêu chí còn mất điểm)\n"
+               : " inputs (those of items that lost points first)\n");
+  }
   out += vi ? "\nĐiểm bị mất theo tiêu chí (lớn nhất trước)\n" : "\nPoints lost per item (largest first)\n";
   if (r.points_lost.empty()) {
     out += vi ? "  không có\n" : "  none\n";
@@ -125,6 +131,8 @@ ordered_json StepJson(const SensitivityInput& in, const std::optional<ThresholdS
 std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
   ordered_json j;
   j["percent"] = r.base_percent;
+  j["inputs_found"] = r.inputs_found;
+  j["inputs_analysed"] = r.inputs.size();
   j["points_lost"] = ordered_json::array();
   for (const ItemScore* s : r.points_lost) {
     j["points_lost"].push_back({{"code", Code(plan, *s)},

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "criteria/date.h"
 #include "engine/numfmt.h"
@@ -230,7 +231,7 @@ class Prober {
 
 }  // namespace
 
-SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search) {
+SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search, size_t max_inputs) {
   SensitivityReport r;
   r.base_percent = whatif.base_card().percent;
   for (const ItemScore& s : whatif.base_card().items) {
@@ -238,7 +239,22 @@ SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search) {
   }
   std::stable_sort(r.points_lost.begin(), r.points_lost.end(),
                    [](const ItemScore* a, const ItemScore* b) { return a->lost() > b->lost(); });
-  for (SensitivityInput& in : FindInputs(whatif)) {
+  std::vector<SensitivityInput> inputs = FindInputs(whatif);
+  r.inputs_found = inputs.size();
+  if (inputs.size() > max_inputs) {
+    // Keep the inputs of items that can still gain: they are what the
+    // office can act on.
+    std::set<std::string> losing;
+    for (const ItemScore* s : r.points_lost) {
+      losing.insert(whatif.plan().items()[static_cast<size_t>(s->index)].item->code);
+    }
+    std::stable_partition(inputs.begin(), inputs.end(), [&](const SensitivityInput& in) {
+      return std::any_of(in.items.begin(), in.items.end(),
+                         [&](const std::string& code) { return losing.count(code) > 0; });
+    });
+    inputs.resize(max_inputs);
+  }
+  for (SensitivityInput& in : inputs) {
     InputSensitivity s;
     s.input = std::move(in);
     Prober p(whatif, s.input);

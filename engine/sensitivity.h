@@ -46,14 +46,19 @@ struct SensitivityReport {
   double base_percent = 0;
   std::vector<const ItemScore*> points_lost;  // into WhatIf::base_card()
   std::vector<InputSensitivity> inputs;       // by largest effect first
+  size_t inputs_found = 0;  // inputs the evidence has; more than analysed when capped
 };
 
 // The inputs of the base evidence that some item reads.
 std::vector<SensitivityInput> FindInputs(const WhatIf& whatif);
 
-// Analyses every input. `max_search` bounds the search per direction (in the
-// input's units, counts and days; percents search up to 100 %).
-SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search = 100000);
+// Analyses the inputs. `max_search` bounds the search per direction (in the
+// input's units, counts and days; percents search up to 100 %). Each input
+// costs a few dozen re-scores, so at most `max_inputs` are analysed: those
+// feeding items that lost points first, then in evidence order
+// (`inputs_found` tells how many there were).
+SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search = 100000,
+                                     size_t max_inputs = 400);
 
 // The move in the input's own units, with the value before and after:
 // "12 more on_time in TTHC-2026-T11 (1152 → 1164)", "KH-01.issued 9 days

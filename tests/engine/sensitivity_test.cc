@@ -142,3 +142,41 @@ TEST(Sensitivity, PointsLostLargestFirstAndTornado) {
 
 }  // namespace
 }  // namespace cchc::testing
+
+namespace cchc::testing {
+namespace {
+
+// Large evidence: the number of inputs analysed is capped, and the inputs of
+// items that lost points are the ones kept, even when an item that is
+// already full comes first.
+TEST(Sensitivity, InputsAreCappedKeepingThoseOfItemsThatLostPoints) {
+  auto c = Compile(R"(
+index "T" { total 4 bands { "A" >= 50%  "B" else } }
+record dialogue { participants: count }
+record stats { received: count  on_time: count }
+area 1 "A" max 4 { criterion 1.1 "C" max 4 {
+  item 1.1.1 "Full" max 2 {
+    score count sum(records kind "dialogue", participants) { >= 10: 2  else: 0 }
+  }
+  item 1.1.2 "Losing" max 2 {
+    let s = latest(records kind "stats")
+    score bands ratio(s.on_time, s.received) { >= 100%: 2  >= 80%: 1  else: 0 }
+    when no cases: zero
+  }
+} })");
+  Evidence ev;
+  for (int i = 0; i < 20; ++i) {
+    ev.records.push_back(Rec("D" + std::to_string(i), "dialogue", {{"participants", N(30)}}));
+  }
+  ev.records.push_back(Rec("S", "stats", {{"received", N(100)}, {"on_time", N(90)}}));
+  WhatIf w(*c->plan, ev);
+  SensitivityReport capped = AnalyzeSensitivity(w, 100000, /*max_inputs=*/3);
+  EXPECT_EQ(capped.inputs_found, 20u + 1 + 2 + 1);  // participants x20, dialogue count, 2 stats fields, stats count
+  ASSERT_EQ(capped.inputs.size(), 3u);
+  for (const InputSensitivity& s : capped.inputs) {
+    EXPECT_EQ(s.input.items, std::vector<std::string>{"1.1.2"}) << s.input.record_id << "." << s.input.field;
+  }
+}
+
+}  // namespace
+}  // namespace cchc::testing
