@@ -3,14 +3,11 @@
 // the failed inputs. Written to a temporary file, then renamed into place.
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "engine/batch_labels.h"
 #include "engine/batch_report.h"
+#include "engine/xlsx_file.h"
 
 namespace cchc {
 namespace {
@@ -56,19 +53,9 @@ std::vector<std::string> BatchXlsxSheetNames(const BatchResult& r, Lang lang) {
 bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions& o,
                     const std::string& path, std::string* error) {
   const BatchLabels& l = BatchL(o.lang);
-  std::string tmp = path + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    *error = "cannot create a file beside " + path;
-    return false;
-  }
-  ::close(fd);
-  lxw_workbook* wb = workbook_new(tmp.c_str());
-  if (!wb) {
-    ::unlink(tmp.c_str());
-    *error = "cannot start the workbook";
-    return false;
-  }
+  AtomicWorkbook file(path, error);
+  lxw_workbook* wb = file.workbook();
+  if (!wb) return false;
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);
   format_set_bg_color(header, 0xDDEBF7);
@@ -204,19 +191,7 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
     worksheet_set_column(failed.ws(), 1, 1, 100, nullptr);
   }
 
-  const lxw_error err = workbook_close(wb);
-  ::chmod(tmp.c_str(), 0644);
-  if (err != LXW_NO_ERROR) {
-    ::unlink(tmp.c_str());
-    *error = std::string("cannot write the workbook: ") + lxw_strerror(err);
-    return false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    *error = "cannot rename the workbook into place at " + path;
-    return false;
-  }
-  return true;
+  return file.Commit(error);
 }
 
 }  // namespace cchc

@@ -1,14 +1,12 @@
 // The self-assessment form (Biểu tự đánh giá, chấm điểm) as XLSX via
 // libxlsxwriter: areas, criteria and items with subtotals, the total, bonus
 // and penalty, the index and band; a second sheet with the points lost.
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
 #include <string>
 
 #include "engine/report_html.h"
+#include "engine/xlsx_file.h"
 
 namespace cchc {
 namespace {
@@ -208,19 +206,9 @@ bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const Repo
                              const std::string& path, std::string* error) {
   const FormLabels& l = Labels(o.lang);
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
-  std::string tmp = path + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    *error = "cannot create a file beside " + path;
-    return false;
-  }
-  ::close(fd);
-  lxw_workbook* wb = workbook_new(tmp.c_str());
-  if (!wb) {
-    ::unlink(tmp.c_str());
-    *error = "cannot start the workbook";
-    return false;
-  }
+  AtomicWorkbook file(path, error);
+  lxw_workbook* wb = file.workbook();
+  if (!wb) return false;
   const std::string num = NumFormat(prec);
   Formats f;
   f.title = workbook_add_format(wb);
@@ -255,19 +243,7 @@ bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const Repo
   FormSheet(workbook_add_worksheet(wb, l.sheet_form), f, plan, card, l);
   LostSheet(workbook_add_worksheet(wb, l.sheet_lost), f, plan, card, l);
 
-  const lxw_error err = workbook_close(wb);
-  ::chmod(tmp.c_str(), 0644);
-  if (err != LXW_NO_ERROR) {
-    ::unlink(tmp.c_str());
-    *error = std::string("cannot write the workbook: ") + lxw_strerror(err);
-    return false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    *error = "cannot rename the workbook into place at " + path;
-    return false;
-  }
-  return true;
+  return file.Commit(error);
 }
 
 }  // namespace cchc
