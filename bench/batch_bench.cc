@@ -5,9 +5,9 @@
 
 #include "bench/bench_util.h"
 #include "criteria/parser.h"
-#include "engine/batch.h"
-#include "engine/plan.h"
-#include "engine/synth.h"
+#include "engine/batch/batch.h"
+#include "engine/core/plan.h"
+#include "engine/synth/synth.h"
 #include "evidence/loader.h"
 
 namespace cchc::bench {

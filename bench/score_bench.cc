@@ -4,9 +4,9 @@
 
 #include "bench/bench_util.h"
 #include "criteria/parser.h"
-#include "engine/evidence_index.h"
-#include "engine/plan.h"
-#include "engine/scorer.h"
+#include "engine/core/evidence_index.h"
+#include "engine/core/plan.h"
+#include "engine/core/scorer.h"
 #include "evidence/loader.h"
 
 namespace cchc::bench {

@@ -5,8 +5,8 @@
 #include "bench/bench_util.h"
 #include "criteria/date.h"
 #include "criteria/parser.h"
-#include "engine/plan.h"
-#include "engine/tasks.h"
+#include "engine/core/plan.h"
+#include "engine/analysis/tasks.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 

@@ -5,10 +5,10 @@
 
 #include "bench/bench_util.h"
 #include "criteria/parser.h"
-#include "engine/batch.h"
-#include "engine/plan.h"
-#include "engine/synth.h"
-#include "engine/uncertainty.h"
+#include "engine/batch/batch.h"
+#include "engine/core/plan.h"
+#include "engine/synth/synth.h"
+#include "engine/uncertainty/uncertainty.h"
 #include "evidence/loader.h"
 
 namespace cchc::bench {

@@ -18,8 +18,8 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/batch.h"
-#include "engine/batch_report.h"
+#include "engine/batch/batch.h"
+#include "engine/render/batch.h"
 
 namespace cchc {
 namespace {

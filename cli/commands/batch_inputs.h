@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "engine/batch.h"
+#include "engine/batch/batch.h"
 
 namespace cchc {
 

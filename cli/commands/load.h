@@ -9,8 +9,8 @@
 
 #include "criteria/ast.h"
 #include "criteria/source.h"
-#include "engine/plan.h"
-#include "engine/report.h"
+#include "engine/core/plan.h"
+#include "engine/render/score.h"
 #include "evidence/record.h"
 
 namespace cchc {

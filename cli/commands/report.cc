@@ -5,8 +5,8 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/report_html.h"
-#include "engine/tasks.h"
+#include "engine/render/html/report.h"
+#include "engine/analysis/tasks.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {

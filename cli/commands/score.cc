@@ -1,9 +1,9 @@
 // `cchc score CRITERIA EVIDENCE`: the self-assessment score table.
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
-#include "engine/evidence_index.h"
-#include "engine/report.h"
-#include "engine/scorer.h"
+#include "engine/core/evidence_index.h"
+#include "engine/render/score.h"
+#include "engine/core/scorer.h"
 
 namespace cchc {
 

@@ -2,8 +2,8 @@
 // from each numeric input to its next threshold, and a tornado table.
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
-#include "engine/render_analysis.h"
-#include "engine/sensitivity.h"
+#include "engine/render/analysis.h"
+#include "engine/analysis/sensitivity.h"
 
 namespace cchc {
 

@@ -6,7 +6,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/synth.h"
+#include "engine/synth/synth.h"
 
 namespace cchc {
 namespace {

@@ -5,8 +5,8 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/render_analysis.h"
-#include "engine/tasks.h"
+#include "engine/render/analysis.h"
+#include "engine/analysis/tasks.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {

@@ -1,16 +1,16 @@
 // `cchc uncertainty CRITERIA INPUT`: the batch scored as `cchc batch` scores
 // it, then the Monte Carlo and (with --sobol) the Sobol analysis over the
 // units that scored; failures reported and left out.
-#include "engine/uncertainty.h"
+#include "engine/uncertainty/uncertainty.h"
 
 #include <thread>
 
 #include "cli/commands/batch_inputs.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
-#include "engine/batch.h"
-#include "engine/batch_report.h"
-#include "engine/uncertainty_report.h"
+#include "engine/batch/batch.h"
+#include "engine/render/batch.h"
+#include "engine/render/uncertainty.h"
 
 namespace cchc {
 

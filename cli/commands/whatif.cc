@@ -3,8 +3,8 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/render_analysis.h"
-#include "engine/whatif.h"
+#include "engine/render/analysis.h"
+#include "engine/analysis/whatif.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {

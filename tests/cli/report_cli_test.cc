@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "cli/commands/commands.h"
-#include "engine/svg_chart.h"
+#include "engine/render/html/svg_chart.h"
 #include "tests/cli/cli_run.h"
 
 namespace cchc {

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/batch.h"
-#include "engine/batch_gaps.h"
-#include "engine/batch_report.h"
-#include "engine/ranking.h"
+#include "engine/batch/batch.h"
+#include "engine/core/gaps.h"
+#include "engine/render/batch.h"
+#include "engine/batch/ranking.h"
 #include "engine_test_util.h"
 
 namespace cchc {

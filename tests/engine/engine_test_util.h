@@ -12,9 +12,9 @@
 
 #include "criteria/checker.h"
 #include "criteria/parser.h"
-#include "engine/evidence_index.h"
-#include "engine/plan.h"
-#include "engine/scorer.h"
+#include "engine/core/evidence_index.h"
+#include "engine/core/plan.h"
+#include "engine/core/scorer.h"
 #include "evidence/record.h"
 
 namespace cchc::testing {

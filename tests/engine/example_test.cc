@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/report.h"
+#include "engine/render/score.h"
 #include "evidence/loader.h"
 #include "tests/engine/engine_test_util.h"
 

@@ -3,7 +3,7 @@
 // rule of each monotone kind, and over the shipped example's tasks.
 #include <random>
 
-#include "engine/whatif.h"
+#include "engine/analysis/whatif.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {

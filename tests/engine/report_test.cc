@@ -3,8 +3,8 @@
 // (groups, status classes, missing evidence with what is expected).
 #include <string>
 
-#include "engine/report_html.h"
-#include "engine/svg_chart.h"
+#include "engine/render/html/report.h"
+#include "engine/render/html/svg_chart.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {

@@ -2,7 +2,7 @@
 // (94 of 100 on time under a >= 95 % band is one dossier; a plan issued 9
 // days late is 9 days earlier; one more record for a count tier), points
 // lost, tornado moves, and readable step descriptions.
-#include "engine/sensitivity.h"
+#include "engine/analysis/sensitivity.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {

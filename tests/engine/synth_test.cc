@@ -10,10 +10,10 @@
 #include <string>
 
 #include "cli/commands/load.h"
-#include "engine/evidence_index.h"
-#include "engine/scorer.h"
-#include "engine/synth.h"
-#include "engine/synth_random.h"
+#include "engine/core/evidence_index.h"
+#include "engine/core/scorer.h"
+#include "engine/synth/synth.h"
+#include "engine/util/random.h"
 #include "evidence/loader.h"
 
 namespace cchc {

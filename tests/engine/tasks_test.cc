@@ -8,7 +8,7 @@
 #include <random>
 #include <sstream>
 
-#include "engine/tasks.h"
+#include "engine/analysis/tasks.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"

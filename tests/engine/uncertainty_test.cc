@@ -2,7 +2,7 @@
 // base, a hand-computed weight-noise sample, a dominant unit ranked [1, 1],
 // each noise group moving only its items, band probabilities, and the Sobol
 // estimators on analytic functions with known indices.
-#include "engine/uncertainty.h"
+#include "engine/uncertainty/uncertainty.h"
 
 #include <gtest/gtest.h>
 
@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/batch.h"
-#include "engine/ranking.h"
-#include "engine/uncertainty_random.h"
+#include "engine/batch/batch.h"
+#include "engine/batch/ranking.h"
+#include "engine/uncertainty/random.h"
 #include "engine_test_util.h"
 
 namespace cchc {

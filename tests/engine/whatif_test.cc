@@ -5,7 +5,7 @@
 #include <random>
 #include <sstream>
 
-#include "engine/whatif.h"
+#include "engine/analysis/whatif.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/whatif.h"
+#include "engine/analysis/whatif.h"
 #include "evidence/scenario_loader.h"
 #include "fuzz_util.h"
 

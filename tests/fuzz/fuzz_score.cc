@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "engine/evidence_index.h"
-#include "engine/report.h"
-#include "engine/scorer.h"
+#include "engine/core/evidence_index.h"
+#include "engine/render/score.h"
+#include "engine/core/scorer.h"
 #include "evidence/loader.h"
 #include "fuzz_util.h"
 

@@ -15,8 +15,8 @@
 #include "criteria/checker.h"
 #include "criteria/parser.h"
 #include "criteria/source.h"
-#include "engine/plan.h"
-#include "engine/scorecard.h"
+#include "engine/core/plan.h"
+#include "engine/core/scorecard.h"
 #include "evidence/loader.h"
 
 namespace cchc::fuzz {

@@ -1,0 +1,311 @@
+// The exhaustive search over task subsets. Subsets are visited in Gray-code
+// order, so each step toggles one task: only the records that task touches
+// are swapped in the index (their states are precomputed per combination of
+// the tasks touching them) and only the items reading those kinds are
+// re-evaluated. Two threads split the space on the highest task.
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <thread>
+
+#include "engine/core/evaluator.h"
+#include "engine/core/scorer.h"
+#include "engine/analysis/tasks.h"
+
+namespace cchc {
+namespace {
+
+// One record that some task touches, with its state under every combination
+// of the tasks that touch it.
+struct TouchedRecord {
+  std::string id;
+  std::vector<int> tasks;                // ascending
+  std::vector<const Record*> states;     // by local mask; null = absent
+};
+
+struct Prepared {
+  std::deque<Record> owned;
+  std::vector<TouchedRecord> records;
+  std::vector<std::vector<std::pair<int, int>>> task_records;  // task -> (record, bit)
+  std::vector<std::vector<int>> task_items;                     // task -> items to re-score
+  std::vector<double> effort;
+};
+
+bool SameValue(const Value& a, const Value& b) {
+  if (a.type != b.type) return false;
+  switch (a.type) {
+    case ValueType::kMissing: return true;
+    case ValueType::kNumber:
+    case ValueType::kPercent: return a.number == b.number;
+    case ValueType::kDate: return a.date.days == b.date.days;
+    case ValueType::kString: return a.text == b.text;
+    case ValueType::kBool: return a.boolean == b.boolean;
+  }
+  return false;
+}
+
+// Same id, kind and field values (a missing value counts as absent; field
+// order does not matter).
+bool SameRecord(const Record& a, const Record& b) {
+  if (a.id != b.id || a.kind != b.kind) return false;
+  auto covered = [](const Record& x, const Record& y) {
+    for (const auto& [name, value] : x.fields) {
+      if (value.missing()) continue;
+      const Value* other = y.Find(name);
+      if (!other || !SameValue(value, *other)) return false;
+    }
+    return true;
+  };
+  return covered(a, b) && covered(b, a);
+}
+
+Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
+  Prepared p;
+  const EvidenceIndex& base = whatif.base_index();
+  const Plan& plan = whatif.plan();
+  std::map<std::string, int> by_id;
+  const int n = static_cast<int>(list.tasks.size());
+  p.task_records.resize(static_cast<size_t>(n));
+  p.task_items.resize(static_cast<size_t>(n));
+  for (int t = 0; t < n; ++t) {
+    p.effort.push_back(list.tasks[static_cast<size_t>(t)].effort);
+    for (const Effect& e : list.tasks[static_cast<size_t>(t)].effects) {
+      const std::string& id = e.op == Effect::Op::kAdd ? e.record.id : e.id;
+      auto [it, fresh] = by_id.emplace(id, static_cast<int>(p.records.size()));
+      if (fresh) p.records.push_back({id, {}, {}});
+      auto& tasks = p.records[static_cast<size_t>(it->second)].tasks;
+      if (tasks.empty() || tasks.back() != t) tasks.push_back(t);
+    }
+  }
+  for (size_t r = 0; r < p.records.size(); ++r) {
+    TouchedRecord& rec = p.records[r];
+    const int k = static_cast<int>(rec.tasks.size());
+    for (int b = 0; b < k; ++b) {
+      p.task_records[static_cast<size_t>(rec.tasks[static_cast<size_t>(b)])].emplace_back(static_cast<int>(r), b);
+    }
+    const int base_pos = base.Find(rec.id);
+    const Record* base_rec = base_pos >= 0 ? &base.record(static_cast<uint32_t>(base_pos)) : nullptr;
+    rec.states.resize(size_t{1} << k);
+    for (uint32_t mask = 0; mask < (1u << k); ++mask) {
+      std::optional<Record> state;
+      if (base_rec) state = *base_rec;
+      for (int b = 0; b < k; ++b) {
+        if (!(mask >> b & 1)) continue;
+        for (const Effect& e : list.tasks[static_cast<size_t>(rec.tasks[static_cast<size_t>(b)])].effects) {
+          const std::string& id = e.op == Effect::Op::kAdd ? e.record.id : e.id;
+          if (id != rec.id) continue;
+          if (e.op == Effect::Op::kAdd) {
+            if (!state) state = e.record;
+          } else if (e.op == Effect::Op::kRemove) {
+            state.reset();
+          } else if (state) {
+            for (const auto& [name, value] : e.record.fields) state->Set(name, value);
+          }
+        }
+      }
+      // A state equal to the base, or to the state without one of its
+      // tasks, shares that pointer: a toggle that changes nothing is then
+      // seen as such and re-evaluates nothing (done tasks re-setting what
+      // the evidence already says are common).
+      if (mask == 0 && base_rec) {
+        rec.states[mask] = base_rec;
+      } else if (state && base_rec && SameRecord(*state, *base_rec)) {
+        rec.states[mask] = base_rec;
+      } else if (state) {
+        const Record* same = nullptr;
+        for (int b = 0; b < k && !same; ++b) {
+          const Record* other = (mask >> b & 1) ? rec.states[mask ^ (1u << b)] : nullptr;
+          if (other && SameRecord(*state, *other)) same = other;
+        }
+        if (same) {
+          rec.states[mask] = same;
+        } else {
+          p.owned.push_back(std::move(*state));
+          rec.states[mask] = &p.owned.back();
+        }
+      }
+    }
+  }
+  // A task is inert when toggling it never changes any record's state.
+  std::vector<char> inert(static_cast<size_t>(n), 1);
+  for (int t = 0; t < n; ++t) {
+    for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
+      const auto& states = p.records[static_cast<size_t>(r)].states;
+      for (uint32_t mask = 0; mask < states.size() && inert[static_cast<size_t>(t)]; ++mask) {
+        if ((mask >> bit & 1) && states[mask] != states[mask ^ (1u << bit)]) inert[static_cast<size_t>(t)] = 0;
+      }
+    }
+  }
+  // Items to re-score per task: those reading a kind any state of its records has.
+  Scorer scorer(plan);
+  for (int t = 0; t < n; ++t) {
+    if (inert[static_cast<size_t>(t)]) continue;
+    std::vector<int> kinds;
+    for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
+      (void)bit;
+      for (const Record* s : p.records[static_cast<size_t>(r)].states) {
+        if (s) kinds.push_back(plan.KindId(s->kind));
+      }
+    }
+    for (size_t i = 0; i < plan.items().size(); ++i) {
+      if (scorer.Depends(static_cast<int>(i), kinds)) p.task_items[static_cast<size_t>(t)].push_back(static_cast<int>(i));
+    }
+  }
+  return p;
+}
+
+struct Candidate {
+  uint32_t mask = 0;
+  double effort = 0;
+  double percent = 0;
+  bool valid = false;
+};
+
+// Budget: highest index, then lower effort, fewer tasks, smaller mask.
+bool BetterForBudget(const Candidate& a, const Candidate& b) {
+  if (!b.valid) return a.valid;
+  if (std::fabs(a.percent - b.percent) > 1e-9) return a.percent > b.percent;
+  if (std::fabs(a.effort - b.effort) > 1e-9) return a.effort < b.effort;
+  if (std::popcount(a.mask) != std::popcount(b.mask)) return std::popcount(a.mask) < std::popcount(b.mask);
+  return a.mask < b.mask;
+}
+
+// Target band: lowest effort, then higher index, fewer tasks, smaller mask.
+bool BetterForBand(const Candidate& a, const Candidate& b) {
+  if (!b.valid) return a.valid;
+  if (std::fabs(a.effort - b.effort) > 1e-9) return a.effort < b.effort;
+  if (std::fabs(a.percent - b.percent) > 1e-9) return a.percent > b.percent;
+  if (std::popcount(a.mask) != std::popcount(b.mask)) return std::popcount(a.mask) < std::popcount(b.mask);
+  return a.mask < b.mask;
+}
+
+double IndexPercent(const Plan& plan, const std::vector<ItemScore>& items) {
+  double points = 0, max = 0, bonus = 0, penalty = 0;
+  for (const ItemScore& s : items) {
+    if (s.group == ItemGroup::kArea) {
+      points += s.points;
+      max += s.max;
+    } else if (s.group == ItemGroup::kBonus) {
+      bonus += s.points;
+    } else {
+      penalty += s.points;
+    }
+  }
+  const Criteria& c = plan.criteria();
+  if (c.bonus) bonus = std::min(bonus, c.bonus->cap);
+  if (c.penalty) penalty = std::min(penalty, c.penalty->cap);
+  if (max <= 0) return 0;
+  double pct = (points + bonus - penalty) / max * 100.0;
+  if (!c.index.bonus_above_total) pct = std::min(pct, 100.0);
+  return std::max(pct, 0.0);
+}
+
+struct Worker {
+  Candidate budget_best, band_best;
+  long long visited = 0;
+};
+
+void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, int free_bits,
+         std::optional<double> budget, int target_rank, Worker* out) {
+  const Plan& plan = whatif.plan();
+  EvidenceIndex index = whatif.base_index();
+  ItemEvaluator evaluator(plan);
+  evaluator.set_explain(false);  // points and branches only, in the hot loop
+  std::vector<ItemScore> items = whatif.base_card().items;
+  std::vector<uint32_t> local(p.records.size(), 0);
+  uint32_t mask = 0;
+  auto toggle = [&](int t) {
+    mask ^= 1u << t;
+    for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
+      const TouchedRecord& rec = p.records[static_cast<size_t>(r)];
+      const Record* before = rec.states[local[static_cast<size_t>(r)]];
+      local[static_cast<size_t>(r)] ^= 1u << bit;
+      const Record* after = rec.states[local[static_cast<size_t>(r)]];
+      if (before == after) continue;
+      if (before && after) index.Replace(rec.id, after);
+      else if (after) index.Add(after);
+      else index.Remove(rec.id);
+    }
+    for (int i : p.task_items[static_cast<size_t>(t)]) items[static_cast<size_t>(i)] = evaluator.Evaluate(index, i);
+  };
+  auto visit = [&] {
+    ++out->visited;
+    Candidate c;
+    c.mask = mask;
+    c.valid = true;
+    for (int t = 0; t < n; ++t) {
+      if (mask >> t & 1) c.effort += p.effort[static_cast<size_t>(t)];
+    }
+    c.percent = IndexPercent(plan, items);
+    if (budget && c.effort <= *budget + 1e-9 && BetterForBudget(c, out->budget_best)) out->budget_best = c;
+    if (target_rank >= 0) {
+      const int rank = BandRank(plan.criteria().index, BandOf(plan.criteria().index, c.percent));
+      if (rank >= 0 && rank <= target_rank && BetterForBand(c, out->band_best)) out->band_best = c;
+    }
+  };
+  for (int t = free_bits; t < n; ++t) {
+    if (fixed_high >> (t - free_bits) & 1) toggle(t);
+  }
+  visit();
+  const uint64_t steps = uint64_t{1} << free_bits;
+  for (uint64_t i = 1; i < steps; ++i) {
+    toggle(std::countr_zero(i));
+    visit();
+  }
+}
+
+TaskSet ToSet(const Candidate& c, int n, double base_percent, const IndexMeta& meta) {
+  TaskSet s;
+  for (int t = 0; t < n; ++t) {
+    if (c.mask >> t & 1) s.tasks.push_back(t);
+  }
+  s.effort = c.effort;
+  s.percent = c.percent;
+  s.gain = c.percent - base_percent;
+  s.band = BandOf(meta, c.percent);
+  return s;
+}
+
+}  // namespace
+
+int BandRank(const IndexMeta& meta, const std::string& label) {
+  for (size_t i = 0; i < meta.bands.size(); ++i) {
+    if (meta.bands[i].label == label) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+SubsetSearchResult SearchSubsets(const WhatIf& whatif, const TaskList& tasks,
+                                 std::optional<double> budget,
+                                 std::optional<std::string> target_band, int threads) {
+  SubsetSearchResult result;
+  const int n = static_cast<int>(tasks.tasks.size());
+  if (n > 30) return result;
+  const Prepared p = Prepare(whatif, tasks);
+  const IndexMeta& meta = whatif.plan().criteria().index;
+  const int target_rank = target_band ? BandRank(meta, *target_band) : -1;
+  int split_bits = 0;
+  while ((1 << (split_bits + 1)) <= std::max(1, threads) && split_bits + 1 <= n) ++split_bits;
+  const int parts = 1 << split_bits;
+  std::vector<Worker> workers(static_cast<size_t>(parts));
+  std::vector<std::thread> pool;
+  for (int w = 0; w < parts; ++w) {
+    pool.emplace_back(Run, std::cref(whatif), std::cref(p), n, static_cast<uint32_t>(w), n - split_bits,
+                      budget, target_rank, &workers[static_cast<size_t>(w)]);
+  }
+  for (auto& th : pool) th.join();
+  Candidate best_budget, best_band;
+  for (const Worker& w : workers) {
+    result.subsets += w.visited;
+    if (w.budget_best.valid && BetterForBudget(w.budget_best, best_budget)) best_budget = w.budget_best;
+    if (w.band_best.valid && BetterForBand(w.band_best, best_band)) best_band = w.band_best;
+  }
+  const double base = whatif.base_card().percent;
+  if (best_budget.valid) result.best_for_budget = ToSet(best_budget, n, base, meta);
+  if (best_band.valid) result.cheapest_for_band = ToSet(best_band, n, base, meta);
+  return result;
+}
+
+}  // namespace cchc

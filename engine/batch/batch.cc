@@ -1,0 +1,229 @@
+// Batch scoring: a pool of workers taking inputs by an atomic index, each
+// with its own Scorer over the shared plan; results land in per-input slots
+// so that the outcome is the same for any number of workers.
+#include "engine/batch/batch.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <thread>
+#include <unordered_map>
+
+#include "engine/core/evidence_index.h"
+#include "engine/batch/ranking.h"
+#include "engine/core/scorer.h"
+#include "evidence/issues.h"
+
+namespace cchc {
+namespace {
+
+constexpr size_t kMaxErrorsShown = 5;
+
+struct Slot {
+  std::optional<BatchUnit> unit;
+  std::optional<BatchFailure> failure;
+};
+
+BatchUnit Compact(const Plan& plan, const Scorecard& card, std::string source) {
+  BatchUnit u;
+  u.source = std::move(source);
+  u.unit = card.unit;
+  u.percent = card.percent;
+  u.points = card.points;
+  u.max = card.max;
+  u.band = card.band;
+  u.area_percent.reserve(card.areas.size());
+  for (const GroupScore& g : card.areas) {
+    u.area_percent.push_back(g.max > 0 ? std::optional<double>(g.percent()) : std::nullopt);
+  }
+  const size_t n = plan.items().size();
+  u.item_points.assign(n, 0);
+  u.item_status.assign(n, ItemStatus::kNotApplicable);
+  u.item_appraised.assign(n, std::nullopt);
+  for (const ItemScore& s : card.items) {
+    const size_t i = static_cast<size_t>(s.index);
+    u.item_points[i] = s.points;
+    u.item_status[i] = s.status;
+    u.item_appraised[i] = s.appraised;
+    u.missing_evidence += s.status == ItemStatus::kMissingEvidence;
+  }
+  u.appraised_percent = card.appraised_percent;
+  u.appraised_points = card.appraised_points;
+  return u;
+}
+
+// The loader's errors as one message; NDJSON issues are moved to file lines.
+std::string LoadErrors(std::vector<EvidenceIssue> issues, const std::string& name, size_t line) {
+  std::string out;
+  size_t shown = 0, errors = 0;
+  for (EvidenceIssue& issue : issues) {
+    if (issue.severity != Severity::kError) continue;
+    ++errors;
+    if (shown == kMaxErrorsShown) continue;
+    if (line > 0) {
+      issue.file = name.substr(0, name.rfind(':'));
+      issue.line = static_cast<uint32_t>(line + (issue.line > 0 ? issue.line - 1 : 0));
+    }
+    out += (shown++ ? "; " : "") + RenderIssue(issue);
+  }
+  if (errors > shown) out += "; (" + std::to_string(errors - shown) + " more error(s))";
+  return out;
+}
+
+void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, const BatchConfig& o,
+              Scorer* scorer, std::string* buffer, Slot* slot) {
+  const std::string name = inputs.Name(i);
+  std::string_view text;
+  std::string why;
+  if (!inputs.Read(i, buffer, &text, &why)) {
+    slot->failure = BatchFailure{name, "cannot read: " + why};
+    return;
+  }
+  EvidenceLoad load = LoadEvidenceText(text, name, &plan.criteria(), o.limits);
+  if (!load.ok()) {
+    slot->failure = BatchFailure{name, LoadErrors(std::move(load.issues), name, inputs.Line(i))};
+    return;
+  }
+  if (load.evidence.unit.code.empty()) {
+    slot->failure = BatchFailure{name, "the evidence names no unit (unit.code is missing or empty)"};
+    return;
+  }
+  EvidenceIndex index(plan, load.evidence);
+  Scorecard card = scorer->Score(index, load.evidence);
+  slot->unit = Compact(plan, card, name);
+}
+
+}  // namespace
+
+NdjsonInputs::NdjsonInputs(std::string file, std::string_view text) : file_(std::move(file)) {
+  size_t line = 1;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(start, end - start);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (l.find_first_not_of(" \t") != std::string_view::npos) lines_.push_back({line, l});
+    if (end == text.size()) break;
+    start = end + 1;
+    ++line;
+  }
+}
+
+std::string NdjsonInputs::Name(size_t i) const {
+  return file_ + ":" + std::to_string(lines_[i].line);
+}
+
+bool NdjsonInputs::Read(size_t i, std::string*, std::string_view* text, std::string*) const {
+  *text = lines_[i].text;
+  return true;
+}
+
+BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& o) {
+  const size_t n = inputs.size();
+  std::vector<Slot> slots(n);
+  size_t jobs = o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::thread::hardware_concurrency();
+  jobs = std::max<size_t>(1, std::min(jobs, n));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    Scorer scorer(plan);
+    std::string buffer;
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
+      try {
+        ScoreOne(plan, inputs, i, o, &scorer, &buffer, &slots[i]);
+      } catch (const std::exception& e) {
+        slots[i].unit.reset();
+        slots[i].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};
+      }
+      if (o.progress) o.progress->fetch_add(1, std::memory_order_relaxed);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < jobs; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  BatchResult result;
+  std::unordered_map<std::string, std::string> seen;  // code -> source
+  for (Slot& s : slots) {
+    if (s.unit) {
+      auto [it, fresh] = seen.emplace(s.unit->unit.code, s.unit->source);
+      if (!fresh) {
+        result.failed.push_back({s.unit->source, "duplicate unit code \"" + s.unit->unit.code +
+                                                     "\" (already scored from " + it->second + ")"});
+        continue;
+      }
+      result.units.push_back(std::move(*s.unit));
+    } else if (s.failure) {
+      result.failed.push_back(std::move(*s.failure));
+    }
+  }
+  FinishBatch(plan, o.max_gaps, &result);
+  return result;
+}
+
+void FinishBatch(const Plan& plan, size_t max_gaps, BatchResult* r) {
+  const IndexMeta& meta = plan.criteria().index;
+  std::vector<double> percents;
+  std::vector<std::string> codes;
+  for (const BatchUnit& u : r->units) {
+    percents.push_back(u.percent);
+    codes.push_back(u.unit.code);
+  }
+  Ranking ranking = RankDescending(percents, codes, meta.ties);
+  r->order = ranking.order;
+  for (size_t i = 0; i < r->units.size(); ++i) r->units[i].rank = ranking.rank[i];
+
+  BatchSummary& s = r->summary;
+  s = BatchSummary{};
+  s.index = Summarize(percents);
+  const auto& areas = plan.criteria().areas;
+  for (size_t a = 0; a < areas.size(); ++a) {
+    std::vector<double> v;
+    for (const BatchUnit& u : r->units) {
+      if (a < u.area_percent.size() && u.area_percent[a]) v.push_back(*u.area_percent[a]);
+    }
+    s.areas.push_back({areas[a].code, areas[a].name, Summarize(std::move(v))});
+  }
+  for (const BandDecl& b : meta.bands) s.bands.push_back({b.label, 0});
+  for (const BatchUnit& u : r->units) {
+    auto it = std::find_if(s.bands.begin(), s.bands.end(),
+                           [&](const BandCount& c) { return c.band == u.band; });
+    if (it == s.bands.end()) {
+      s.bands.push_back({u.band, 1});
+    } else {
+      ++it->count;
+    }
+  }
+  std::vector<double> gaps;
+  for (const BatchUnit& u : r->units) {
+    if (u.appraised_percent) gaps.push_back(*u.appraised_percent - u.percent);
+  }
+  s.appraised_units = gaps.size();
+  s.gap = Summarize(std::move(gaps));
+
+  // Largest item gaps: |gap| descending, then rank order, then plan order.
+  std::vector<size_t> position(r->units.size());
+  for (size_t k = 0; k < r->order.size(); ++k) position[r->order[k]] = k;
+  std::vector<BatchGap> all;
+  for (size_t u = 0; u < r->units.size(); ++u) {
+    const BatchUnit& unit = r->units[u];
+    for (size_t i = 0; i < unit.item_appraised.size(); ++i) {
+      if (!unit.item_appraised[i]) continue;
+      BatchGap g{u, static_cast<int>(i), unit.item_points[i], *unit.item_appraised[i]};
+      if (std::fabs(g.gap()) > 1e-9) all.push_back(g);
+    }
+  }
+  auto before = [&](const BatchGap& a, const BatchGap& b) {
+    const double ga = std::fabs(a.gap()), gb = std::fabs(b.gap());
+    if (ga != gb) return ga > gb;
+    if (a.unit != b.unit) return position[a.unit] < position[b.unit];
+    return a.item < b.item;
+  };
+  const size_t keep = std::min(max_gaps, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<long>(keep), all.end(), before);
+  all.resize(keep);
+  r->largest_gaps = std::move(all);
+}
+
+}  // namespace cchc

@@ -1,0 +1,117 @@
+// Batch scoring: many communes' evidence parsed and scored in parallel against
+// one compiled plan, then ranked under the criteria's tie rule, summarised per
+// area and band, and compared with the appraisal council's points. A unit that
+// cannot be read or parsed is reported in `failed`, never dropped.
+#ifndef CCHC_ENGINE_BATCH_BATCH_H_
+#define CCHC_ENGINE_BATCH_BATCH_H_
+
+#include <atomic>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/batch/stats.h"
+#include "engine/core/plan.h"
+#include "engine/core/scorecard.h"
+#include "evidence/loader.h"
+
+namespace cchc {
+
+// Where the batch's evidence texts come from. Read() is called concurrently
+// from worker threads, at most once per index: it must be thread-safe.
+class BatchInputs {
+ public:
+  virtual ~BatchInputs() = default;
+  virtual size_t size() const = 0;
+  // A label for input i: a file path, or "FILE.ndjson:LINE".
+  virtual std::string Name(size_t i) const = 0;
+  // Sets *text to input i's evidence (it may point into *buffer or into
+  // memory the inputs own), or returns false with *error set.
+  virtual bool Read(size_t i, std::string* buffer, std::string_view* text,
+                    std::string* error) const = 0;
+  // The 1-based line input i starts at within Name's file (NDJSON), else 0:
+  // evidence issues are then reported at that file line.
+  virtual size_t Line(size_t /*i*/) const { return 0; }
+};
+
+// One NDJSON text (one evidence document per non-blank line) as inputs named
+// "FILE:LINE". `text` must outlive the object.
+class NdjsonInputs : public BatchInputs {
+ public:
+  NdjsonInputs(std::string file, std::string_view text);
+  size_t size() const override { return lines_.size(); }
+  std::string Name(size_t i) const override;
+  bool Read(size_t i, std::string* buffer, std::string_view* text,
+            std::string* error) const override;
+  size_t Line(size_t i) const override { return lines_[i].line; }
+
+ private:
+  struct LineRef {
+    size_t line;
+    std::string_view text;
+  };
+  std::string file_;
+  std::vector<LineRef> lines_;
+};
+
+// A unit's result, compact: what ranking, statistics and the renderers need.
+struct BatchUnit {
+  std::string source;
+  Unit unit;
+  double percent = 0;  // unrounded index
+  double points = 0, max = 0;
+  std::string band;
+  int rank = 0;
+  std::vector<std::optional<double>> area_percent;  // per plan area; nullopt: nothing applicable
+  std::vector<double> item_points;                  // per plan item
+  std::vector<ItemStatus> item_status;
+  std::vector<std::optional<double>> item_appraised;
+  std::optional<double> appraised_percent, appraised_points;
+  size_t missing_evidence = 0;  // items scored 0 for want of evidence
+};
+
+struct BatchFailure {
+  std::string source;
+  std::string error;  // the read error, or the loader's errors (file:line:col: ...)
+};
+
+// One self-vs-appraised difference: unit u's item i.
+struct BatchGap {
+  size_t unit = 0;  // into BatchResult::units
+  int item = 0;     // into Plan::items()
+  double self = 0, appraised = 0;
+  double gap() const { return appraised - self; }
+};
+
+struct BatchResult {
+  std::vector<BatchUnit> units;      // input order
+  std::vector<BatchFailure> failed;  // input order
+  std::vector<size_t> order;         // units by rank, equal ranks by code
+  BatchSummary summary;
+  std::vector<BatchGap> largest_gaps;  // by |gap|, largest first
+  size_t read() const { return units.size() + failed.size(); }
+};
+
+struct BatchConfig {
+  int jobs = 0;                            // worker threads; <= 0: hardware concurrency
+  std::atomic<size_t>* progress = nullptr;  // when set, incremented per unit done
+  EvidenceLimits limits;
+  size_t max_gaps = 10;  // how many largest gaps to list
+};
+
+// Parses and scores every input in parallel (one Scorer per worker, the plan
+// shared read-only), then ranks, summarises and lists the largest gaps. The
+// result does not depend on the number of jobs. Failures: a read error, an
+// evidence file with errors, a missing unit code, or a code already used by
+// an earlier input (inputs are taken in index order).
+BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& options);
+
+// Ranks, summarises and lists gaps over result->units (ScoreBatch's tail;
+// exposed for tests that build units by hand).
+void FinishBatch(const Plan& plan, size_t max_gaps, BatchResult* result);
+
+}  // namespace cchc
+
+#endif  // CCHC_ENGINE_BATCH_BATCH_H_

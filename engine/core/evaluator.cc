@@ -1,0 +1,398 @@
+// Expression evaluation over the evidence index. Missing values, "no cases"
+// and errors are values that propagate; nothing here throws.
+#include "engine/core/evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/util/numfmt.h"
+
+namespace cchc {
+
+EvalValue FromValue(const Value* v) {
+  if (v == nullptr) return EvalValue::Missing();
+  switch (v->type) {
+    case ValueType::kMissing: return EvalValue::Missing();
+    case ValueType::kNumber: return EvalValue::Number(v->number);
+    case ValueType::kPercent: return EvalValue::Percent(v->number);
+    case ValueType::kDate: return EvalValue::OfDate(v->date);
+    case ValueType::kString: return EvalValue::String(v->text);
+    case ValueType::kBool: return EvalValue::Bool(v->boolean);
+  }
+  return EvalValue::Missing();
+}
+
+std::string Describe(const EvalValue& v) {
+  using T = EvalValue::T;
+  switch (v.type) {
+    case T::kMissing: return "missing";
+    case T::kNoCase: return "no cases";
+    case T::kError: return "error";
+    case T::kNumber: return FormatTrim(v.number, 4);
+    case T::kPercent: {
+      std::string s = FormatFixed(v.number * 100, 2) + " %";
+      if (v.has_ratio) s += " (" + FormatTrim(v.ratio_num, 4) + " of " + FormatTrim(v.ratio_den, 4) + ")";
+      return s;
+    }
+    case T::kDate: return FormatIsoDate(v.date);
+    case T::kString: return "\"" + std::string(v.text) + "\"";
+    case T::kBool: return v.boolean ? "yes" : "no";
+    case T::kSet: return "records";
+    case T::kRecord: return "a record";
+  }
+  return "?";
+}
+
+std::string_view ItemEvaluator::Keep(std::string s) {
+  kept_.push_back(std::move(s));
+  return kept_.back();
+}
+
+int ItemEvaluator::NewSet() {
+  if (sets_used_ == sets_.size()) sets_.emplace_back();
+  sets_[sets_used_].owned.clear();
+  sets_[sets_used_].view = nullptr;
+  return static_cast<int>(sets_used_++);
+}
+
+void ItemEvaluator::Track(const std::vector<uint32_t>& records) {
+  evidence_.insert(evidence_.end(), records.begin(), records.end());
+}
+
+EvalValue ItemEvaluator::FieldOf(uint32_t record, int field) {
+  if (field < 0) return EvalValue::Missing();
+  if (field == Plan::kIdField) return EvalValue::String(index_->record(record).id);
+  if (field == Plan::kKindField) return EvalValue::String(index_->record(record).kind);
+  return FromValue(index_->field(record, field));
+}
+
+EvalValue ItemEvaluator::Eval(int node) {
+  if (node < 0) return EvalValue::Missing();
+  const Node& n = plan_.nodes()[static_cast<size_t>(node)];
+  switch (n.kind) {
+    case ExprKind::kNumber: return EvalValue::Number(n.number);
+    case ExprKind::kPercent: return EvalValue::Percent(n.number);
+    case ExprKind::kDate: return EvalValue::OfDate(n.date);
+    case ExprKind::kString: return EvalValue::String(n.text);
+    case ExprKind::kBool: return EvalValue::Bool(n.boolean);
+    case ExprKind::kMaxRef: return EvalValue::Number(max_);
+    case ExprKind::kName: return EvalName(n);
+    case ExprKind::kField: {
+      EvalValue obj = Eval(n.a);
+      if (obj.special()) return obj;
+      if (obj.type != EvalValue::T::kRecord) {
+        return EvalValue::Error(Keep("'." + std::string(n.text) + "' needs one record, not " + Describe(obj)));
+      }
+      return FieldOf(static_cast<uint32_t>(obj.ref), n.slot);
+    }
+    case ExprKind::kUnary: return EvalUnary(n);
+    case ExprKind::kBinary: return EvalBinary(n);
+    case ExprKind::kCall: return EvalCall(n);
+    case ExprKind::kRecords: return EvalRecords(n, /*track=*/true);
+    case ExprKind::kWhere: return EvalWhere(n);
+  }
+  return EvalValue::Error("unknown expression");
+}
+
+EvalValue ItemEvaluator::EvalName(const Node& n) {
+  switch (n.ref) {
+    case NameRef::kBinding: {
+      const size_t slot = static_cast<size_t>(n.slot);
+      if (!bound_[slot]) {
+        // Bindings never read the current `where` record: evaluate outside it.
+        const int saved = current_record_;
+        current_record_ = -1;
+        bindings_[slot] = Eval(item_->bindings[slot]);
+        current_record_ = saved;
+        bound_[slot] = 1;
+      }
+      return bindings_[slot];
+    }
+    case NameRef::kField:
+      if (current_record_ < 0) return EvalValue::Missing();
+      return FieldOf(static_cast<uint32_t>(current_record_), n.slot);
+    case NameRef::kAsOf:
+      return index_->as_of() ? EvalValue::OfDate(*index_->as_of()) : EvalValue::Missing();
+    case NameRef::kUnknown: break;
+  }
+  return EvalValue::Error(Keep("unknown name '" + std::string(n.text) + "'"));
+}
+
+EvalValue ItemEvaluator::EvalUnary(const Node& n) {
+  EvalValue v = Eval(n.a);
+  if (n.op == Op::kNot) {
+    if (v.type == EvalValue::T::kBool) return EvalValue::Bool(!v.boolean);
+    if (v.special()) return v;
+    return EvalValue::Error(Keep("'not' needs yes/no, not " + Describe(v)));
+  }
+  if (v.numeric()) {
+    v.number = -v.number;
+    v.has_ratio = false;
+    return v;
+  }
+  if (v.special()) return v;
+  return EvalValue::Error(Keep("'-' needs a number, not " + Describe(v)));
+}
+
+namespace {
+
+// Of two special operands, the one that explains best: error, no cases, missing.
+EvalValue Worse(const EvalValue& a, const EvalValue& b) {
+  using T = EvalValue::T;
+  for (T t : {T::kError, T::kNoCase, T::kMissing}) {
+    if (a.type == t) return a;
+    if (b.type == t) return b;
+  }
+  return a;
+}
+
+}  // namespace
+
+EvalValue ItemEvaluator::EvalBinary(const Node& n) {
+  using T = EvalValue::T;
+  if (n.op == Op::kAnd || n.op == Op::kOr) {
+    EvalValue a = Eval(n.a);
+    const bool is_and = n.op == Op::kAnd;
+    // Short-circuit, with missing as "unknown" (Kleene logic).
+    if (a.type == T::kBool && a.boolean != is_and) return a;
+    EvalValue b = Eval(n.b);
+    if (a.type == T::kError || b.type == T::kError) return Worse(a, b);
+    if ((a.type != T::kBool && !a.special()) || (b.type != T::kBool && !b.special())) {
+      return EvalValue::Error(Keep(std::string("'") + OpSpelling(n.op) + "' needs yes/no values"));
+    }
+    if (b.type == T::kBool && b.boolean != is_and) return b;
+    if (a.special()) return a;
+    if (b.special()) return b;
+    return EvalValue::Bool(is_and);
+  }
+  EvalValue a = Eval(n.a);
+  EvalValue b = Eval(n.b);
+  if (a.special() || b.special()) return Worse(a, b);
+  switch (n.op) {
+    case Op::kAdd:
+    case Op::kSub:
+      if (a.type == T::kDate && b.numeric() && b.type == T::kNumber) {
+        return EvalValue::OfDate(Date{a.date.days + static_cast<int32_t>(n.op == Op::kAdd ? b.number : -b.number)});
+      }
+      [[fallthrough]];
+    case Op::kMul:
+    case Op::kDiv: {
+      if (!a.numeric() || !b.numeric()) {
+        return EvalValue::Error(Keep(std::string("'") + OpSpelling(n.op) + "' needs numbers, not " +
+                                     Describe(a) + " and " + Describe(b)));
+      }
+      double r = 0;
+      T type = T::kNumber;
+      switch (n.op) {
+        case Op::kAdd: r = a.number + b.number; break;
+        case Op::kSub: r = a.number - b.number; break;
+        case Op::kMul: r = a.number * b.number; break;
+        default:
+          if (b.number == 0) return EvalValue::Error("division by zero");
+          r = a.number / b.number;
+          break;
+      }
+      // As the checker types them: percent op percent stays a percent
+      // (except division), and a percent divided by a number too.
+      if (n.op != Op::kDiv && a.type == T::kPercent && b.type == T::kPercent) type = T::kPercent;
+      if (n.op == Op::kDiv && a.type == T::kPercent && b.type == T::kNumber) type = T::kPercent;
+      if (!std::isfinite(r)) return EvalValue::Error("a number out of range");
+      EvalValue v = type == T::kPercent ? EvalValue::Percent(r) : EvalValue::Number(r);
+      return v;
+    }
+    default: break;
+  }
+  // Comparisons.
+  int cmp = 0;
+  if (a.numeric() && b.numeric()) {
+    cmp = a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  } else if (a.type == T::kDate && b.type == T::kDate) {
+    cmp = a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  } else if (a.type == T::kString && b.type == T::kString) {
+    cmp = a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  } else if (a.type == T::kBool && b.type == T::kBool) {
+    cmp = a.boolean == b.boolean ? 0 : a.boolean ? 1 : -1;
+  } else {
+    return EvalValue::Error(Keep("cannot compare " + Describe(a) + " with " + Describe(b)));
+  }
+  switch (n.op) {
+    case Op::kEq: return EvalValue::Bool(cmp == 0);
+    case Op::kNe: return EvalValue::Bool(cmp != 0);
+    case Op::kLt: return EvalValue::Bool(cmp < 0);
+    case Op::kLe: return EvalValue::Bool(cmp <= 0);
+    case Op::kGt: return EvalValue::Bool(cmp > 0);
+    case Op::kGe: return EvalValue::Bool(cmp >= 0);
+    default: break;
+  }
+  return EvalValue::Error("unknown operator");
+}
+
+EvalValue ItemEvaluator::EvalRecords(const Node& n, bool track) {
+  const int id = NewSet();
+  sets_[static_cast<size_t>(id)].view = &index_->OfKind(n.slot);
+  if (track) Track(Set(id));
+  EvalValue v;
+  v.type = EvalValue::T::kSet;
+  v.ref = id;
+  return v;
+}
+
+EvalValue ItemEvaluator::EvalWhere(const Node& n) {
+  const Node& left = plan_.nodes()[static_cast<size_t>(n.a)];
+  const bool selector = left.kind == ExprKind::kRecords;
+  EvalValue in = selector ? EvalRecords(left, /*track=*/false) : Eval(n.a);
+  if (in.special()) return in;
+  if (in.type != EvalValue::T::kSet) {
+    return EvalValue::Error(Keep("'where' needs records on its left, not " + Describe(in)));
+  }
+  const int out = NewSet();
+  const int saved = current_record_;
+  // sets_ may grow while evaluating conditions: index, don't hold references.
+  const size_t size = Set(in.ref).size();
+  for (size_t i = 0; i < size; ++i) {
+    const uint32_t r = Set(in.ref)[i];
+    current_record_ = static_cast<int>(r);
+    EvalValue c = Eval(n.b);
+    if (c.type == EvalValue::T::kError) {
+      current_record_ = saved;
+      return c;
+    }
+    if (c.type == EvalValue::T::kBool && c.boolean) sets_[static_cast<size_t>(out)].owned.push_back(r);
+  }
+  current_record_ = saved;
+  if (selector) Track(Set(out));
+  EvalValue v;
+  v.type = EvalValue::T::kSet;
+  v.ref = out;
+  return v;
+}
+
+EvalValue ItemEvaluator::EvalCall(const Node& n) {
+  using T = EvalValue::T;
+  auto need_set = [&](const EvalValue& s) -> bool { return s.type == T::kSet; };
+  auto set_error = [&](const EvalValue& s) {
+    return s.special() ? s
+                       : EvalValue::Error(Keep(std::string(n.text) + "() needs records, not " + Describe(s)));
+  };
+  switch (n.fn) {
+    case Fn::kCount:
+    case Fn::kExists: {
+      EvalValue s = Eval(n.a);
+      if (!need_set(s)) return set_error(s);
+      const size_t c = Set(s.ref).size();
+      return n.fn == Fn::kCount ? EvalValue::Number(static_cast<double>(c)) : EvalValue::Bool(c > 0);
+    }
+    case Fn::kSum:
+    case Fn::kAvg:
+    case Fn::kMin:
+    case Fn::kMax: {
+      EvalValue s = Eval(n.a);
+      if (!need_set(s)) return set_error(s);
+      double acc = 0;
+      size_t seen = 0;
+      EvalValue best;
+      bool percent = false;
+      for (uint32_t r : Set(s.ref)) {
+        EvalValue v = FieldOf(r, n.field);
+        if (v.type == T::kMissing) continue;
+        if (n.fn == Fn::kMin || n.fn == Fn::kMax) {
+          const bool dates = v.type == T::kDate;
+          if (!v.numeric() && !dates) {
+            return EvalValue::Error(Keep(std::string(n.text) + "() over a field that is not a number or date"));
+          }
+          if (best.type == T::kMissing) {
+            best = v;
+          } else if (dates && best.type == T::kDate) {
+            if ((n.fn == Fn::kMin) == (v.date < best.date)) best = v;
+          } else if (v.numeric() && best.numeric()) {
+            if ((n.fn == Fn::kMin) == (v.number < best.number)) best = v;
+          }
+          continue;
+        }
+        if (!v.numeric()) {
+          return EvalValue::Error(Keep(std::string(n.text) + "() over a field that is not a number"));
+        }
+        percent = percent || v.type == T::kPercent;
+        acc += v.number;
+        ++seen;
+      }
+      if (n.fn == Fn::kMin || n.fn == Fn::kMax) return best;
+      if (n.fn == Fn::kSum) return percent ? EvalValue::Percent(acc) : EvalValue::Number(acc);
+      if (seen == 0) return EvalValue::Missing();
+      return percent ? EvalValue::Percent(acc / static_cast<double>(seen))
+                     : EvalValue::Number(acc / static_cast<double>(seen));
+    }
+    case Fn::kMin2:
+    case Fn::kMax2: {
+      EvalValue a = Eval(n.a), b = Eval(n.b);
+      if (a.special() || b.special()) return Worse(a, b);
+      if (!a.numeric() || !b.numeric()) return EvalValue::Error(Keep(std::string(n.text) + "() needs numbers"));
+      const bool pick_a = (n.fn == Fn::kMin2) == (a.number <= b.number);
+      EvalValue v = pick_a ? a : b;
+      v.has_ratio = false;
+      return v;
+    }
+    case Fn::kLatest:
+    case Fn::kEarliest:
+    case Fn::kValue: {
+      EvalValue s = Eval(n.a);
+      if (!need_set(s)) return set_error(s);
+      const int by = n.fn == Fn::kValue ? plan_.issued_field() : n.field;
+      const bool latest = n.fn != Fn::kEarliest;
+      int best = -1;
+      EvalValue best_date;
+      for (uint32_t r : Set(s.ref)) {
+        EvalValue d = FieldOf(r, by);
+        if (best < 0) {
+          best = static_cast<int>(r);
+          best_date = d;
+          continue;
+        }
+        // Dated records beat undated ones; ties go to the smaller id.
+        bool better = false;
+        if (d.type == T::kDate && best_date.type != T::kDate) {
+          better = true;
+        } else if (d.type == T::kDate && best_date.type == T::kDate) {
+          if (d.date != best_date.date) {
+            better = latest ? d.date > best_date.date : d.date < best_date.date;
+          } else {
+            better = index_->record(r).id < index_->record(static_cast<uint32_t>(best)).id;
+          }
+        } else if (d.type != T::kDate && best_date.type != T::kDate) {
+          better = latest;  // undated: the last in file order is the latest
+        }
+        if (better) {
+          best = static_cast<int>(r);
+          best_date = d;
+        }
+      }
+      if (best < 0) return EvalValue::Missing();
+      if (n.fn == Fn::kValue) return FieldOf(static_cast<uint32_t>(best), n.field);
+      EvalValue v;
+      v.type = T::kRecord;
+      v.ref = best;
+      return v;
+    }
+    case Fn::kRatio: {
+      EvalValue a = Eval(n.a), b = Eval(n.b);
+      if (a.special() || b.special()) return Worse(a, b);
+      if (!a.numeric() || !b.numeric()) return EvalValue::Error("ratio() needs numbers");
+      if (b.number == 0) return EvalValue::NoCase();
+      EvalValue v = EvalValue::Percent(a.number / b.number);
+      v.has_ratio = true;
+      v.ratio_num = a.number;
+      v.ratio_den = b.number;
+      return v;
+    }
+    case Fn::kDays: {
+      EvalValue a = Eval(n.a), b = Eval(n.b);
+      if (a.special() || b.special()) return Worse(a, b);
+      if (a.type != T::kDate || b.type != T::kDate) return EvalValue::Error("days() needs two dates");
+      return EvalValue::Number(b.date.days - a.date.days);
+    }
+    case Fn::kNone: break;
+  }
+  return EvalValue::Error(Keep("unknown function '" + std::string(n.text) + "'"));
+}
+
+}  // namespace cchc

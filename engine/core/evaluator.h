@@ -1,0 +1,87 @@
+// Evaluates one item of a plan against an evidence index: its applicability,
+// its evidence gate, its rule, and the explanation of the points.
+#ifndef CCHC_ENGINE_CORE_EVALUATOR_H_
+#define CCHC_ENGINE_CORE_EVALUATOR_H_
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "engine/core/evidence_index.h"
+#include "engine/core/plan.h"
+#include "engine/core/scorecard.h"
+#include "engine/core/value.h"
+
+namespace cchc {
+
+// Not thread-safe: one evaluator per thread. Reusable across items and
+// indexes (it keeps its buffers to avoid allocation).
+class ItemEvaluator {
+ public:
+  explicit ItemEvaluator(const Plan& plan) : plan_(plan) {}
+
+  // Scores item `item_index` of the plan. Never throws for bad evidence: a
+  // problem becomes status kError with the reason in the explanation.
+  ItemScore Evaluate(const EvidenceIndex& index, int item_index);
+
+  // With explain off, Evaluate() computes status, points and branch only:
+  // no explanation text and no evidence ids (hot loops that compare scores).
+  void set_explain(bool on) { explain_ = on; }
+  bool explain() const { return explain_; }
+
+  // Record positions the last Evaluate() selected, for unmatched-record
+  // reporting.
+  const std::vector<uint32_t>& last_selected() const { return evidence_; }
+
+  // Evaluates a node of the current item (for rules.cc).
+  EvalValue Eval(int node);
+  const Plan& plan() const { return plan_; }
+  const EvidenceIndex& index() const { return *index_; }
+  double item_max() const { return max_; }
+  const std::vector<uint32_t>& set(const EvalValue& v) const { return Set(v.ref); }
+  // Keeps a string alive for the current Evaluate() call.
+  std::string_view Keep(std::string s);
+
+ private:
+  EvalValue EvalName(const Node& n);
+  EvalValue EvalUnary(const Node& n);
+  EvalValue EvalBinary(const Node& n);
+  EvalValue EvalCall(const Node& n);
+  EvalValue EvalWhere(const Node& n);
+  EvalValue EvalRecords(const Node& n, bool track);
+  EvalValue FieldOf(uint32_t record, int field);
+  int NewSet();
+  void Track(const std::vector<uint32_t>& records);
+
+  const Plan& plan_;
+  const EvidenceIndex* index_ = nullptr;
+  const CompiledItem* item_ = nullptr;
+  double max_ = 0;
+  std::vector<EvalValue> bindings_;
+  std::vector<char> bound_;
+  // A record set: a view of one of the index's lists (no copy), or owned.
+  struct SetSlot {
+    std::vector<uint32_t> owned;
+    const std::vector<uint32_t>* view = nullptr;
+  };
+  const std::vector<uint32_t>& Set(int id) const {
+    const SetSlot& s = sets_[static_cast<size_t>(id)];
+    return s.view ? *s.view : s.owned;
+  }
+  std::vector<SetSlot> sets_;
+  size_t sets_used_ = 0;
+  int current_record_ = -1;
+  std::vector<uint32_t> evidence_;
+  std::deque<std::string> kept_;
+  bool explain_ = true;
+};
+
+// Converts a stored field value to an evaluation value.
+EvalValue FromValue(const Value* v);
+
+// Renders a value for explanations: "96.25 %", "2026-01-20", "12", "yes".
+std::string Describe(const EvalValue& v);
+
+}  // namespace cchc
+
+#endif  // CCHC_ENGINE_CORE_EVALUATOR_H_

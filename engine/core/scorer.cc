@@ -1,0 +1,160 @@
+// Scoring and aggregation.
+#include "engine/core/scorer.h"
+
+#include <algorithm>
+
+namespace cchc {
+
+const char* ItemStatusName(ItemStatus s) {
+  switch (s) {
+    case ItemStatus::kScored: return "scored";
+    case ItemStatus::kNotApplicable: return "not_applicable";
+    case ItemStatus::kMissingEvidence: return "missing_evidence";
+    case ItemStatus::kError: return "error";
+  }
+  return "?";
+}
+
+std::string BandOf(const IndexMeta& meta, double percent) {
+  for (const BandDecl& b : meta.bands) {
+    // Compared unrounded, with the threshold as a percent (90% -> 90.0).
+    if (b.is_else || percent >= b.min_percent * 100.0 - 1e-9) return b.label;
+  }
+  return "";
+}
+
+Scorecard Scorer::Score(const EvidenceIndex& index, const Evidence& evidence) {
+  Scorecard card;
+  card.unit = evidence.unit;
+  card.year = evidence.year;
+  const size_t n = plan_.items().size();
+  card.items.reserve(n);
+  std::vector<char> selected(evidence.records.size(), 0);
+  for (size_t i = 0; i < n; ++i) {
+    card.items.push_back(evaluator_.Evaluate(index, static_cast<int>(i)));
+    for (uint32_t r : evaluator_.last_selected()) {
+      if (r < selected.size()) selected[r] = 1;
+    }
+  }
+  for (const Appraisal& a : evidence.appraisals) {
+    const int i = plan_.ItemIndex(a.item);
+    if (i < 0) continue;  // the loader warns about unknown items
+    card.items[static_cast<size_t>(i)].appraised = a.points;
+    card.items[static_cast<size_t>(i)].appraisal_note = a.note;
+  }
+  // Records no item selects (explanations filed under a known item count as
+  // selected): likely mis-tagged.
+  for (size_t r = 0; r < evidence.records.size(); ++r) {
+    if (selected[r]) continue;
+    const Record& rec = evidence.records[r];
+    if (rec.kind == "explanation") {
+      const Value* item = rec.Find("item");
+      if (item && item->type == ValueType::kString && plan_.ItemIndex(item->text) >= 0) continue;
+    }
+    card.unmatched.push_back(rec.id);
+  }
+  Aggregate(plan_, &card);
+  return card;
+}
+
+bool Scorer::Depends(int i, const std::vector<int>& kinds) const {
+  const CompiledItem& ci = plan_.items()[static_cast<size_t>(i)];
+  if (ci.any_kind) return true;
+  for (int k : kinds) {
+    if (k == plan_.explanation_kind() && ci.evidence_required) return true;
+    if (std::find(ci.kinds.begin(), ci.kinds.end(), k) != ci.kinds.end()) return true;
+  }
+  return false;
+}
+
+void Scorer::Rescore(const EvidenceIndex& index, const std::vector<int>& touched_kinds,
+                     Scorecard* card, std::vector<int>* rescored) {
+  for (ItemScore& s : card->items) {
+    if (!Depends(s.index, touched_kinds)) continue;
+    if (rescored) rescored->push_back(s.index);
+    std::optional<double> appraised = s.appraised;
+    std::string note = std::move(s.appraisal_note);
+    s = evaluator_.Evaluate(index, s.index);
+    s.appraised = appraised;
+    s.appraisal_note = std::move(note);
+  }
+  Aggregate(plan_, card);
+}
+
+void Aggregate(const Plan& plan, Scorecard* card) {
+  const Criteria& c = plan.criteria();
+  card->areas.clear();
+  card->criteria.clear();
+  std::vector<size_t> criterion_base;  // first criterion slot of each area
+  for (const Area& a : c.areas) {
+    GroupScore g;
+    g.code = a.code;
+    g.name = a.name;
+    g.declared_max = a.max;
+    card->areas.push_back(g);
+    criterion_base.push_back(card->criteria.size());
+    for (const Criterion& cr : a.criteria) {
+      GroupScore cg;
+      cg.code = cr.code;
+      cg.name = cr.name;
+      cg.declared_max = cr.max;
+      card->criteria.push_back(cg);
+    }
+  }
+  card->points = card->max = card->declared_max = 0;
+  card->bonus = Adjustments{0, 0, c.bonus ? c.bonus->cap : 0};
+  card->penalty = Adjustments{0, 0, c.penalty ? c.penalty->cap : 0};
+  bool any_appraisal = false;
+  double appraised_points = 0, appraised_bonus = 0, appraised_penalty = 0;
+  for (auto& g : card->areas) g.appraised.reset();
+  for (const ItemScore& s : card->items) {
+    const CompiledItem& ci = plan.items()[static_cast<size_t>(s.index)];
+    const double appraised = s.appraised.value_or(s.points);
+    any_appraisal = any_appraisal || s.appraised.has_value();
+    if (ci.group == ItemGroup::kBonus) {
+      card->bonus.raw += s.points;
+      appraised_bonus += appraised;
+      continue;
+    }
+    if (ci.group == ItemGroup::kPenalty) {
+      card->penalty.raw += s.points;
+      appraised_penalty += appraised;
+      continue;
+    }
+    GroupScore& area = card->areas[static_cast<size_t>(ci.area)];
+    GroupScore& crit = card->criteria[criterion_base[static_cast<size_t>(ci.area)] +
+                                      static_cast<size_t>(ci.criterion)];
+    area.points += s.points;
+    area.max += s.max;
+    area.appraised = area.appraised.value_or(0) + appraised;
+    crit.points += s.points;
+    crit.max += s.max;
+    card->points += s.points;
+    card->max += s.max;
+    card->declared_max += ci.item->max;
+    appraised_points += appraised;
+  }
+  card->bonus.points = std::min(card->bonus.raw, card->bonus.cap);
+  card->penalty.points = std::min(card->penalty.raw, card->penalty.cap);
+  const double total = c.index.total > 0 ? c.index.total : 100.0;
+  auto index_of = [&](double points, double bonus, double penalty) {
+    if (card->max <= 0) return 0.0;
+    double pct = (points + bonus - penalty) / card->max * 100.0;
+    if (!c.index.bonus_above_total) pct = std::min(pct, 100.0);
+    (void)total;
+    return std::max(pct, 0.0);
+  };
+  card->percent = index_of(card->points, card->bonus.points, card->penalty.points);
+  card->band = BandOf(c.index, card->percent);
+  if (any_appraisal) {
+    card->appraised_points = appraised_points;
+    card->appraised_percent =
+        index_of(appraised_points, std::min(appraised_bonus, card->bonus.cap),
+                 std::min(appraised_penalty, card->penalty.cap));
+  } else {
+    card->appraised_points.reset();
+    card->appraised_percent.reset();
+  }
+}
+
+}  // namespace cchc

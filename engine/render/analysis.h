@@ -1,0 +1,49 @@
+// Rendering the what-if, task and sensitivity analyses as an aligned table
+// (Vietnamese labels by default), JSON, CSV or Markdown. The JSON fields are
+// documented in docs/scenarios.md. Rounding happens here only.
+#ifndef CCHC_ENGINE_RENDER_ANALYSIS_H_
+#define CCHC_ENGINE_RENDER_ANALYSIS_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/core/plan.h"
+#include "engine/render/score.h"
+#include "engine/core/scorecard.h"
+#include "engine/analysis/sensitivity.h"
+#include "engine/analysis/tasks.h"
+#include "evidence/scenario.h"
+
+namespace cchc {
+
+// One scenario's result, a column beside the base.
+struct WhatIfColumn {
+  std::string name;    // the scenario's name (or its file)
+  std::string source;  // the file, or "--set"
+  Scorecard card;
+};
+
+// Items whose points or status change in any column are listed (plan order);
+// every area; the totals, index and band. Columns: base, then each scenario.
+std::string RenderWhatIf(const Plan& plan, const Scorecard& base,
+                         const std::vector<WhatIfColumn>& scenarios, OutputFormat format,
+                         const ReportOptions& options);
+
+// Every task (ranked, those with no effect marked as such), the best set for
+// the budget, the cheapest set for the target band (or that it cannot be
+// reached), and the greedy order.
+struct TasksView {
+  const TaskList* list = nullptr;
+  const TaskAnalysis* analysis = nullptr;
+  std::optional<double> budget;
+  std::optional<std::string> target_band;
+};
+std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat format,
+                        const ReportOptions& options);
+
+std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
+                              OutputFormat format, const ReportOptions& options);
+
+}  // namespace cchc
+
+#endif  // CCHC_ENGINE_RENDER_ANALYSIS_H_

@@ -1,0 +1,382 @@
+// The single-file HTML report of one commune: header, inline SVG charts
+// (areas against max, points lost, task gains), the self-assessment table
+// with status colours, and the items missing evidence. No scripts.
+#include <cmath>
+#include <string>
+
+#include "engine/util/numfmt.h"
+#include "engine/render/html/report.h"
+#include "engine/render/html/svg_chart.h"
+
+namespace cchc {
+namespace {
+
+struct HtmlLabels {
+  const char *title, *unit, *year, *criteria, *index, *band, *points, *bonus, *penalty, *appraised,
+      *gap, *areas, *lost, *lost_none, *tasks, *gains_alone, *no_effect, *best_budget, *cheapest,
+      *already, *unreachable, *not_exhaustive, *table, *code, *name, *max, *self, *status,
+      *evidence, *explanation, *missing, *missing_none, *expects_none, *unmatched, *effort,
+      *index_after, *total, *top;
+};
+
+const HtmlLabels& Labels(Lang lang) {
+  static const HtmlLabels kVi = {"Báo cáo tự đánh giá Chỉ số CCHC",
+                                 "Đơn vị",
+                                 "Năm",
+                                 "Bộ tiêu chí",
+                                 "Chỉ số CCHC",
+                                 "Xếp loại",
+                                 "Điểm",
+                                 "Điểm thưởng",
+                                 "Điểm trừ",
+                                 "Thẩm định",
+                                 "Chênh lệch",
+                                 "Điểm theo lĩnh vực",
+                                 "Điểm bị mất theo tiêu chí thành phần",
+                                 "Không mất điểm nào.",
+                                 "Nhiệm vụ trong kế hoạch",
+                                 "Mức tăng chỉ số khi làm riêng từng nhiệm vụ (điểm %)",
+                                 "Không tác động đến chỉ số",
+                                 "Tập nhiệm vụ tốt nhất trong",
+                                 "Tập nhiệm vụ ít công nhất để đạt xếp loại",
+                                 "đã đạt, không cần thêm nhiệm vụ",
+                                 "không thể đạt, kể cả khi thực hiện tất cả nhiệm vụ",
+                                 "không tính (quá nhiều nhiệm vụ để duyệt hết)",
+                                 "Bảng tự đánh giá, chấm điểm",
+                                 "Mã",
+                                 "Tiêu chí / tiêu chí thành phần",
+                                 "Tối đa",
+                                 "Tự chấm",
+                                 "Trạng thái",
+                                 "Tài liệu kiểm chứng",
+                                 "Giải trình",
+                                 "Tiêu chí thành phần thiếu tài liệu kiểm chứng",
+                                 "Không có tiêu chí nào thiếu tài liệu kiểm chứng.",
+                                 "(tiêu chí không ghi tài liệu cần có)",
+                                 "Tài liệu không khớp tiêu chí nào",
+                                 "ngày công",
+                                 "chỉ số",
+                                 "Tổng",
+                                 "15 tiêu chí mất nhiều điểm nhất"};
+  static const HtmlLabels kEn = {"PAR index self-assessment report",
+                                 "Unit",
+                                 "Year",
+                                 "Criteria",
+                                 "PAR index",
+                                 "Band",
+                                 "Points",
+                                 "Bonus",
+                                 "Penalty",
+                                 "Appraised",
+                                 "Gap",
+                                 "Points by area",
+                                 "Points lost per item",
+                                 "No points lost.",
+                                 "Planned tasks",
+                                 "Index gain of each task alone (percentage points)",
+                                 "No effect on the index",
+                                 "Best set within",
+                                 "Cheapest set reaching band",
+                                 "already reached; no task needed",
+                                 "cannot be reached, even with every task done",
+                                 "not computed (too many tasks to enumerate)",
+                                 "Self-assessment table",
+                                 "Code",
+                                 "Name",
+                                 "Max",
+                                 "Self",
+                                 "Status",
+                                 "Evidence",
+                                 "Explanation",
+                                 "Items missing evidence",
+                                 "No item is missing evidence.",
+                                 "(the criteria name no expected evidence)",
+                                 "Records no item selects",
+                                 "person-days",
+                                 "index",
+                                 "Total",
+                                 "the 15 items losing most"};
+  return lang == Lang::kVi ? kVi : kEn;
+}
+
+constexpr const char* kCss = R"(
+body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;color:#1b1f24;margin:24px auto;max-width:1140px;padding:0 16px;line-height:1.4}
+h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bottom:2px solid #2f6fb3;padding-bottom:3px}
+.meta{color:#444;margin:0 0 12px}
+.summary{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
+.kpi{border:1px solid #c9d3de;border-radius:6px;padding:8px 14px;min-width:120px;background:#f6f9fc}
+.kpi .k{font-size:.8em;color:#555}.kpi .v{font-size:1.35em;font-weight:600}
+svg.chart{max-width:100%;height:auto;font-size:12px}
+svg .label{fill:#222}svg .value{fill:#333;font-variant-numeric:tabular-nums}
+svg .bar{fill:#2f6fb3}svg .outline{fill:#fff;stroke:#8aa4c1;stroke-width:1}
+svg .bar.lost{fill:#c0392b}svg .bar.gain{fill:#2e8b57}svg .bar.neg{fill:#c0392b}svg .zero{stroke:#555}
+table{border-collapse:collapse;width:100%;font-size:.86em}
+th,td{border:1px solid #c9d3de;padding:3px 6px;vertical-align:top;text-align:left}
+th{background:#e8eef5}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+tr.area td{background:#dbe6f2;font-weight:700}tr.crit td{background:#f1f5f9;font-weight:600}
+tr.total td{font-weight:700;background:#e8eef5}
+td.st-scored{background:#e6f4ea}td.st-not_applicable{background:#eeeeee;color:#555}
+td.st-missing_evidence{background:#fff1cc}td.st-error{background:#f8d7da}
+td.ev{font-size:.92em;word-break:break-word;width:17%}td.ex{font-size:.92em;width:30%}
+td.nm{width:26%}td[class^="st-"]{white-space:nowrap}
+ul.sets li,ul.missing li{margin:4px 0}.muted{color:#666}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}
+.kpi{background:none}a{color:inherit}}
+)";
+
+std::string Esc(std::string_view s) { return HtmlEscape(s); }
+
+std::string Kpi(const std::string& k, const std::string& v) {
+  return "<div class=\"kpi\"><div class=\"k\">" + Esc(k) + "</div><div class=\"v\">" + Esc(v) +
+         "</div></div>";
+}
+
+// Task gains get at least 4 decimals (+0.3046 should not read as +0.3).
+std::string Signed(double v, int prec, int min_decimals = 4) {
+  std::string s = FormatTrim(v, prec < min_decimals ? min_decimals : prec);
+  if (s == "0" || s == "-0") return "0";
+  return v > 0 ? "+" + s : s;
+}
+
+const Item& ItemOf(const Plan& plan, const ItemScore& s) {
+  return *plan.items()[static_cast<size_t>(s.index)].item;
+}
+
+std::string Header(const Plan& plan, const Scorecard& card, const HtmlLabels& l, int prec) {
+  const IndexMeta& meta = plan.criteria().index;
+  std::string out = "<header>\n<h1>" + Esc(l.title) + "</h1>\n<p class=\"meta\">" + Esc(l.unit) +
+                    ": <strong>" + Esc(card.unit.name) + "</strong> (" + Esc(card.unit.code) + ")";
+  if (!card.unit.province.empty()) out += ", " + Esc(card.unit.province);
+  if (card.year) out += " · " + Esc(l.year) + " " + std::to_string(card.year);
+  if (!meta.name.empty() || !meta.province.empty()) {
+    out += "<br>" + Esc(l.criteria) + ": " + Esc(meta.name);
+    if (!meta.province.empty()) out += " (" + Esc(meta.province) + ")";
+  }
+  out += "</p>\n<div class=\"summary\">";
+  out += Kpi(l.index, FormatPercent(card.percent / 100.0, prec));
+  out += Kpi(l.band, card.band);
+  out += Kpi(l.points, FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec));
+  if (card.bonus.cap > 0 || card.bonus.raw > 0)
+    out += Kpi(l.bonus, "+" + FormatTrim(card.bonus.points, prec));
+  if (card.penalty.cap > 0 || card.penalty.raw > 0) {
+    out += Kpi(l.penalty, "-" + FormatTrim(card.penalty.points, prec));
+  }
+  if (card.appraised_percent) {
+    out += Kpi(l.appraised, FormatPercent(*card.appraised_percent / 100.0, prec));
+    out += Kpi(l.gap, Signed(*card.appraised_percent - card.percent, prec, prec));
+  }
+  return out + "</div>\n</header>\n";
+}
+
+std::string AreasChart(const Scorecard& card, const HtmlLabels& l, int prec) {
+  std::vector<BarRow> rows;
+  for (const GroupScore& g : card.areas) {
+    rows.push_back({g.code + ". " + g.name, g.points, g.max,
+                    FormatTrim(g.points, prec) + " / " + FormatTrim(g.max, prec), ""});
+  }
+  BarChartSpec spec;
+  spec.title = l.areas;
+  return "<section id=\"areas\">\n<h2>" + Esc(l.areas) + "</h2>\n" + RenderBarChart(spec, rows) +
+         "</section>\n";
+}
+
+std::string LostChart(const Plan& plan, const Scorecard& card, const HtmlLabels& l, int prec) {
+  std::string out = "<section id=\"lost\">\n<h2>" + Esc(l.lost) + " <span class=\"muted\">(" +
+                    Esc(l.top) + ")</span></h2>\n";
+  const auto lost = PointsLost(card);
+  if (lost.empty()) return out + "<p>" + Esc(l.lost_none) + "</p>\n</section>\n";
+  std::vector<BarRow> rows;
+  for (size_t i = 0; i < lost.size() && i < 15; ++i) {
+    const Item& it = ItemOf(plan, *lost[i]);
+    rows.push_back({it.code + " " + it.name, lost[i]->lost(), std::nullopt,
+                    "-" + FormatTrim(lost[i]->lost(), prec), "lost"});
+  }
+  BarChartSpec spec;
+  spec.title = l.lost;
+  return out + RenderBarChart(spec, rows) + "</section>\n";
+}
+
+std::string SetText(const TasksView& v, const TaskSet& s, const HtmlLabels& l, int prec) {
+  std::string ids;
+  for (int t : s.tasks) ids += (ids.empty() ? "" : ", ") + v.list->tasks[static_cast<size_t>(t)].id;
+  return "<strong>{" + Esc(ids) + "}</strong> · " + FormatTrim(s.effort, 2) + " " + Esc(l.effort) +
+         " · " + Esc(l.index_after) + " " + FormatPercent(s.percent / 100, prec) + " (" +
+         Signed(s.gain, prec) + ") · " + Esc(s.band);
+}
+
+std::string TasksSection(const TasksView& v, const HtmlLabels& l, int prec) {
+  const TaskAnalysis& a = *v.analysis;
+  std::string out = "<section id=\"tasks\">\n<h2>" + Esc(l.tasks) + "</h2>\n";
+  if (!v.list->plan.empty()) out += "<p class=\"meta\">" + Esc(v.list->plan) + "</p>\n";
+  out += "<h3>" + Esc(l.gains_alone) + "</h3>\n";
+  std::vector<BarRow> rows;
+  std::string none;
+  for (const TaskGain& g : a.ranked) {
+    const Task& t = v.list->tasks[static_cast<size_t>(g.task)];
+    if (g.items.empty() && std::fabs(g.gain) <= 1e-12) {
+      none += "<li>" + Esc(t.id) + " " + Esc(t.title) + "</li>";
+      continue;
+    }
+    std::string text = Signed(g.gain, prec);
+    if (g.changes_band) text += " → " + g.band_after;
+    rows.push_back({t.id + " " + t.title, g.gain, std::nullopt, text, g.gain < 0 ? "neg" : "gain"});
+  }
+  BarChartSpec spec;
+  spec.title = l.gains_alone;
+  out += RenderBarChart(spec, rows);
+  if (!none.empty())
+    out += "<p>" + Esc(l.no_effect) + ":</p>\n<ul class=\"muted\">" + none + "</ul>\n";
+  out += "<ul class=\"sets\">\n";
+  if (v.budget) {
+    out +=
+        "<li>" + Esc(l.best_budget) + " " + FormatTrim(*v.budget, 2) + " " + Esc(l.effort) + ": ";
+    if (!a.exhaustive)
+      out += Esc(l.not_exhaustive);
+    else if (a.best_for_budget)
+      out += SetText(v, *a.best_for_budget, l, prec);
+    out += "</li>\n";
+  }
+  if (v.target_band) {
+    out += "<li>" + Esc(l.cheapest) + " " + Esc(*v.target_band) + ": ";
+    if (!a.exhaustive)
+      out += Esc(l.not_exhaustive);
+    else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty())
+      out += Esc(l.already);
+    else if (a.cheapest_for_band)
+      out += SetText(v, *a.cheapest_for_band, l, prec);
+    else
+      out += Esc(l.unreachable);
+    out += "</li>\n";
+  }
+  return out + "</ul>\n</section>\n";
+}
+
+std::string GroupRow(const char* cls, const std::string& code, const std::string& name, double max,
+                     double points, std::optional<double> appraised, bool with_appraised,
+                     int prec) {
+  std::string out = std::string("<tr class=\"") + cls + "\"><td>" + Esc(code) + "</td><td>" +
+                    Esc(name) + "</td><td class=\"n\">" + FormatTrim(max, prec) +
+                    "</td><td class=\"n\">" + FormatTrim(points, prec) + "</td>";
+  if (with_appraised)
+    out += "<td class=\"n\">" + (appraised ? FormatTrim(*appraised, prec) : "") + "</td>";
+  return out + "<td></td><td></td><td></td></tr>\n";
+}
+
+std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, Lang lang,
+                    int prec) {
+  const Item& it = ItemOf(plan, s);
+  std::string ev;
+  for (const std::string& id : s.evidence) ev += (ev.empty() ? "" : ", ") + id;
+  std::string out = "<tr><td>" + Esc(it.code) + "</td><td class=\"nm\">" + Esc(it.name) +
+                    "</td><td class=\"n\">" + FormatTrim(it.max, prec) + "</td><td class=\"n\">" +
+                    (s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)) +
+                    "</td>";
+  if (with_appraised)
+    out += "<td class=\"n\">" + (s.appraised ? FormatTrim(*s.appraised, prec) : "") + "</td>";
+  out += std::string("<td class=\"st-") + ItemStatusName(s.status) + "\">" +
+         Esc(StatusLabel(s.status, lang)) + "</td><td class=\"ev\">" + Esc(ev) +
+         "</td><td class=\"ex\">" + Esc(s.explanation) + "</td></tr>\n";
+  return out;
+}
+
+std::string ScoreTable(const Plan& plan, const Scorecard& card, const HtmlLabels& l, Lang lang,
+                       int prec) {
+  const bool ap = card.appraised_percent.has_value();
+  std::string out = "<section id=\"table\">\n<h2>" + Esc(l.table) +
+                    "</h2>\n<table>\n<thead><tr><th>" + Esc(l.code) + "</th><th>" + Esc(l.name) +
+                    "</th><th>" + Esc(l.max) + "</th><th>" + Esc(l.self) + "</th>" +
+                    (ap ? "<th>" + Esc(l.appraised) + "</th>" : "") + "<th>" + Esc(l.status) +
+                    "</th><th>" + Esc(l.evidence) + "</th><th>" + Esc(l.explanation) +
+                    "</th></tr></thead>\n<tbody>\n";
+  // Items are in plan order: area items grouped by area and criterion, then
+  // bonus, then penalty. Criteria in the card are flat in area order.
+  int last_area = -1, last_crit = -1;
+  size_t crit_base = 0, crit_index = 0;
+  std::vector<size_t> area_crit_base;
+  for (const Area& a : plan.criteria().areas) {
+    area_crit_base.push_back(crit_base);
+    crit_base += a.criteria.size();
+  }
+  ItemGroup last_group = ItemGroup::kArea;
+  for (const ItemScore& s : card.items) {
+    const CompiledItem& ci = plan.items()[static_cast<size_t>(s.index)];
+    if (ci.group == ItemGroup::kArea) {
+      if (ci.area != last_area) {
+        const GroupScore& g = card.areas[static_cast<size_t>(ci.area)];
+        out += GroupRow("area", g.code, g.name, g.max, g.points, g.appraised, ap, prec);
+        last_area = ci.area;
+        last_crit = -1;
+      }
+      if (ci.criterion != last_crit) {
+        crit_index =
+            area_crit_base[static_cast<size_t>(ci.area)] + static_cast<size_t>(ci.criterion);
+        const GroupScore& g = card.criteria[crit_index];
+        out += GroupRow("crit", g.code, g.name, g.max, g.points, g.appraised, ap, prec);
+        last_crit = ci.criterion;
+      }
+    } else if (ci.group != last_group) {
+      if (last_group == ItemGroup::kArea) {
+        out +=
+            GroupRow("total", "", l.total, card.max, card.points, card.appraised_points, ap, prec);
+      }
+      const bool bonus = ci.group == ItemGroup::kBonus;
+      const Adjustments& adj = bonus ? card.bonus : card.penalty;
+      out += GroupRow("area", "", std::string(bonus ? l.bonus : l.penalty), adj.cap, adj.points,
+                      std::nullopt, ap, prec);
+    }
+    last_group = ci.group;
+    out += ItemRow(plan, s, ap, lang, prec);
+  }
+  if (last_group == ItemGroup::kArea) {
+    out += GroupRow("total", "", l.total, card.max, card.points, card.appraised_points, ap, prec);
+  }
+  return out + "</tbody>\n</table>\n</section>\n";
+}
+
+std::string Missing(const Plan& plan, const Scorecard& card, const HtmlLabels& l) {
+  std::string out = "<section id=\"missing\">\n<h2>" + Esc(l.missing) + "</h2>\n";
+  std::string items;
+  for (const ItemScore& s : card.items) {
+    if (s.status != ItemStatus::kMissingEvidence) continue;
+    const Item& it = ItemOf(plan, s);
+    std::string expects;
+    for (const std::string& e : it.expects) expects += (expects.empty() ? "" : "; ") + e;
+    items += "<li><strong>" + Esc(it.code) + "</strong> " + Esc(it.name) + " — " +
+             (expects.empty() ? "<span class=\"muted\">" + Esc(l.expects_none) + "</span>"
+                              : Esc(expects)) +
+             "</li>\n";
+  }
+  out += items.empty() ? "<p>" + Esc(l.missing_none) + "</p>\n"
+                       : "<ul class=\"missing\">\n" + items + "</ul>\n";
+  if (!card.unmatched.empty()) {
+    std::string ids;
+    for (const std::string& id : card.unmatched) ids += (ids.empty() ? "" : ", ") + id;
+    out += "<p><strong>" + Esc(l.unmatched) + ":</strong> " + Esc(ids) + "</p>\n";
+  }
+  return out + "</section>\n";
+}
+
+}  // namespace
+
+std::string RenderHtmlReport(const Plan& plan, const Scorecard& card, const TasksView* tasks,
+                             const ReportOptions& o) {
+  const HtmlLabels& l = Labels(o.lang);
+  const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
+  std::string out = "<!DOCTYPE html>\n<html lang=\"";
+  out += o.lang == Lang::kVi ? "vi" : "en";
+  out +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+      "content=\"width=device-width, "
+      "initial-scale=1\">\n<title>" +
+      Esc(std::string(l.title) + " — " + card.unit.name) + "</title>\n<style>" + kCss +
+      "</style>\n</head>\n<body>\n";
+  out += Header(plan, card, l, prec);
+  out += AreasChart(card, l, prec);
+  out += LostChart(plan, card, l, prec);
+  if (tasks && tasks->list && tasks->analysis) out += TasksSection(*tasks, l, prec);
+  out += ScoreTable(plan, card, l, o.lang, prec);
+  out += Missing(plan, card, l);
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace cchc

@@ -1,0 +1,59 @@
+// Shared report helpers and the format dispatch.
+#include "engine/render/score.h"
+
+#include <algorithm>
+
+namespace cchc {
+
+bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
+  if (name == "table") *out = OutputFormat::kTable;
+  else if (name == "json") *out = OutputFormat::kJson;
+  else if (name == "csv") *out = OutputFormat::kCsv;
+  else if (name == "md" || name == "markdown") *out = OutputFormat::kMd;
+  else return false;
+  return true;
+}
+
+std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
+                            const ReportOptions& options) {
+  switch (format) {
+    case OutputFormat::kTable: return RenderScoreTable(plan, card, options);
+    case OutputFormat::kJson: return RenderScoreJson(plan, card, options);
+    case OutputFormat::kCsv: return RenderScoreCsv(plan, card, options);
+    case OutputFormat::kMd: return RenderScoreMarkdown(plan, card, options);
+  }
+  return {};
+}
+
+std::vector<const ItemScore*> PointsLost(const Scorecard& card) {
+  std::vector<const ItemScore*> out;
+  for (const ItemScore& s : card.items) {
+    if (s.lost() > 1e-12) out.push_back(&s);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ItemScore* a, const ItemScore* b) { return a->lost() > b->lost(); });
+  return out;
+}
+
+const char* StatusLabel(ItemStatus s, Lang lang) {
+  const bool vi = lang == Lang::kVi;
+  switch (s) {
+    case ItemStatus::kScored: return vi ? "đã chấm" : "scored";
+    case ItemStatus::kNotApplicable: return vi ? "không áp dụng" : "not applicable";
+    case ItemStatus::kMissingEvidence: return vi ? "thiếu TLKC" : "missing evidence";
+    case ItemStatus::kError: return vi ? "lỗi" : "error";
+  }
+  return "?";
+}
+
+std::string CsvCell(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace cchc

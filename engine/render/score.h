@@ -1,0 +1,47 @@
+// Rendering a scorecard for people and programs: an aligned terminal table,
+// JSON (the fields PRODUCT.md names), CSV and Markdown. Vietnamese labels by
+// default. Rounding happens here only.
+#ifndef CCHC_ENGINE_RENDER_SCORE_H_
+#define CCHC_ENGINE_RENDER_SCORE_H_
+
+#include <string>
+#include <string_view>
+
+#include "engine/core/plan.h"
+#include "engine/core/scorecard.h"
+
+namespace cchc {
+
+enum class OutputFormat { kTable, kJson, kCsv, kMd };
+
+// "table", "json", "csv", "md"; false for anything else.
+bool ParseOutputFormat(std::string_view name, OutputFormat* out);
+
+enum class Lang { kVi, kEn };
+
+struct ReportOptions {
+  Lang lang = Lang::kVi;
+  int precision = -1;  // decimals; -1: the criteria's declared precision
+};
+
+std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
+                            const ReportOptions& options = {});
+
+std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const ReportOptions& o);
+std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const ReportOptions& o);
+std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const ReportOptions& o);
+std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const ReportOptions& o);
+
+// Items sorted by points lost, largest first (ties by plan order); only items
+// that lost something.
+std::vector<const ItemScore*> PointsLost(const Scorecard& card);
+
+// The label of a status in the report language.
+const char* StatusLabel(ItemStatus s, Lang lang);
+
+// Escapes a CSV cell (RFC 4180) when needed.
+std::string CsvCell(std::string_view s);
+
+}  // namespace cchc
+
+#endif  // CCHC_ENGINE_RENDER_SCORE_H_

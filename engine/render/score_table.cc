@@ -1,0 +1,131 @@
+// The terminal report of a scorecard: the index and band, areas, every item
+// with its explanation, the points lost, and the records no item selected.
+#include <string>
+
+#include "engine/core/gaps.h"
+#include "engine/util/numfmt.h"
+#include "engine/render/score.h"
+#include "engine/render/text_table.h"
+#include "criteria/source.h"
+
+namespace cchc {
+namespace {
+
+struct Labels {
+  const char *index, *band, *points, *unit, *areas, *items, *code, *name, *max, *got, *pct,
+      *status, *evidence, *explanation, *lost, *unmatched, *bonus, *penalty, *appraised, *gap,
+      *none;
+};
+
+const Labels& L(Lang lang) {
+  static const Labels kVi = {"Chỉ số CCHC", "Xếp loại", "Điểm", "Đơn vị", "Lĩnh vực",
+                             "Tiêu chí thành phần", "Mã", "Nội dung", "Tối đa", "Tự chấm",
+                             "Tỷ lệ", "Trạng thái", "TLKC", "Giải thích", "Điểm bị mất (lớn nhất trước)",
+                             "Tài liệu không khớp tiêu chí nào", "Điểm thưởng", "Điểm trừ",
+                             "Thẩm định", "Chênh lệch", "không có"};
+  static const Labels kEn = {"PAR index", "Band", "Points", "Unit", "Areas", "Items", "Code",
+                             "Name", "Max", "Self", "Percent", "Status", "Evidence",
+                             "Explanation", "Points lost (largest first)",
+                             "Records no item selects", "Bonus", "Penalty", "Appraised", "Gap",
+                             "none"};
+  return lang == Lang::kVi ? kVi : kEn;
+}
+
+}  // namespace
+
+std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const ReportOptions& o) {
+  const Labels& l = L(o.lang);
+  const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
+  const IndexMeta& meta = plan.criteria().index;
+  std::string out;
+  out += std::string(l.unit) + ": " + card.unit.name + " (" + card.unit.code + ")";
+  if (!card.unit.province.empty()) out += ", " + card.unit.province;
+  if (card.year) out += ", " + std::to_string(card.year);
+  out += "\n";
+  if (!meta.name.empty()) out += meta.name + "\n";
+  out += std::string(l.index) + ": " + FormatPercent(card.percent / 100.0, prec) + "   " + l.band +
+         ": " + card.band + "   " + l.points + ": " + FormatTrim(card.points, prec) + " / " +
+         FormatTrim(card.max, prec);
+  if (card.bonus.cap > 0 || card.bonus.raw > 0) out += "   " + std::string(l.bonus) + ": +" + FormatTrim(card.bonus.points, prec);
+  if (card.penalty.cap > 0 || card.penalty.raw > 0) out += "   " + std::string(l.penalty) + ": -" + FormatTrim(card.penalty.points, prec);
+  out += "\n";
+  if (card.appraised_percent) {
+    out += std::string(l.appraised) + ": " + FormatPercent(*card.appraised_percent / 100.0, prec) +
+           "   " + l.gap + ": " + FormatTrim(*card.appraised_percent - card.percent, prec) + "\n";
+  }
+  out += "\n" + std::string(l.areas) + "\n";
+  TextTable areas;
+  areas.AddColumn(l.code);
+  areas.AddColumn(l.name, TextTable::Align::kLeft, 60);
+  areas.AddColumn(l.got, TextTable::Align::kRight);
+  areas.AddColumn(l.max, TextTable::Align::kRight);
+  areas.AddColumn(l.pct, TextTable::Align::kRight);
+  for (const GroupScore& g : card.areas) {
+    areas.AddRow({g.code, g.name, FormatTrim(g.points, prec), FormatTrim(g.max, prec),
+                  FormatPercent(g.percent() / 100.0, 1)});
+  }
+  out += areas.Render();
+
+  out += "\n" + std::string(l.items) + "\n";
+  TextTable items;
+  items.AddColumn(l.code);
+  items.AddColumn(l.name, TextTable::Align::kLeft, 48);
+  items.AddColumn(l.max, TextTable::Align::kRight);
+  items.AddColumn(l.got, TextTable::Align::kRight);
+  if (card.appraised_percent) {
+    items.AddColumn(l.appraised, TextTable::Align::kRight);
+    items.AddColumn(l.gap, TextTable::Align::kRight);
+  }
+  items.AddColumn(l.status);
+  items.AddColumn(l.evidence);
+  for (const ItemScore& s : card.items) {
+    const Item& it = *plan.items()[static_cast<size_t>(s.index)].item;
+    std::string ev;
+    for (size_t i = 0; i < s.evidence.size() && i < 3; ++i) ev += (i ? ", " : "") + s.evidence[i];
+    if (s.evidence.size() > 3) ev += ", +" + std::to_string(s.evidence.size() - 3);
+    std::vector<std::string> row = {it.code, it.name, FormatTrim(it.max, prec),
+                                    s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)};
+    if (card.appraised_percent) {
+      row.push_back(s.appraised ? FormatTrim(*s.appraised, prec) : "");
+      row.push_back(s.appraised ? FormatTrim(*s.appraised - s.points, prec) : "");
+    }
+    row.push_back(StatusLabel(s.status, o.lang));
+    row.push_back(ev);
+    items.AddRow(std::move(row));
+  }
+  out += items.Render();
+
+  out += "\n" + std::string(l.explanation) + "\n";
+  for (const ItemScore& s : card.items) {
+    out += "  " + plan.items()[static_cast<size_t>(s.index)].item->code + "  " + s.explanation + "\n";
+  }
+
+  out += "\n" + std::string(l.lost) + "\n";
+  const auto lost = PointsLost(card);
+  if (lost.empty()) out += "  " + std::string(l.none) + "\n";
+  for (const ItemScore* s : lost) {
+    const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
+    out += "  " + PadToWidth(it.code, 8) + PadToWidth("-" + FormatTrim(s->lost(), prec), 8) +
+           TruncateToWidth(it.name, 60) + " (" + s->branch + ")\n";
+  }
+  if (card.appraised_percent) {
+    out += "\n" + std::string(o.lang == Lang::kVi ? "Chênh lệch lớn nhất (thẩm định − tự chấm)"
+                                                 : "Largest gaps (appraised − self)") + "\n";
+    const auto gaps = LargestGaps(card, 10);
+    if (gaps.empty()) out += "  " + std::string(l.none) + "\n";
+    for (const ItemScore* s : gaps) {
+      const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
+      out += "  " + PadToWidth(it.code, 8) + PadToWidth(FormatTrim(*s->appraised - s->points, prec), 8) +
+             FormatTrim(s->points, prec) + " → " + FormatTrim(*s->appraised, prec) +
+             (s->appraisal_note.empty() ? "" : "  " + TruncateToWidth(s->appraisal_note, 70)) + "\n";
+    }
+  }
+  if (!card.unmatched.empty()) {
+    out += "\n" + std::string(l.unmatched) + ": ";
+    for (size_t i = 0; i < card.unmatched.size(); ++i) out += (i ? ", " : "") + card.unmatched[i];
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace cchc

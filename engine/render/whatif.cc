@@ -1,0 +1,274 @@
+// What-if results side by side: base, then each scenario; changed items,
+// every area, the totals, the index and the band.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "engine/util/numfmt.h"
+#include "engine/render/analysis.h"
+#include "engine/render/text_table.h"
+#include "engine/analysis/whatif.h"
+
+namespace cchc {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool Changed(const ItemScore& a, const ItemScore& b) {
+  return std::fabs(a.points - b.points) > 1e-12 || a.status != b.status || a.max != b.max;
+}
+
+// Item positions changed in any scenario, in plan order.
+std::vector<size_t> ChangedItems(const Scorecard& base, const std::vector<WhatIfColumn>& cols) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < base.items.size(); ++i) {
+    for (const WhatIfColumn& c : cols) {
+      if (i < c.card.items.size() && Changed(base.items[i], c.card.items[i])) {
+        out.push_back(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string Points(const ItemScore& s, int prec) {
+  return s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec);
+}
+
+// Gains in index percentage points: at least 4 decimals, so +0.3046 does
+// not read as +0.3.
+std::string Signed(double v, int prec) {
+  std::string s = FormatTrim(v, prec < 4 ? 4 : prec);
+  if (s == "0" || s == "-0") return "0";
+  return v > 0 ? "+" + s : s;
+}
+
+// "2.5 (+0.3125)" when it differs from the base.
+std::string WithDelta(double base, double after, int prec, const std::string& text) {
+  if (std::fabs(after - base) <= 1e-12) return text;
+  return text + " (" + Signed(after - base, prec) + ")";
+}
+
+double Raw(const Scorecard& c) { return c.points + c.bonus.points - c.penalty.points; }
+
+std::string Table(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
+                  const ReportOptions& o) {
+  const bool vi = o.lang == Lang::kVi;
+  const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
+  std::string out;
+  for (size_t k = 0; k < cols.size(); ++k) {
+    out += (vi ? "Kịch bản " : "Scenario ") + std::to_string(k + 1) + ": " + cols[k].name;
+    if (!cols[k].source.empty() && cols[k].source != cols[k].name) out += " (" + cols[k].source + ")";
+    out += "\n";
+  }
+  auto header = [&](TextTable* t, bool name) {
+    t->AddColumn(vi ? "Mã" : "Code");
+    if (name) t->AddColumn(vi ? "Nội dung" : "Name", TextTable::Align::kLeft, 40);
+    if (name) t->AddColumn(vi ? "Tối đa" : "Max", TextTable::Align::kRight);
+    t->AddColumn(vi ? "Hiện tại" : "Base", TextTable::Align::kRight);
+    for (size_t k = 0; k < cols.size(); ++k) {
+      t->AddColumn((vi ? "KB " : "S") + std::to_string(k + 1), TextTable::Align::kRight);
+    }
+  };
+  out += vi ? "\nTiêu chí thành phần thay đổi\n" : "\nItems that change\n";
+  const std::vector<size_t> changed = ChangedItems(base, cols);
+  if (changed.empty()) {
+    out += vi ? "  không có tiêu chí nào thay đổi\n" : "  no item changes\n";
+  } else {
+    TextTable items;
+    header(&items, true);
+    for (size_t i : changed) {
+      const ItemScore& b = base.items[i];
+      const Item& it = *plan.items()[static_cast<size_t>(b.index)].item;
+      std::vector<std::string> row = {it.code, it.name, FormatTrim(it.max, prec), Points(b, prec)};
+      for (const WhatIfColumn& c : cols) {
+        const ItemScore& a = c.card.items[i];
+        std::string cell = WithDelta(b.points, a.points, prec, Points(a, prec));
+        if (a.status != b.status) cell += " [" + std::string(StatusLabel(a.status, o.lang)) + "]";
+        row.push_back(cell);
+      }
+      items.AddRow(std::move(row));
+    }
+    out += items.Render();
+  }
+  out += vi ? "\nLĩnh vực\n" : "\nAreas\n";
+  TextTable areas;
+  header(&areas, true);
+  for (size_t a = 0; a < base.areas.size(); ++a) {
+    const GroupScore& g = base.areas[a];
+    std::vector<std::string> row = {g.code, g.name, FormatTrim(g.max, prec), FormatTrim(g.points, prec)};
+    for (const WhatIfColumn& c : cols) {
+      const GroupScore& x = c.card.areas[a];
+      row.push_back(WithDelta(g.points, x.points, prec, FormatTrim(x.points, prec)));
+    }
+    areas.AddRow(std::move(row));
+  }
+  out += areas.Render();
+
+  out += vi ? "\nTổng hợp\n" : "\nTotals\n";
+  TextTable totals;
+  totals.AddColumn("");
+  totals.AddColumn(vi ? "Hiện tại" : "Base", TextTable::Align::kRight);
+  for (size_t k = 0; k < cols.size(); ++k) {
+    totals.AddColumn((vi ? "KB " : "S") + std::to_string(k + 1), TextTable::Align::kRight);
+  }
+  auto row = [&](const char* label, auto value) {
+    std::vector<std::string> r = {label, value(base)};
+    for (const WhatIfColumn& c : cols) r.push_back(value(c.card));
+    totals.AddRow(std::move(r));
+  };
+  row(vi ? "Điểm tiêu chí" : "Item points", [&](const Scorecard& c) {
+    return WithDelta(base.points, c.points, prec, FormatTrim(c.points, prec));
+  });
+  if (base.bonus.cap > 0 || base.bonus.raw > 0) {
+    row(vi ? "Điểm thưởng" : "Bonus", [&](const Scorecard& c) {
+      return WithDelta(base.bonus.points, c.bonus.points, prec, FormatTrim(c.bonus.points, prec));
+    });
+  }
+  if (base.penalty.cap > 0 || base.penalty.raw > 0) {
+    row(vi ? "Điểm trừ" : "Penalty", [&](const Scorecard& c) {
+      return WithDelta(base.penalty.points, c.penalty.points, prec, FormatTrim(c.penalty.points, prec));
+    });
+  }
+  row(vi ? "Tối đa áp dụng" : "Applicable max", [&](const Scorecard& c) { return FormatTrim(c.max, prec); });
+  row(vi ? "Chỉ số CCHC" : "PAR index", [&](const Scorecard& c) {
+    return FormatPercent(c.percent / 100, prec);
+  });
+  row(vi ? "Thay đổi (điểm %)" : "Change (pp)", [&](const Scorecard& c) {
+    return Signed(c.percent - base.percent, prec);
+  });
+  row(vi ? "Xếp loại" : "Band", [&](const Scorecard& c) {
+    return c.band == base.band ? c.band : base.band + " → " + c.band;
+  });
+  out += totals.Render();
+  return out;
+}
+
+std::string Json(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols) {
+  ordered_json j;
+  j["base"] = {{"percent", base.percent}, {"points", base.points}, {"bonus", base.bonus.points},
+               {"penalty", base.penalty.points}, {"max", base.max}, {"band", base.band}};
+  j["scenarios"] = ordered_json::array();
+  for (const WhatIfColumn& c : cols) {
+    ordered_json s;
+    s["name"] = c.name;
+    s["source"] = c.source;
+    s["percent"] = c.card.percent;
+    s["gain"] = c.card.percent - base.percent;
+    s["points"] = c.card.points;
+    s["bonus"] = c.card.bonus.points;
+    s["penalty"] = c.card.penalty.points;
+    s["gain_points"] = Raw(c.card) - Raw(base);
+    s["max"] = c.card.max;
+    s["band"] = c.card.band;
+    s["band_changed"] = c.card.band != base.band;
+    ScoreDiff d = Diff(base, c.card);
+    s["items"] = ordered_json::array();
+    for (const ItemDelta& x : d.items) {
+      const Item& it = *plan.items()[static_cast<size_t>(x.index)].item;
+      s["items"].push_back({{"code", it.code},
+                            {"name", it.name},
+                            {"before", x.before},
+                            {"after", x.after},
+                            {"delta", x.after - x.before},
+                            {"status_before", ItemStatusName(x.status_before)},
+                            {"status_after", ItemStatusName(x.status_after)},
+                            {"explanation", x.explanation_after}});
+    }
+    s["areas"] = ordered_json::array();
+    for (size_t a = 0; a < base.areas.size(); ++a) {
+      s["areas"].push_back({{"code", base.areas[a].code},
+                            {"before", d.areas[a].first},
+                            {"after", d.areas[a].second},
+                            {"delta", d.areas[a].second - d.areas[a].first}});
+    }
+    j["scenarios"].push_back(std::move(s));
+  }
+  return j.dump(2) + "\n";
+}
+
+// One row per (scenario, changed item), then per area, then the index.
+std::string Csv(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols) {
+  std::string out = "scenario,level,code,before,after,delta,status_before,status_after\n";
+  for (const WhatIfColumn& c : cols) {
+    ScoreDiff d = Diff(base, c.card);
+    const std::string name = CsvCell(c.name);
+    for (const ItemDelta& x : d.items) {
+      out += name + ",item," + CsvCell(plan.items()[static_cast<size_t>(x.index)].item->code) + "," +
+             FormatExact(x.before) + "," + FormatExact(x.after) + "," + FormatExact(x.after - x.before) +
+             "," + ItemStatusName(x.status_before) + "," + ItemStatusName(x.status_after) + "\n";
+    }
+    for (size_t a = 0; a < base.areas.size(); ++a) {
+      out += name + ",area," + CsvCell(base.areas[a].code) + "," + FormatExact(d.areas[a].first) + "," +
+             FormatExact(d.areas[a].second) + "," + FormatExact(d.areas[a].second - d.areas[a].first) + ",,\n";
+    }
+    out += name + ",index,percent," + FormatExact(base.percent) + "," + FormatExact(c.card.percent) + "," +
+           FormatExact(c.card.percent - base.percent) + ",,\n";
+    out += name + ",index,band," + CsvCell(base.band) + "," + CsvCell(c.card.band) + ",,,\n";
+  }
+  return out;
+}
+
+std::string MdCell(const std::string& s) {
+  std::string out;
+  for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  return out;
+}
+
+std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
+                     const ReportOptions& o) {
+  const bool vi = o.lang == Lang::kVi;
+  const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
+  std::string out = vi ? "# Kịch bản giả định\n\n" : "# What-if\n\n";
+  for (size_t k = 0; k < cols.size(); ++k) {
+    out += std::to_string(k + 1) + ". " + MdCell(cols[k].name) + "\n";
+  }
+  std::string head = vi ? "| Mã | Nội dung | Hiện tại |" : "| Code | Name | Base |";
+  std::string rule = "|---|---|---:|";
+  for (size_t k = 0; k < cols.size(); ++k) {
+    head += (vi ? " KB " : " S") + std::to_string(k + 1) + " |";
+    rule += "---:|";
+  }
+  out += vi ? "\n## Tiêu chí thay đổi\n\n" : "\n## Items that change\n\n";
+  out += head + "\n" + rule + "\n";
+  for (size_t i : ChangedItems(base, cols)) {
+    const Item& it = *plan.items()[static_cast<size_t>(base.items[i].index)].item;
+    out += "| " + it.code + " | " + MdCell(it.name) + " | " + Points(base.items[i], prec) + " |";
+    for (const WhatIfColumn& c : cols) {
+      out += " " + WithDelta(base.items[i].points, c.card.items[i].points, prec, Points(c.card.items[i], prec)) + " |";
+    }
+    out += "\n";
+  }
+  out += vi ? "\n## Lĩnh vực\n\n" : "\n## Areas\n\n";
+  out += head + "\n" + rule + "\n";
+  for (size_t a = 0; a < base.areas.size(); ++a) {
+    out += "| " + base.areas[a].code + " | " + MdCell(base.areas[a].name) + " | " +
+           FormatTrim(base.areas[a].points, prec) + " |";
+    for (const WhatIfColumn& c : cols) {
+      out += " " + WithDelta(base.areas[a].points, c.card.areas[a].points, prec,
+                             FormatTrim(c.card.areas[a].points, prec)) + " |";
+    }
+    out += "\n";
+  }
+  out += std::string("| | **") + (vi ? "Chỉ số" : "Index") + "** | " + FormatPercent(base.percent / 100, prec) + " |";
+  for (const WhatIfColumn& c : cols) out += " " + FormatPercent(c.card.percent / 100, prec) + " |";
+  out += std::string("\n| | **") + (vi ? "Xếp loại" : "Band") + "** | " + base.band + " |";
+  for (const WhatIfColumn& c : cols) out += " " + c.card.band + " |";
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string RenderWhatIf(const Plan& plan, const Scorecard& base,
+                         const std::vector<WhatIfColumn>& scenarios, OutputFormat format,
+                         const ReportOptions& options) {
+  switch (format) {
+    case OutputFormat::kTable: return Table(plan, base, scenarios, options);
+    case OutputFormat::kJson: return Json(plan, base, scenarios);
+    case OutputFormat::kCsv: return Csv(plan, base, scenarios);
+    case OutputFormat::kMd: return Markdown(plan, base, scenarios, options);
+  }
+  return {};
+}
+
+}  // namespace cchc

@@ -1,0 +1,63 @@
+// Engine-internal (includes Eigen): the batch reduced to what a Monte Carlo
+// sample needs — per unit and area the points and applicable max, the items
+// noise can move, bonus and penalty — and one sample's evaluation.
+#ifndef CCHC_ENGINE_UNCERTAINTY_MODEL_H_
+#define CCHC_ENGINE_UNCERTAINTY_MODEL_H_
+
+#include <Eigen/Dense>
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/batch/batch.h"
+#include "engine/core/plan.h"
+#include "engine/uncertainty/uncertainty.h"
+
+namespace cchc {
+
+// Reusable buffers of one thread.
+struct ModelScratch {
+  Eigen::MatrixXd points;  // units × areas
+  Eigen::VectorXd bonus, weights, num, den;
+};
+
+class UncertaintyModel {
+ public:
+  // `batch.units` and `plan` are read here only; the model keeps copies.
+  UncertaintyModel(const Plan& plan, const BatchResult& batch, const UncertaintyConfig& config);
+
+  size_t units() const { return static_cast<size_t>(points_.rows()); }
+  size_t areas() const { return static_cast<size_t>(points_.cols()); }
+  size_t survey_items() const { return survey_.size(); }
+  size_t appraisal_items() const { return appraisal_.size(); }
+
+  // One sample: keys[NoiseGroup] seeds each group's draws (disabled groups
+  // are not drawn). Writes units() indexes.
+  void Evaluate(const uint64_t* keys, ModelScratch* scratch, double* index) const;
+
+ private:
+  // An item noise can move: its unit, its area column (-1: bonus), its points,
+  // and the value it moves from (survey: max; appraisal: the alternative).
+  struct Movable {
+    Eigen::Index unit = 0;
+    int area = -1;
+    double points = 0, other = 0;
+  };
+
+  bool on_[kNoiseGroups] = {false, false, false};
+  double survey_sd_, accept_, weight_sd_;
+  Eigen::MatrixXd points_, max_;     // units × areas: the scored points, applicable max
+  Eigen::VectorXd bonus_, penalty_;  // raw sums; penalty is capped already
+  Eigen::VectorXd total_max_;        // applicable max per unit
+  double bonus_cap_ = 0;
+  bool bonus_above_total_ = false;
+  std::vector<Movable> survey_, appraisal_;
+};
+
+// Runs fn(begin, end) over [0, n) split in contiguous blocks on up to `jobs`
+// threads (the calling thread included).
+void ParallelBlocks(size_t n, int jobs, const std::function<void(size_t, size_t)>& fn);
+
+}  // namespace cchc
+
+#endif  // CCHC_ENGINE_UNCERTAINTY_MODEL_H_
