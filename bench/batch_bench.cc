@@ -22,7 +22,8 @@ struct National {
   std::string ndjson;
 
   National() {
-    EvidenceLoad tmpl = LoadEvidenceJson(ReadFile(kExampleEvidence), kExampleEvidence, &parsed.criteria);
+    EvidenceLoad tmpl =
+        LoadEvidenceJson(ReadFile(kExampleEvidence), kExampleEvidence, &parsed.criteria);
     SynthConfig config;
     config.units = kNationalUnits;
     config.seed = 2026;

@@ -5,8 +5,8 @@
 #include "bench/bench_util.h"
 #include "criteria/date.h"
 #include "criteria/parser.h"
-#include "engine/core/plan.h"
 #include "engine/analysis/tasks.h"
+#include "engine/core/plan.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
@@ -17,9 +17,10 @@ struct Plan18 {
   SourceFile src{kExampleCriteria, ReadFile(kExampleCriteria)};
   ParseResult parsed = ParseCriteria(src);
   Plan plan{parsed.criteria, src.text()};
-  EvidenceLoad evidence = LoadEvidenceJson(ReadFile(kExampleEvidence), kExampleEvidence, &parsed.criteria);
-  TasksLoad tasks = LoadTasksJson(ReadFile("examples/an-khanh-2026/tasks.json"), "tasks.json", &parsed.criteria,
-                                  &evidence.evidence);
+  EvidenceLoad evidence =
+      LoadEvidenceJson(ReadFile(kExampleEvidence), kExampleEvidence, &parsed.criteria);
+  TasksLoad tasks = LoadTasksJson(ReadFile("examples/an-khanh-2026/tasks.json"), "tasks.json",
+                                  &parsed.criteria, &evidence.evidence);
 };
 
 Plan18& Shared() {

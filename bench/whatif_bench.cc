@@ -5,8 +5,8 @@
 
 #include "bench/bench_util.h"
 #include "criteria/parser.h"
-#include "engine/core/plan.h"
 #include "engine/analysis/whatif.h"
+#include "engine/core/plan.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
@@ -17,11 +17,13 @@ struct Example {
   SourceFile src{kExampleCriteria, ReadFile(kExampleCriteria)};
   ParseResult parsed = ParseCriteria(src);
   Plan plan{parsed.criteria, src.text()};
-  EvidenceLoad evidence = LoadEvidenceJson(ReadFile(kExampleEvidence), kExampleEvidence, &parsed.criteria);
-  TasksLoad tasks = LoadTasksJson(ReadFile("examples/an-khanh-2026/tasks.json"), "tasks.json", &parsed.criteria,
-                                  &evidence.evidence);
-  ScenarioLoad dialogue = LoadScenarioJson(ReadFile("examples/an-khanh-2026/scenario-dialogue.json"),
-                                           "scenario-dialogue.json", &parsed.criteria, &evidence.evidence);
+  EvidenceLoad evidence =
+      LoadEvidenceJson(ReadFile(kExampleEvidence), kExampleEvidence, &parsed.criteria);
+  TasksLoad tasks = LoadTasksJson(ReadFile("examples/an-khanh-2026/tasks.json"), "tasks.json",
+                                  &parsed.criteria, &evidence.evidence);
+  ScenarioLoad dialogue =
+      LoadScenarioJson(ReadFile("examples/an-khanh-2026/scenario-dialogue.json"),
+                       "scenario-dialogue.json", &parsed.criteria, &evidence.evidence);
   const Task& Find(const std::string& id) const {
     for (const Task& t : tasks.tasks.tasks) {
       if (t.id == id) return t;

@@ -1,7 +1,6 @@
 // The cchc command line: CLI11 parses flags, then the library's Run*
 // functions do the work. Only this file includes CLI11.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/commands/commands.h"
@@ -58,11 +57,13 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--gaps", batch.gaps, "largest self-vs-appraised gaps listed (default 10)");
   batch_cmd->add_flag("!--no-progress", batch.progress, "no progress bar on stderr");
   AddOutputFlags(batch_cmd, &batch.output);
-  batch_cmd->get_option("--format")->description("table (default), json, csv, md or xlsx (needs -o)");
+  batch_cmd->get_option("--format")
+      ->description("table (default), json, csv, md or xlsx (needs -o)");
 
   // What-if, tasks and sensitivity (issue 4).
   cchc::WhatIfOptions whatif;
-  auto* whatif_cmd = app.add_subcommand("whatif", "re-score under scenarios, shown beside the base");
+  auto* whatif_cmd =
+      app.add_subcommand("whatif", "re-score under scenarios, shown beside the base");
   whatif_cmd->add_option("CRITERIA", whatif.criteria, "criteria file (.cchc)")->required();
   whatif_cmd->add_option("EVIDENCE", whatif.evidence, "evidence file (.json or .csv)")->required();
   whatif_cmd->add_option("SCENARIO", whatif.scenarios, "scenario files (.json), one column each");
@@ -71,7 +72,8 @@ int main(int argc, char** argv) {
 
   cchc::TasksOptions tasks;
   double tasks_budget = 0;
-  auto* tasks_cmd = app.add_subcommand("tasks", "rank the plan's tasks by index gain; best task sets");
+  auto* tasks_cmd =
+      app.add_subcommand("tasks", "rank the plan's tasks by index gain; best task sets");
   tasks_cmd->add_option("CRITERIA", tasks.criteria, "criteria file (.cchc)")->required();
   tasks_cmd->add_option("EVIDENCE", tasks.evidence, "evidence file (.json or .csv)")->required();
   tasks_cmd->add_option("TASKS", tasks.tasks, "task list (.json)")->required();
@@ -82,18 +84,24 @@ int main(int argc, char** argv) {
   AddOutputFlags(tasks_cmd, &tasks.output);
 
   cchc::SensitivityOptions sensitivity;
-  auto* sensitivity_cmd = app.add_subcommand("sensitivity", "points lost, distances to thresholds, tornado");
-  sensitivity_cmd->add_option("CRITERIA", sensitivity.criteria, "criteria file (.cchc)")->required();
-  sensitivity_cmd->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json or .csv)")->required();
+  auto* sensitivity_cmd =
+      app.add_subcommand("sensitivity", "points lost, distances to thresholds, tornado");
+  sensitivity_cmd->add_option("CRITERIA", sensitivity.criteria, "criteria file (.cchc)")
+      ->required();
+  sensitivity_cmd->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json or .csv)")
+      ->required();
   AddOutputFlags(sensitivity_cmd, &sensitivity.output);
 
   cchc::UncertaintyOptions uncertainty;
   auto* uncertainty_cmd = app.add_subcommand(
       "uncertainty", "Monte Carlo index and rank intervals, band probabilities, Sobol indices");
-  uncertainty_cmd->add_option("CRITERIA", uncertainty.criteria, "criteria file (.cchc)")->required();
-  uncertainty_cmd->add_option("INPUT", uncertainty.input,
-                              "folder of .json/.csv evidence, or one .ndjson")->required();
-  uncertainty_cmd->add_option("--samples,-n", uncertainty.samples, "Monte Carlo samples (default 1000)");
+  uncertainty_cmd->add_option("CRITERIA", uncertainty.criteria, "criteria file (.cchc)")
+      ->required();
+  uncertainty_cmd
+      ->add_option("INPUT", uncertainty.input, "folder of .json/.csv evidence, or one .ndjson")
+      ->required();
+  uncertainty_cmd->add_option("--samples,-n", uncertainty.samples,
+                              "Monte Carlo samples (default 1000)");
   uncertainty_cmd->add_option("--seed,-s", uncertainty.seed, "random seed (default 1)");
   uncertainty_cmd->add_option("--survey-sd", uncertainty.survey_sd,
                               "relative survey error σ (default 0.05)");
@@ -112,10 +120,12 @@ int main(int argc, char** argv) {
   // The commune's report (HTML or the XLSX self-assessment form).
   cchc::ReportCommandOptions report;
   double report_budget = 0;
-  auto* report_cmd = app.add_subcommand("report", "the commune's HTML report or XLSX self-assessment form");
+  auto* report_cmd =
+      app.add_subcommand("report", "the commune's HTML report or XLSX self-assessment form");
   report_cmd->add_option("CRITERIA", report.criteria, "criteria file (.cchc)")->required();
   report_cmd->add_option("EVIDENCE", report.evidence, "evidence file (.json or .csv)")->required();
-  report_cmd->add_option("--tasks", report.tasks, "task list (.json): task chart and task sets (HTML)");
+  report_cmd->add_option("--tasks", report.tasks,
+                         "task list (.json): task chart and task sets (HTML)");
   auto* report_budget_opt =
       report_cmd->add_option("--budget", report_budget, "effort budget for the best task set");
   report_cmd->add_option("--format,-f", report.format, "html (default) or xlsx");

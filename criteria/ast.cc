@@ -24,8 +24,7 @@ const RecordDecl* FindRecord(const Criteria& c, const std::string& kind) {
   return nullptr;
 }
 
-const FieldDecl* FindField(const Criteria& c, const std::string& kind,
-                           const std::string& field) {
+const FieldDecl* FindField(const Criteria& c, const std::string& kind, const std::string& field) {
   if (!kind.empty()) {
     if (const RecordDecl* r = FindRecord(c, kind)) {
       for (const auto& f : r->fields) {
@@ -41,52 +40,86 @@ const FieldDecl* FindField(const Criteria& c, const std::string& kind,
 
 const char* RuleKindName(RuleKind k) {
   switch (k) {
-    case RuleKind::kDeadline: return "deadline";
-    case RuleKind::kBands: return "bands";
-    case RuleKind::kCount: return "count";
-    case RuleKind::kLinear: return "linear";
-    case RuleKind::kBoolean: return "boolean";
-    case RuleKind::kDeduct: return "deduct";
-    case RuleKind::kChecklist: return "checklist";
-    case RuleKind::kScaled: return "scaled";
-    case RuleKind::kPercent: return "percent";
-    case RuleKind::kLikert: return "likert";
-    case RuleKind::kLevels: return "levels";
-    case RuleKind::kManual: return "manual";
-    case RuleKind::kPerCase: return "per";
+    case RuleKind::kDeadline:
+      return "deadline";
+    case RuleKind::kBands:
+      return "bands";
+    case RuleKind::kCount:
+      return "count";
+    case RuleKind::kLinear:
+      return "linear";
+    case RuleKind::kBoolean:
+      return "boolean";
+    case RuleKind::kDeduct:
+      return "deduct";
+    case RuleKind::kChecklist:
+      return "checklist";
+    case RuleKind::kScaled:
+      return "scaled";
+    case RuleKind::kPercent:
+      return "percent";
+    case RuleKind::kLikert:
+      return "likert";
+    case RuleKind::kLevels:
+      return "levels";
+    case RuleKind::kManual:
+      return "manual";
+    case RuleKind::kPerCase:
+      return "per";
   }
   return "?";
 }
 
 const char* OpSpelling(Op op) {
   switch (op) {
-    case Op::kNone: return "";
-    case Op::kNeg: return "-";
-    case Op::kNot: return "not";
-    case Op::kAdd: return "+";
-    case Op::kSub: return "-";
-    case Op::kMul: return "*";
-    case Op::kDiv: return "/";
-    case Op::kEq: return "=";
-    case Op::kNe: return "!=";
-    case Op::kLt: return "<";
-    case Op::kLe: return "<=";
-    case Op::kGt: return ">";
-    case Op::kGe: return ">=";
-    case Op::kAnd: return "and";
-    case Op::kOr: return "or";
+    case Op::kNone:
+      return "";
+    case Op::kNeg:
+      return "-";
+    case Op::kNot:
+      return "not";
+    case Op::kAdd:
+      return "+";
+    case Op::kSub:
+      return "-";
+    case Op::kMul:
+      return "*";
+    case Op::kDiv:
+      return "/";
+    case Op::kEq:
+      return "=";
+    case Op::kNe:
+      return "!=";
+    case Op::kLt:
+      return "<";
+    case Op::kLe:
+      return "<=";
+    case Op::kGt:
+      return ">";
+    case Op::kGe:
+      return ">=";
+    case Op::kAnd:
+      return "and";
+    case Op::kOr:
+      return "or";
   }
   return "?";
 }
 
 const char* FieldTypeName(FieldType t) {
   switch (t) {
-    case FieldType::kNumber: return "number";
-    case FieldType::kCount: return "count";
-    case FieldType::kPercent: return "percent";
-    case FieldType::kDate: return "date";
-    case FieldType::kString: return "string";
-    case FieldType::kBool: return "bool";
+    case FieldType::kNumber:
+      return "number";
+    case FieldType::kCount:
+      return "count";
+    case FieldType::kPercent:
+      return "percent";
+    case FieldType::kDate:
+      return "date";
+    case FieldType::kString:
+      return "string";
+    case FieldType::kBool:
+      return "bool";
   }
   return "?";
 }
@@ -114,15 +147,24 @@ std::string Opt(const ExprPtr& e) { return e ? DumpExpr(*e) : "_"; }
 
 std::string DumpExpr(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kNumber: return Num(e.number);
-    case ExprKind::kPercent: return Num(e.number) + "%f";
-    case ExprKind::kDate: return FormatIsoDate(e.date);
-    case ExprKind::kString: return Quote(e.text);
-    case ExprKind::kBool: return e.boolean ? "true" : "false";
-    case ExprKind::kName: return e.text;
-    case ExprKind::kMaxRef: return "max";
-    case ExprKind::kField: return "(. " + DumpExpr(*e.args[0]) + " " + e.text + ")";
-    case ExprKind::kUnary: return std::string("(") + OpSpelling(e.op) + " " + DumpExpr(*e.args[0]) + ")";
+    case ExprKind::kNumber:
+      return Num(e.number);
+    case ExprKind::kPercent:
+      return Num(e.number) + "%f";
+    case ExprKind::kDate:
+      return FormatIsoDate(e.date);
+    case ExprKind::kString:
+      return Quote(e.text);
+    case ExprKind::kBool:
+      return e.boolean ? "true" : "false";
+    case ExprKind::kName:
+      return e.text;
+    case ExprKind::kMaxRef:
+      return "max";
+    case ExprKind::kField:
+      return "(. " + DumpExpr(*e.args[0]) + " " + e.text + ")";
+    case ExprKind::kUnary:
+      return std::string("(") + OpSpelling(e.op) + " " + DumpExpr(*e.args[0]) + ")";
     case ExprKind::kBinary:
       return std::string("(") + OpSpelling(e.op) + " " + DumpExpr(*e.args[0]) + " " +
              DumpExpr(*e.args[1]) + ")";
@@ -131,7 +173,8 @@ std::string DumpExpr(const Expr& e) {
       for (const auto& a : e.args) s += " " + DumpExpr(*a);
       return s + ")";
     }
-    case ExprKind::kRecords: return "(records " + Quote(e.text) + ")";
+    case ExprKind::kRecords:
+      return "(records " + Quote(e.text) + ")";
     case ExprKind::kWhere:
       return "(where " + DumpExpr(*e.args[0]) + " " + DumpExpr(*e.args[1]) + ")";
   }
@@ -145,8 +188,10 @@ void DumpRule(std::ostringstream& o, const Rule& r) {
     << " floor=" << Opt(r.floor) << " on_time=" << Opt(r.on_time) << " late=" << Opt(r.late)
     << " missing=" << Opt(r.missing) << " yes=" << Opt(r.yes) << " no=" << Opt(r.no) << "\n";
   for (const auto& b : r.bands) {
-    const char* cmp = b.cmp == Band::Cmp::kGe ? ">=" : b.cmp == Band::Cmp::kGt ? ">"
-                      : b.cmp == Band::Cmp::kLabel ? "label" : "else";
+    const char* cmp = b.cmp == Band::Cmp::kGe      ? ">="
+                      : b.cmp == Band::Cmp::kGt    ? ">"
+                      : b.cmp == Band::Cmp::kLabel ? "label"
+                                                   : "else";
     o << "      band " << cmp << " " << Opt(b.threshold) << " " << Quote(b.label) << " -> "
       << Opt(b.points) << "\n";
   }
@@ -154,11 +199,12 @@ void DumpRule(std::ostringstream& o, const Rule& r) {
 
 void DumpItem(std::ostringstream& o, const Item& it) {
   o << "   item " << it.code << " " << Quote(it.name) << " max " << Num(it.max)
-    << (it.assessment == Assessment::kSurvey ? " survey" : " self") << " evidence="
-    << static_cast<int>(it.evidence) << " no_cases=" << static_cast<int>(it.no_cases)
-    << " note=" << Quote(it.note) << "\n";
+    << (it.assessment == Assessment::kSurvey ? " survey" : " self")
+    << " evidence=" << static_cast<int>(it.evidence)
+    << " no_cases=" << static_cast<int>(it.no_cases) << " note=" << Quote(it.note) << "\n";
   for (const auto& e : it.expects) o << "    expects " << Quote(e) << "\n";
-  for (const auto& b : it.bindings) o << "    let " << b.name << " = " << DumpExpr(*b.value) << "\n";
+  for (const auto& b : it.bindings)
+    o << "    let " << b.name << " = " << DumpExpr(*b.value) << "\n";
   for (const auto& c : it.not_applicable_when) o << "    na when " << DumpExpr(*c) << "\n";
   if (it.rule) DumpRule(o, *it.rule);
 }
@@ -173,9 +219,9 @@ void DumpAdjustment(std::ostringstream& o, const char* what, const Adjustment& a
 std::string Dump(const Criteria& c) {
   std::ostringstream o;
   const IndexMeta& m = c.index;
-  o << "index " << Quote(m.name) << " province=" << Quote(m.province) << " level="
-    << Quote(m.level) << " year=" << m.year << " total=" << Num(m.total)
-    << " precision=" << m.precision << " bonus_above_total=" << m.bonus_above_total
+  o << "index " << Quote(m.name) << " province=" << Quote(m.province) << " level=" << Quote(m.level)
+    << " year=" << m.year << " total=" << Num(m.total) << " precision=" << m.precision
+    << " bonus_above_total=" << m.bonus_above_total
     << " ties=" << (m.ties == TieRule::kShared ? "shared" : "dense") << "\n";
   for (const auto& b : m.bands) {
     o << " band " << Quote(b.label) << " " << (b.is_else ? "else" : Num(b.min_percent)) << "\n";

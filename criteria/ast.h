@@ -41,10 +41,20 @@ enum class ExprKind {
 
 enum class Op {
   kNone,
-  kNeg, kNot,                          // unary
-  kAdd, kSub, kMul, kDiv,              // arithmetic
-  kEq, kNe, kLt, kLe, kGt, kGe,        // comparison
-  kAnd, kOr,                           // logic
+  kNeg,
+  kNot,  // unary
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,  // arithmetic
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,  // comparison
+  kAnd,
+  kOr,  // logic
 };
 
 struct Expr;
@@ -92,10 +102,10 @@ struct Band {
 struct Rule {
   RuleKind kind = RuleKind::kBoolean;
   SourceRange range;
-  ExprPtr subject;  // the input: date, ratio, count, flag, score, label
-  ExprPtr param;    // deadline: the deadline date; linear: target;
-                    // checklist/scaled/likert: the "of" total; deduct/per: each
-  ExprPtr floor;    // deduct: floor (default 0)
+  ExprPtr subject;                 // the input: date, ratio, count, flag, score, label
+  ExprPtr param;                   // deadline: the deadline date; linear: target;
+                                   // checklist/scaled/likert: the "of" total; deduct/per: each
+  ExprPtr floor;                   // deduct: floor (default 0)
   ExprPtr on_time, late, missing;  // deadline tiers' points
   ExprPtr yes, no;                 // boolean points (null: max / 0)
   std::vector<Band> bands;         // bands, count, levels
@@ -119,13 +129,13 @@ struct Item {
   std::string code;
   std::string name;
   double max = 0;
-  SourceRange range;       // the whole item
+  SourceRange range;  // the whole item
   SourceRange code_range;
   SourceRange max_range;
   Assessment assessment = Assessment::kSelf;
   EvidencePolicy evidence = EvidencePolicy::kDefault;
-  std::vector<std::string> expects;        // expected evidence, prose
-  std::vector<Binding> bindings;           // in order
+  std::vector<std::string> expects;          // expected evidence, prose
+  std::vector<Binding> bindings;             // in order
   std::vector<ExprPtr> not_applicable_when;  // any true -> not applicable
   std::optional<Rule> rule;
   NoCasePolicy no_cases = NoCasePolicy::kUnset;
@@ -187,8 +197,8 @@ enum class TieRule { kShared, kDense };  // 1,1,3 or 1,1,2
 struct IndexMeta {
   std::string name, province, level;
   int year = 0;
-  double total = 100;  // the declared scale: areas' max sums to this
-  int precision = 2;   // decimals shown; display only
+  double total = 100;              // the declared scale: areas' max sums to this
+  int precision = 2;               // decimals shown; display only
   bool bonus_above_total = false;  // may bonus lift the index over 100 %?
   TieRule ties = TieRule::kShared;
   std::vector<BandDecl> bands;  // highest first
@@ -214,8 +224,7 @@ const RecordDecl* FindRecord(const Criteria& c, const std::string& kind);
 
 // Looks a field up among the kind's declared fields, then the common ones.
 // `kind` may be empty (a set of every kind): then only common fields.
-const FieldDecl* FindField(const Criteria& c, const std::string& kind,
-                           const std::string& field);
+const FieldDecl* FindField(const Criteria& c, const std::string& kind, const std::string& field);
 
 const char* RuleKindName(RuleKind k);
 const char* OpSpelling(Op op);

@@ -39,9 +39,7 @@ Interval Div(Interval a, Interval b) {
   return Interval::All();
 }
 
-Interval Intersect(Interval a, Interval b) {
-  return {std::max(a.lo, b.lo), std::min(a.hi, b.hi)};
-}
+Interval Intersect(Interval a, Interval b) { return {std::max(a.lo, b.lo), std::min(a.hi, b.hi)}; }
 
 Interval Hull(Interval a, Interval b) {
   if (a.empty()) return b;
@@ -75,8 +73,10 @@ Interval IntervalEval::Eval(const Expr& e, int depth) const {
   }
   switch (e.kind) {
     case ExprKind::kNumber:
-    case ExprKind::kPercent: return Interval::Point(e.number);
-    case ExprKind::kMaxRef: return Interval::Point(max_);
+    case ExprKind::kPercent:
+      return Interval::Point(e.number);
+    case ExprKind::kMaxRef:
+      return Interval::Point(max_);
     case ExprKind::kName: {
       auto it = names_.find(e.text);
       return Leaf(e, it == names_.end() ? Interval::All() : it->second);
@@ -96,15 +96,22 @@ Interval IntervalEval::Eval(const Expr& e, int depth) const {
       if (e.args.size() < 2 || !e.args[0] || !e.args[1]) return Interval::All();
       Interval a = Eval(*e.args[0], depth + 1), b = Eval(*e.args[1], depth + 1);
       switch (e.op) {
-        case Op::kAdd: return Add(a, b);
-        case Op::kSub: return Sub(a, b);
-        case Op::kMul: return Mul(a, b);
-        case Op::kDiv: return Div(a, b);
-        default: return Interval::All();
+        case Op::kAdd:
+          return Add(a, b);
+        case Op::kSub:
+          return Sub(a, b);
+        case Op::kMul:
+          return Mul(a, b);
+        case Op::kDiv:
+          return Div(a, b);
+        default:
+          return Interval::All();
       }
     }
-    case ExprKind::kCall: return Leaf(e, Call(e, depth));
-    default: return Interval::All();
+    case ExprKind::kCall:
+      return Leaf(e, Call(e, depth));
+    default:
+      return Interval::All();
   }
 }
 
@@ -122,8 +129,8 @@ Interval IntervalEval::Call(const Expr& e, int depth) const {
       return {std::max(a.lo, b.lo), std::max(a.hi, b.hi)};
     }
   }
-  if (e.args.size() == 2 && (f == "sum" || f == "avg" || f == "min" || f == "max" ||
-                             f == "value")) {
+  if (e.args.size() == 2 &&
+      (f == "sum" || f == "avg" || f == "min" || f == "max" || f == "value")) {
     const Type* set = info_.Find(e.args[0].get());
     if (set && set->ty == Ty::kRecords && e.args[1]->kind == ExprKind::kName) {
       return FieldBounds(set->kind, e.args[1]->text);
@@ -135,9 +142,9 @@ Interval IntervalEval::Call(const Expr& e, int depth) const {
     const Expr& a = *e.args[0];
     const Expr& b = *e.args[1];
     if (a.kind == ExprKind::kCall && b.kind == ExprKind::kCall && a.text == "count" &&
-        b.text == "count" && a.args.size() == 1 && b.args.size() == 1 && a.args[0] &&
-        b.args[0] && a.args[0]->kind == ExprKind::kWhere && !a.args[0]->args.empty() &&
-        a.args[0]->args[0] && SameExpr(*a.args[0]->args[0], *b.args[0])) {
+        b.text == "count" && a.args.size() == 1 && b.args.size() == 1 && a.args[0] && b.args[0] &&
+        a.args[0]->kind == ExprKind::kWhere && !a.args[0]->args.empty() && a.args[0]->args[0] &&
+        SameExpr(*a.args[0]->args[0], *b.args[0])) {
       return {0, 1};
     }
     return Div(Eval(a, depth + 1), Eval(b, depth + 1));

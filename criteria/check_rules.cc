@@ -79,8 +79,8 @@ class RuleChecker {
     }
     if (!ratio && it.rule) {
       const Rule& r = *it.rule;
-      for (const ExprPtr* e : {&r.subject, &r.param, &r.floor, &r.on_time, &r.late, &r.missing,
-                               &r.yes, &r.no}) {
+      for (const ExprPtr* e :
+           {&r.subject, &r.param, &r.floor, &r.on_time, &r.late, &r.missing, &r.yes, &r.no}) {
         if (!ratio && *e) ratio = FindRatio(**e, 0);
       }
       for (const Band& b : r.bands) {
@@ -152,21 +152,22 @@ class RuleChecker {
     const double max = item_->max;
     const bool exact = v.lo == v.hi;
     if (v.hi > max + kEpsilon) {
-      sink_.Error(DiagCode::kPointsAboveMax, at,
-                  std::string(what) +
-                      (exact ? " gives " + Num(v.hi) + " points"
-                             : std::isinf(v.hi)
-                                   ? " can give unbounded points (range " + FormatInterval(v) + ")"
-                                   : " can give up to " + Num(v.hi) + " points (range " +
-                                         FormatInterval(v) + ")") +
-                      ", above item " + item_->code + "'s max " + Num(max));
+      sink_.Error(
+          DiagCode::kPointsAboveMax, at,
+          std::string(what) +
+              (exact ? " gives " + Num(v.hi) + " points"
+               : std::isinf(v.hi)
+                   ? " can give unbounded points (range " + FormatInterval(v) + ")"
+                   : " can give up to " + Num(v.hi) + " points (range " + FormatInterval(v) + ")") +
+              ", above item " + item_->code + "'s max " + Num(max));
     }
     if (v.lo < -kEpsilon) {
       sink_.Error(DiagCode::kPointsBelowZero, at,
                   std::string(what) +
                       (exact ? " gives " + Num(v.lo) + " points"
-                             : " can give " + (std::isinf(v.lo) ? std::string("unboundedly negative")
-                                                               : "as little as " + Num(v.lo)) +
+                             : " can give " +
+                                   (std::isinf(v.lo) ? std::string("unboundedly negative")
+                                                     : "as little as " + Num(v.lo)) +
                                    " points (range " + FormatInterval(v) + ")") +
                       ", below 0");
     }
@@ -271,8 +272,8 @@ class RuleChecker {
   void Bands(const Rule& r, IntervalEval& ev) {
     const Expr* subject = r.subject.get();
     const Interval known = subject ? ev.Eval(*subject) : Interval::All();
-    double upper = kInf;       // the previous band's threshold
-    double lowest = kInf;      // the lowest threshold seen
+    double upper = kInf;   // the previous band's threshold
+    double lowest = kInf;  // the lowest threshold seen
     for (const Band& b : r.bands) {
       if (b.cmp == Band::Cmp::kElse) {
         if (subject) ev.SetOverride(subject, Intersect(known, {-kInf, lowest}));
@@ -302,7 +303,7 @@ class RuleChecker {
   const TypeInfo& info_;
   Sink& sink_;
   const Item* item_ = nullptr;
-  double best_ = 0;     // the most points a branch can give
+  double best_ = 0;      // the most points a branch can give
   bool unsure_ = false;  // a branch could not be evaluated: no W305
 };
 

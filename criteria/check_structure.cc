@@ -12,9 +12,9 @@ namespace {
 // Canonical Roman numerals I..XX, the area codes some provinces use; a
 // criterion of area III is numbered 3.x.
 int RomanValue(const std::string& code) {
-  static const char* const kRoman[] = {"I",    "II",   "III",   "IV",  "V",   "VI",  "VII",
-                                       "VIII", "IX",   "X",     "XI",  "XII", "XIII", "XIV",
-                                       "XV",   "XVI",  "XVII",  "XVIII", "XIX", "XX"};
+  static const char* const kRoman[] = {"I",    "II",  "III",  "IV",    "V",   "VI",   "VII",
+                                       "VIII", "IX",  "X",    "XI",    "XII", "XIII", "XIV",
+                                       "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
   for (int i = 0; i < 20; ++i) {
     if (code == kRoman[i]) return i + 1;
   }
@@ -96,8 +96,8 @@ class StructureChecker {
       sum += cr.max;
       if (!NestedUnderArea(cr.code, a.code)) {
         sink_.Error(DiagCode::kCodeNotNested, cr.code_range,
-                    "criterion " + cr.code + " is not numbered under " + what +
-                        " (expected " + AreaPrefix(a.code) + ".N)");
+                    "criterion " + cr.code + " is not numbered under " + what + " (expected " +
+                        AreaPrefix(a.code) + ".N)");
       }
       CheckCriterion(cr);
     }
@@ -115,9 +115,9 @@ class StructureChecker {
     for (const Item& it : cr.items) {
       sum += it.max;
       if (!NestedUnderCriterion(it.code, cr.code)) {
-        sink_.Error(DiagCode::kCodeNotNested, it.code_range,
-                    "item " + it.code + " is not numbered under " + what + " (expected " +
-                        cr.code + ".N)");
+        sink_.Error(
+            DiagCode::kCodeNotNested, it.code_range,
+            "item " + it.code + " is not numbered under " + what + " (expected " + cr.code + ".N)");
       }
       CheckItem(it);
     }
@@ -157,9 +157,9 @@ class StructureChecker {
     const double total = c_.index.declared ? c_.index.total : 100;
     if (std::fabs(sum - total) <= kEpsilon) return;
     if (c_.index.declared) {
-      sink_.Error(DiagCode::kTotalMismatch, c_.index.range,
-                  "the max of the areas sums to " + Num(sum) + ", but the index total is " +
-                      Num(total));
+      sink_.Error(
+          DiagCode::kTotalMismatch, c_.index.range,
+          "the max of the areas sums to " + Num(sum) + ", but the index total is " + Num(total));
     } else {
       const Area& first = c_.areas.front();
       sink_.Error(DiagCode::kTotalMismatch, first.code_range,
@@ -196,8 +196,8 @@ class StructureChecker {
                         "\" have the same threshold " + Pct(b.min_percent));
       } else if (prev && b.min_percent > prev->min_percent) {
         sink_.Error(DiagCode::kIndexBands, b.range,
-                    "index band \"" + b.label + "\" >= " + Pct(b.min_percent) +
-                        " comes after \"" + prev->label + "\" >= " + Pct(prev->min_percent) +
+                    "index band \"" + b.label + "\" >= " + Pct(b.min_percent) + " comes after \"" +
+                        prev->label + "\" >= " + Pct(prev->min_percent) +
                         "; bands go from highest to lowest");
       }
       prev = &b;
@@ -221,8 +221,7 @@ class StructureChecker {
       for (const FieldDecl& f : r.fields) {
         if (!fields.emplace(f.name, &f).second) {
           sink_.Error(DiagCode::kDuplicateRecord, f.range,
-                      "field " + f.name + " of record kind \"" + r.kind +
-                          "\" is declared twice");
+                      "field " + f.name + " of record kind \"" + r.kind + "\" is declared twice");
         }
       }
     }

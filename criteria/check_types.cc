@@ -13,12 +13,18 @@ Type Make(Ty ty, bool nonneg = false) { return Type{ty, "", nonneg}; }
 
 Type FromField(FieldType f) {
   switch (f) {
-    case FieldType::kNumber: return Make(Ty::kNumber);
-    case FieldType::kCount: return Make(Ty::kNumber, true);
-    case FieldType::kPercent: return Make(Ty::kPercent, true);
-    case FieldType::kDate: return Make(Ty::kDate);
-    case FieldType::kString: return Make(Ty::kString);
-    case FieldType::kBool: return Make(Ty::kBool);
+    case FieldType::kNumber:
+      return Make(Ty::kNumber);
+    case FieldType::kCount:
+      return Make(Ty::kNumber, true);
+    case FieldType::kPercent:
+      return Make(Ty::kPercent, true);
+    case FieldType::kDate:
+      return Make(Ty::kDate);
+    case FieldType::kString:
+      return Make(Ty::kString);
+    case FieldType::kBool:
+      return Make(Ty::kBool);
   }
   return Make(Ty::kUnknown);
 }
@@ -54,9 +60,9 @@ struct Function {
 };
 
 constexpr Function kFunctions[] = {
-    {"count", 1, 1}, {"exists", 1, 1},   {"sum", 2, 2},   {"avg", 2, 2},
-    {"min", 2, 2},   {"max", 2, 2},      {"latest", 1, 2}, {"earliest", 1, 2},
-    {"ratio", 2, 2}, {"days", 2, 2},     {"value", 2, 2},
+    {"count", 1, 1}, {"exists", 1, 1}, {"sum", 2, 2},    {"avg", 2, 2},
+    {"min", 2, 2},   {"max", 2, 2},    {"latest", 1, 2}, {"earliest", 1, 2},
+    {"ratio", 2, 2}, {"days", 2, 2},   {"value", 2, 2},
 };
 
 const Function* FindFunction(const std::string& name) {
@@ -104,8 +110,7 @@ class TypeChecker {
       for (const Bound& prev : scope_) {
         if (prev.name == b.name) {
           sink_.Error(DiagCode::kDuplicateBinding, b.name_range,
-                      "'" + b.name + "' is already defined by an earlier `let` in item " +
-                          it.code);
+                      "'" + b.name + "' is already defined by an earlier `let` in item " + it.code);
           break;
         }
       }
@@ -158,8 +163,7 @@ class TypeChecker {
         if (s.ty != Ty::kUnknown && !(count ? s.ty == Ty::kNumber : IsNumeric(s.ty))) {
           sink_.Error(DiagCode::kTypeMismatch, r.subject->range,
                       count ? "the subject of `count` tiers must be a number, got " + A(s)
-                            : "the subject of `bands` must be a number or a percent, got " +
-                                  A(s));
+                            : "the subject of `bands` must be a number or a percent, got " + A(s));
         }
         for (const Band& b : r.bands) {
           if (b.threshold) Threshold(*b.threshold, s, count);
@@ -193,7 +197,8 @@ class TypeChecker {
       case RuleKind::kChecklist:
       case RuleKind::kScaled:
       case RuleKind::kLikert:
-        Expect(*r.subject, Ty::kNumber, std::string("the subject of `") + RuleKindName(r.kind) + "`");
+        Expect(*r.subject, Ty::kNumber,
+               std::string("the subject of `") + RuleKindName(r.kind) + "`");
         if (r.param) Expect(*r.param, Ty::kNumber, "the total after `of`");
         return;
       case RuleKind::kPercent:
@@ -248,19 +253,32 @@ class TypeChecker {
 
   Type InferUncached(const Expr& e, int depth) {
     switch (e.kind) {
-      case ExprKind::kNumber: return Make(Ty::kNumber, e.number >= 0);
-      case ExprKind::kPercent: return Make(Ty::kPercent, e.number >= 0);
-      case ExprKind::kDate: return Make(Ty::kDate);
-      case ExprKind::kString: return Make(Ty::kString);
-      case ExprKind::kBool: return Make(Ty::kBool);
-      case ExprKind::kMaxRef: return Make(Ty::kNumber, true);
-      case ExprKind::kName: return Name(e);
-      case ExprKind::kField: return Field(e, depth);
-      case ExprKind::kRecords: return Records(e);
-      case ExprKind::kWhere: return Where(e, depth);
-      case ExprKind::kUnary: return Unary(e, depth);
-      case ExprKind::kBinary: return Binary(e, depth);
-      case ExprKind::kCall: return Call(e, depth);
+      case ExprKind::kNumber:
+        return Make(Ty::kNumber, e.number >= 0);
+      case ExprKind::kPercent:
+        return Make(Ty::kPercent, e.number >= 0);
+      case ExprKind::kDate:
+        return Make(Ty::kDate);
+      case ExprKind::kString:
+        return Make(Ty::kString);
+      case ExprKind::kBool:
+        return Make(Ty::kBool);
+      case ExprKind::kMaxRef:
+        return Make(Ty::kNumber, true);
+      case ExprKind::kName:
+        return Name(e);
+      case ExprKind::kField:
+        return Field(e, depth);
+      case ExprKind::kRecords:
+        return Records(e);
+      case ExprKind::kWhere:
+        return Where(e, depth);
+      case ExprKind::kUnary:
+        return Unary(e, depth);
+      case ExprKind::kBinary:
+        return Binary(e, depth);
+      case ExprKind::kCall:
+        return Call(e, depth);
     }
     return Make(Ty::kUnknown);
   }
@@ -325,12 +343,16 @@ class TypeChecker {
     if (e.args.empty() || !e.args[0]) return Make(Ty::kUnknown);
     Type obj = Infer(*e.args[0], depth + 1);
     switch (obj.ty) {
-      case Ty::kUnknown: return obj;
-      case Ty::kRecord: return LookupField(obj.kind, e.text, FieldNameRange(e));
+      case Ty::kUnknown:
+        return obj;
+      case Ty::kRecord:
+        return LookupField(obj.kind, e.text, FieldNameRange(e));
       case Ty::kRecords:
         sink_.Error(DiagCode::kTypeMismatch, e.range,
-                    "'." + e.text + "' needs one record, but this is a set of records; use "
-                    "latest(...) or value(..., " + e.text + ")");
+                    "'." + e.text +
+                        "' needs one record, but this is a set of records; use "
+                        "latest(...) or value(..., " +
+                        e.text + ")");
         return Make(Ty::kUnknown);
       default:
         sink_.Error(DiagCode::kTypeMismatch, e.range,
@@ -439,11 +461,21 @@ class TypeChecker {
     Ty ty = Ty::kNumber;
     bool nonneg = a.nonneg && b.nonneg;
     switch (e.op) {
-      case Op::kAdd: ty = pa && pb ? Ty::kPercent : Ty::kNumber; break;
-      case Op::kSub: ty = pa && pb ? Ty::kPercent : Ty::kNumber; nonneg = false; break;
-      case Op::kMul: ty = pa && pb ? Ty::kPercent : Ty::kNumber; break;
-      case Op::kDiv: ty = pa && !pb ? Ty::kPercent : Ty::kNumber; break;
-      default: break;
+      case Op::kAdd:
+        ty = pa && pb ? Ty::kPercent : Ty::kNumber;
+        break;
+      case Op::kSub:
+        ty = pa && pb ? Ty::kPercent : Ty::kNumber;
+        nonneg = false;
+        break;
+      case Op::kMul:
+        ty = pa && pb ? Ty::kPercent : Ty::kNumber;
+        break;
+      case Op::kDiv:
+        ty = pa && !pb ? Ty::kPercent : Ty::kNumber;
+        break;
+      default:
+        break;
     }
     return Make(ty, nonneg);
   }
@@ -484,13 +516,13 @@ class TypeChecker {
     }
     const int n = static_cast<int>(e.args.size());
     if (n < fn->min_args || n > fn->max_args) {
-      const std::string want = fn->min_args == fn->max_args
-                                   ? std::to_string(fn->min_args)
-                                   : std::to_string(fn->min_args) + " or " +
-                                         std::to_string(fn->max_args);
+      const std::string want =
+          fn->min_args == fn->max_args
+              ? std::to_string(fn->min_args)
+              : std::to_string(fn->min_args) + " or " + std::to_string(fn->max_args);
       sink_.Error(DiagCode::kArity, e.range,
-                  e.text + "() takes " + want + " argument" + (want == "1" ? "" : "s") +
-                      ", got " + std::to_string(n));
+                  e.text + "() takes " + want + " argument" + (want == "1" ? "" : "s") + ", got " +
+                      std::to_string(n));
       for (const ExprPtr& a : e.args) {
         if (a && a->kind != ExprKind::kName) Infer(*a, depth + 1);
       }

@@ -10,14 +10,22 @@ namespace cchc::check {
 
 std::string TypeName(const Type& t) {
   switch (t.ty) {
-    case Ty::kUnknown: return "unknown";
-    case Ty::kNumber: return "number";
-    case Ty::kPercent: return "percent";
-    case Ty::kDate: return "date";
-    case Ty::kString: return "string";
-    case Ty::kBool: return "bool";
-    case Ty::kRecords: return t.kind.empty() ? "records" : "records of kind \"" + t.kind + "\"";
-    case Ty::kRecord: return t.kind.empty() ? "record" : "record of kind \"" + t.kind + "\"";
+    case Ty::kUnknown:
+      return "unknown";
+    case Ty::kNumber:
+      return "number";
+    case Ty::kPercent:
+      return "percent";
+    case Ty::kDate:
+      return "date";
+    case Ty::kString:
+      return "string";
+    case Ty::kBool:
+      return "bool";
+    case Ty::kRecords:
+      return t.kind.empty() ? "records" : "records of kind \"" + t.kind + "\"";
+    case Ty::kRecord:
+      return t.kind.empty() ? "record" : "record of kind \"" + t.kind + "\"";
   }
   return "?";
 }

@@ -15,10 +15,10 @@ namespace cchc {
 struct CriteriaSummary {
   int areas = 0;
   int criteria = 0;
-  int items = 0;         // items under areas (bonus/penalty items counted apart)
-  int self_items = 0;    // of those, self-assessed
-  int survey_items = 0;  // of those, `assessed by survey`
-  double total_max = 0;  // sum of the areas' max
+  int items = 0;                          // items under areas (bonus/penalty items counted apart)
+  int self_items = 0;                     // of those, self-assessed
+  int survey_items = 0;                   // of those, `assessed by survey`
+  double total_max = 0;                   // sum of the areas' max
   double bonus_cap = 0, penalty_cap = 0;  // 0 when the block is absent
   int bonus_items = 0, penalty_items = 0;
   int record_kinds = 0;

@@ -42,7 +42,7 @@ enum class Ty { kUnknown, kNumber, kPercent, kDate, kString, kBool, kRecords, kR
 // checks stay quiet about it instead of cascading.
 struct Type {
   Ty ty = Ty::kUnknown;
-  std::string kind;  // kRecords / kRecord: the record kind ("" = every kind)
+  std::string kind;     // kRecords / kRecord: the record kind ("" = every kind)
   bool nonneg = false;  // numbers known to be >= 0 (counts, count fields)
 };
 

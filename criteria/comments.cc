@@ -19,8 +19,8 @@ std::vector<SourceComment> CollectComments(std::string_view text) {
       size_t end = text.find('\n', i);
       if (end == std::string_view::npos) end = text.size();
       size_t last = end;
-      while (last > i && (text[last - 1] == ' ' || text[last - 1] == '\t' ||
-                          text[last - 1] == '\r')) {
+      while (last > i &&
+             (text[last - 1] == ' ' || text[last - 1] == '\t' || text[last - 1] == '\r')) {
         --last;
       }
       const uint32_t at = static_cast<uint32_t>(i);

@@ -18,9 +18,8 @@ std::string Render(const SourceFile& src, const Diagnostic& d) {
   const char* sev = d.severity == Severity::kError     ? "error"
                     : d.severity == Severity::kWarning ? "warning"
                                                        : "note";
-  std::string out = src.name() + ":" + std::to_string(at.line) + ":" +
-                    std::to_string(at.column) + ": " + sev + "[" +
-                    DiagCodeName(d.code, d.severity) + "]: " + d.message + "\n";
+  std::string out = src.name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                    ": " + sev + "[" + DiagCodeName(d.code, d.severity) + "]: " + d.message + "\n";
   std::string_view line = src.Line(at.line);
   if (line.empty() && d.range.begin >= src.text().size()) return out;
   out += "  ";
@@ -42,8 +41,8 @@ std::string Render(const SourceFile& src, const Diagnostic& d) {
   }
   out += '^';
   // Underline the rest of the range on this line.
-  size_t end = std::min<size_t>(d.range.end > line_start ? d.range.end - line_start : 0,
-                                line.size());
+  size_t end =
+      std::min<size_t>(d.range.end > line_start ? d.range.end - line_start : 0, line.size());
   if (end > caret_at + 1) {
     int w = DisplayWidth(line.substr(caret_at, end - caret_at));
     out.append(static_cast<size_t>(std::max(0, w - 1)), '~');

@@ -17,14 +17,14 @@ enum class Severity { kError, kWarning, kNote };
 // messages lives in docs/criteria-language.md.
 enum class DiagCode {
   // reading and syntax
-  kFileTooLarge = 100,     // E100
-  kInvalidUtf8 = 101,      // E101
-  kSyntax = 102,           // E102  expected X here
-  kNestingTooDeep = 103,   // E103
-  kBadDate = 104,          // E104  2026-02-30
-  kBadNumber = 105,        // E105  out of range
-  kTooManyErrors = 106,    // E106
-  kCannotRead = 107,       // E107
+  kFileTooLarge = 100,    // E100
+  kInvalidUtf8 = 101,     // E101
+  kSyntax = 102,          // E102  expected X here
+  kNestingTooDeep = 103,  // E103
+  kBadDate = 104,         // E104  2026-02-30
+  kBadNumber = 105,       // E105  out of range
+  kTooManyErrors = 106,   // E106
+  kCannotRead = 107,      // E107
   // structure
   kDuplicateCode = 200,    // E200
   kCodeNotNested = 201,    // E201  1.2.3 outside 1.2
@@ -46,15 +46,15 @@ enum class DiagCode {
   kBadParam = 306,         // E306  target <= 0, of 0, ...
   kNoCasePolicy = 307,     // W307  ratio() without `when no cases`
   // names and types
-  kUnknownName = 400,      // E400
-  kUnknownField = 401,     // E401
-  kUnknownKind = 402,      // E402
-  kUnknownFunction = 403,  // E403
-  kArity = 404,            // E404
-  kTypeMismatch = 405,     // E405
-  kUnusedBinding = 406,    // W406
-  kDuplicateBinding = 407, // E407
-  kPercentVsNumber = 408,  // W408  comparing a percent with a plain number
+  kUnknownName = 400,       // E400
+  kUnknownField = 401,      // E401
+  kUnknownKind = 402,       // E402
+  kUnknownFunction = 403,   // E403
+  kArity = 404,             // E404
+  kTypeMismatch = 405,      // E405
+  kUnusedBinding = 406,     // W406
+  kDuplicateBinding = 407,  // E407
+  kPercentVsNumber = 408,   // W408  comparing a percent with a plain number
 };
 
 struct Diagnostic {

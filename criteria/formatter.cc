@@ -29,8 +29,8 @@ std::string FormatPercent(double fraction) {
   // reads back bit for bit (0.805 * 100 is 80.50000000000001).
   char buf[400];
   for (int precision = 0; precision <= 17; ++precision) {
-    auto res = std::to_chars(buf, buf + sizeof buf, fraction * 100, std::chars_format::fixed,
-                             precision);
+    auto res =
+        std::to_chars(buf, buf + sizeof buf, fraction * 100, std::chars_format::fixed, precision);
     if (res.ec != std::errc()) break;
     std::string s(buf, res.ptr);
     if (std::strtod(s.c_str(), nullptr) / 100 == fraction) return s + "%";
@@ -44,11 +44,20 @@ std::string Quote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -62,21 +71,31 @@ enum Prec { kWhere, kOr, kAnd, kNot, kCmp, kAdd, kMul, kNeg, kPostfix, kPrimary 
 
 int PrecOf(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kWhere: return kWhere;
-    case ExprKind::kUnary: return e.op == Op::kNot ? kNot : kNeg;
+    case ExprKind::kWhere:
+      return kWhere;
+    case ExprKind::kUnary:
+      return e.op == Op::kNot ? kNot : kNeg;
     case ExprKind::kBinary:
       switch (e.op) {
-        case Op::kOr: return kOr;
-        case Op::kAnd: return kAnd;
+        case Op::kOr:
+          return kOr;
+        case Op::kAnd:
+          return kAnd;
         case Op::kAdd:
-        case Op::kSub: return kAdd;
+        case Op::kSub:
+          return kAdd;
         case Op::kMul:
-        case Op::kDiv: return kMul;
-        default: return kCmp;
+        case Op::kDiv:
+          return kMul;
+        default:
+          return kCmp;
       }
-    case ExprKind::kField: return kPostfix;
-    case ExprKind::kNumber: return e.number < 0 ? kNeg : kPrimary;
-    default: return kPrimary;
+    case ExprKind::kField:
+      return kPostfix;
+    case ExprKind::kNumber:
+      return e.number < 0 ? kNeg : kPrimary;
+    default:
+      return kPrimary;
   }
 }
 
@@ -96,13 +115,27 @@ void PrintOperand(const Expr* e, int min_prec, std::string& out) {
 
 void PrintPrimary(const Expr& e, std::string& out) {
   switch (e.kind) {
-    case ExprKind::kNumber: out += FormatNumber(e.number); return;
-    case ExprKind::kPercent: out += FormatPercent(e.number); return;
-    case ExprKind::kDate: out += FormatIsoDate(e.date); return;
-    case ExprKind::kString: out += Quote(e.text); return;
-    case ExprKind::kBool: out += e.boolean ? "true" : "false"; return;
-    case ExprKind::kName: out += e.text; return;
-    case ExprKind::kMaxRef: out += "max"; return;
+    case ExprKind::kNumber:
+      out += FormatNumber(e.number);
+      return;
+    case ExprKind::kPercent:
+      out += FormatPercent(e.number);
+      return;
+    case ExprKind::kDate:
+      out += FormatIsoDate(e.date);
+      return;
+    case ExprKind::kString:
+      out += Quote(e.text);
+      return;
+    case ExprKind::kBool:
+      out += e.boolean ? "true" : "false";
+      return;
+    case ExprKind::kName:
+      out += e.text;
+      return;
+    case ExprKind::kMaxRef:
+      out += "max";
+      return;
     case ExprKind::kRecords:
       out += "records";
       if (!e.text.empty()) out += " kind " + Quote(e.text);
@@ -119,7 +152,8 @@ void PrintPrimary(const Expr& e, std::string& out) {
       PrintOperand(e.args.empty() ? nullptr : e.args[0].get(), kPostfix, out);
       out += "." + e.text;
       return;
-    default: return;
+    default:
+      return;
   }
 }
 
@@ -133,8 +167,8 @@ void PrintExpr(const Expr& e, int min_prec, std::string& out) {
   if (e.kind == ExprKind::kBinary || e.kind == ExprKind::kWhere) {
     std::vector<const Expr*> spine;
     const Expr* cur = &e;
-    while (LeftAssociative(prec) && (cur->kind == ExprKind::kBinary ||
-                                     cur->kind == ExprKind::kWhere) &&
+    while (LeftAssociative(prec) &&
+           (cur->kind == ExprKind::kBinary || cur->kind == ExprKind::kWhere) &&
            PrecOf(*cur) == prec && cur->args.size() == 2 && cur->args[0]) {
       spine.push_back(cur);
       cur = cur->args[0].get();
@@ -147,7 +181,8 @@ void PrintExpr(const Expr& e, int min_prec, std::string& out) {
       PrintExpr(*cur, prec, out);
       for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
         const Expr& node = **it;
-        out += node.kind == ExprKind::kWhere ? " where " : std::string(" ") + OpSpelling(node.op) + " ";
+        out += node.kind == ExprKind::kWhere ? " where "
+                                             : std::string(" ") + OpSpelling(node.op) + " ";
         PrintOperand(node.args[1].get(), prec + 1, out);
       }
     }
@@ -166,8 +201,7 @@ void PrintExpr(const Expr& e, int min_prec, std::string& out) {
       }
       cur = cur->args[0].get();
     }
-    if (last_minus && PrecOf(*cur) >= prec && cur->kind == ExprKind::kNumber &&
-        cur->number < 0) {
+    if (last_minus && PrecOf(*cur) >= prec && cur->kind == ExprKind::kNumber && cur->number < 0) {
       out += " ";
     }
     PrintExpr(*cur, prec, out);
@@ -342,10 +376,17 @@ class Printer {
     }
     if (it.rule) RuleLines(*it.rule);
     switch (it.no_cases) {
-      case NoCasePolicy::kUnset: break;
-      case NoCasePolicy::kFull: Line("when no cases: full"); break;
-      case NoCasePolicy::kZero: Line("when no cases: zero"); break;
-      case NoCasePolicy::kNotApplicable: Line("when no cases: not applicable"); break;
+      case NoCasePolicy::kUnset:
+        break;
+      case NoCasePolicy::kFull:
+        Line("when no cases: full");
+        break;
+      case NoCasePolicy::kZero:
+        Line("when no cases: zero");
+        break;
+      case NoCasePolicy::kNotApplicable:
+        Line("when no cases: not applicable");
+        break;
     }
     Close(it.range);
   }
@@ -381,10 +422,18 @@ class Printer {
         for (const Band& b : r.bands) {
           std::string key;
           switch (b.cmp) {
-            case Band::Cmp::kGe: key = ">= " + Expression(b.threshold); break;
-            case Band::Cmp::kGt: key = "> " + Expression(b.threshold); break;
-            case Band::Cmp::kLabel: key = Quote(b.label); break;
-            case Band::Cmp::kElse: key = "else"; break;
+            case Band::Cmp::kGe:
+              key = ">= " + Expression(b.threshold);
+              break;
+            case Band::Cmp::kGt:
+              key = "> " + Expression(b.threshold);
+              break;
+            case Band::Cmp::kLabel:
+              key = Quote(b.label);
+              break;
+            case Band::Cmp::kElse:
+              key = "else";
+              break;
           }
           table.push_back({key + ": " + Expression(b.points), b.range});
         }
@@ -397,17 +446,24 @@ class Printer {
           has_table = true;
         }
         break;
-      case RuleKind::kLinear: head += " target " + Expression(r.param); break;
+      case RuleKind::kLinear:
+        head += " target " + Expression(r.param);
+        break;
       case RuleKind::kDeduct:
         head += " each " + Expression(r.param);
         if (r.floor) head += " floor " + Expression(r.floor);
         break;
-      case RuleKind::kPerCase: head += " each " + Expression(r.param); break;
+      case RuleKind::kPerCase:
+        head += " each " + Expression(r.param);
+        break;
       case RuleKind::kChecklist:
       case RuleKind::kScaled:
-      case RuleKind::kLikert: head += " of " + Expression(r.param); break;
+      case RuleKind::kLikert:
+        head += " of " + Expression(r.param);
+        break;
       case RuleKind::kPercent:
-      case RuleKind::kManual: break;
+      case RuleKind::kManual:
+        break;
     }
     if (!has_table) {
       Line(head + trail);
@@ -422,8 +478,7 @@ class Printer {
     one_line += " }";
     // A comment inside the table keeps it on several lines, so that the
     // comment stays in it (and stays there when formatted again).
-    const bool comment_inside =
-        next_ < comments_.size() && comments_[next_].anchor < r.range.end;
+    const bool comment_inside = next_ < comments_.size() && comments_[next_].anchor < r.range.end;
     if (!comment_inside && indent_ * 2 + DisplayWidth(one_line) <= kFormatWidth) {
       Line(one_line + trail);
       return;

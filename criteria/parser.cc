@@ -17,8 +17,8 @@ namespace {
 constexpr int kMaxErrors = 20;
 
 bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.';
 }
 
 // Just enough of a lexer to find items and parentheses without being fooled by
@@ -204,8 +204,8 @@ ParseResult ParseCriteria(const SourceFile& src, const ParseLimits& limits) {
   int errors = 0;
   auto too_many = [&] {
     if (errors < kMaxErrors) return false;
-    Add(result, DiagCode::kTooManyErrors, {static_cast<uint32_t>(text.size()),
-                                           static_cast<uint32_t>(text.size())},
+    Add(result, DiagCode::kTooManyErrors,
+        {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size())},
         "too many errors; stopping after " + std::to_string(kMaxErrors));
     return true;
   };
@@ -235,8 +235,8 @@ ParseResult ParseCriteria(const SourceFile& src, const ParseLimits& limits) {
     // Report at the next token, not at the whitespace X3 stopped before;
     // inside a string the position is already exact.
     size_t at = pass.error_offset;
-    const bool in_string = pass.expected.rfind("'\"'", 0) == 0 ||
-                           pass.expected.rfind("an escape", 0) == 0;
+    const bool in_string =
+        pass.expected.rfind("'\"'", 0) == 0 || pass.expected.rfind("an escape", 0) == 0;
     if (!in_string) {
       Scanner s(work, at);
       s.SkipSpace();
@@ -256,10 +256,9 @@ ParseResult ParseCriteria(const SourceFile& src, const ParseLimits& limits) {
     }
     Blank(work, *item);
   }
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return a.range.begin < b.range.begin;
-                   });
+  std::stable_sort(
+      result.diagnostics.begin(), result.diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });
   return result;
 }
 

@@ -40,11 +40,11 @@ enum class EvidenceCode {
   kDuplicateAppraisal = 522,  // E522 two appraisal entries for one item
   kTooManyIssues = 523,       // E523 loading stopped after too many errors
   // Scenario and task files (evidence/scenario_loader.h):
-  kBadEffect = 524,           // E524 an effect without a known "op", or missing its parts
-  kUnknownTarget = 525,       // E525 set/remove names a record the evidence lacks
-  kDuplicateTaskId = 526,     // E526 two tasks with one id
-  kBadEffort = 527,           // E527 effort negative, not finite or not a number
-  kTooManyEffects = 528,      // E528 over ScenarioLimits::max_effects / max_tasks
+  kBadEffect = 524,        // E524 an effect without a known "op", or missing its parts
+  kUnknownTarget = 525,    // E525 set/remove names a record the evidence lacks
+  kDuplicateTaskId = 526,  // E526 two tasks with one id
+  kBadEffort = 527,        // E527 effort negative, not finite or not a number
+  kTooManyEffects = 528,   // E528 over ScenarioLimits::max_effects / max_tasks
 };
 
 struct EvidenceIssue {

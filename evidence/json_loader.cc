@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "evidence/loader.h"
 #include "evidence/json_support.h"
+#include "evidence/loader.h"
 #include "evidence/validate.h"
 
 namespace cchc {
@@ -29,7 +29,6 @@ using evidence_internal::ReadableReason;
 using json = nlohmann::json;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 
 // The keys of one JSON object, to find duplicates. Objects are small; a
 // linear scan until one gets large.
@@ -74,7 +73,6 @@ std::string Describe(const Scalar& v) {
   }
   return "?";
 }
-
 
 class Handler {
  public:

@@ -21,13 +21,38 @@ struct Value {
   double number = 0;  // kNumber, kPercent
   Date date;          // kDate
   bool boolean = false;
-  std::string text;   // kString
+  std::string text;  // kString
 
-  static Value Number(double v) { Value x; x.type = ValueType::kNumber; x.number = v; return x; }
-  static Value Percent(double f) { Value x; x.type = ValueType::kPercent; x.number = f; return x; }
-  static Value OfDate(Date d) { Value x; x.type = ValueType::kDate; x.date = d; return x; }
-  static Value String(std::string s) { Value x; x.type = ValueType::kString; x.text = std::move(s); return x; }
-  static Value Bool(bool b) { Value x; x.type = ValueType::kBool; x.boolean = b; return x; }
+  static Value Number(double v) {
+    Value x;
+    x.type = ValueType::kNumber;
+    x.number = v;
+    return x;
+  }
+  static Value Percent(double f) {
+    Value x;
+    x.type = ValueType::kPercent;
+    x.number = f;
+    return x;
+  }
+  static Value OfDate(Date d) {
+    Value x;
+    x.type = ValueType::kDate;
+    x.date = d;
+    return x;
+  }
+  static Value String(std::string s) {
+    Value x;
+    x.type = ValueType::kString;
+    x.text = std::move(s);
+    return x;
+  }
+  static Value Bool(bool b) {
+    Value x;
+    x.type = ValueType::kBool;
+    x.boolean = b;
+    return x;
+  }
   bool missing() const { return type == ValueType::kMissing; }
 };
 

@@ -26,7 +26,6 @@ using evidence_internal::QuoteForMessage;
 using evidence_internal::ReadableReason;
 using json = nlohmann::json;
 
-
 // A JSON value with the offset of its first byte.
 struct JNode {
   enum class T : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -54,16 +53,21 @@ struct JNode {
 
 const char* TypeName(const JNode& n) {
   switch (n.t) {
-    case JNode::T::kNull: return "null";
-    case JNode::T::kBool: return n.boolean ? "true" : "false";
-    case JNode::T::kNumber: return "a number";
-    case JNode::T::kString: return "a string";
-    case JNode::T::kArray: return "an array";
-    case JNode::T::kObject: return "an object";
+    case JNode::T::kNull:
+      return "null";
+    case JNode::T::kBool:
+      return n.boolean ? "true" : "false";
+    case JNode::T::kNumber:
+      return "a number";
+    case JNode::T::kString:
+      return "a string";
+    case JNode::T::kArray:
+      return "an array";
+    case JNode::T::kObject:
+      return "an object";
   }
   return "?";
 }
-
 
 class TreeBuilder {
  public:
@@ -121,7 +125,8 @@ class TreeBuilder {
     obj->keys.push_back(std::move(key));
     return true;
   }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& ex) {
     const size_t at = position > 0 ? std::min(position - 1, text_.size()) : 0;
     out_->Error(ex.id == 406 ? EvidenceCode::kNumberOutOfRange : EvidenceCode::kSyntax,
                 locator_.At(at), "malformed JSON: " + ReadableReason(ex.what()));
@@ -300,8 +305,10 @@ class Walker {
         out_->Stop();
         return;
       }
-      std::string where = (context.empty() ? "" : context + ", ") + "effect " + std::to_string(i + 1);
-      if (std::optional<Effect> e = OneEffect(list->kids[i], where)) effects->push_back(std::move(*e));
+      std::string where =
+          (context.empty() ? "" : context + ", ") + "effect " + std::to_string(i + 1);
+      if (std::optional<Effect> e = OneEffect(list->kids[i], where))
+        effects->push_back(std::move(*e));
     }
   }
 
@@ -320,9 +327,9 @@ class Walker {
         (op->text != "add" && op->text != "set" && op->text != "remove")) {
       Error(EvidenceCode::kBadEffect, op ? At(*op, "op") : start, where,
             !op ? "the effect has no \"op\" (add, set or remove)"
-                : op->t == JNode::T::kString
-                    ? "unknown op " + QuoteForMessage(op->text) + " (add, set or remove)"
-                    : "\"op\" is a string (add, set or remove), got " + std::string(TypeName(*op)));
+            : op->t == JNode::T::kString
+                ? "unknown op " + QuoteForMessage(op->text) + " (add, set or remove)"
+                : "\"op\" is a string (add, set or remove), got " + std::string(TypeName(*op)));
       return std::nullopt;
     }
     if (op->text == "add") {
@@ -331,7 +338,8 @@ class Walker {
       const JNode* rec = n.Get("record");
       if (!rec || rec->t != JNode::T::kObject) {
         Error(EvidenceCode::kBadEffect, rec ? At(*rec, "record") : start, where,
-              rec ? "\"record\" is an object {\"id\": ..., \"kind\": ...}, got " + std::string(TypeName(*rec))
+              rec ? "\"record\" is an object {\"id\": ..., \"kind\": ...}, got " +
+                        std::string(TypeName(*rec))
                   : "an add effect needs a \"record\" object");
         return std::nullopt;
       }
@@ -358,7 +366,8 @@ class Walker {
     const JNode* id = n.Get("id");
     if (!id || id->t != JNode::T::kString || id->text.empty()) {
       Error(EvidenceCode::kBadEffect, id ? At(*id, "id") : start, where,
-            std::string("a ") + op->text + " effect needs \"id\", the record's id as a non-empty string");
+            std::string("a ") + op->text +
+                " effect needs \"id\", the record's id as a non-empty string");
       return std::nullopt;
     }
     e.id = id->text;
@@ -367,7 +376,8 @@ class Walker {
       auto it = live_.find(e.id);
       if (it == live_.end()) {
         Error(EvidenceCode::kUnknownTarget, At(*id, "id"), where,
-              "no record " + QuoteForMessage(e.id) + " in the evidence (or added before this effect)");
+              "no record " + QuoteForMessage(e.id) +
+                  " in the evidence (or added before this effect)");
         return std::nullopt;
       }
       kind = it->second;
@@ -377,7 +387,8 @@ class Walker {
     const JNode* fields = n.Get("fields");
     if (!fields || fields->t != JNode::T::kObject) {
       Error(EvidenceCode::kBadEffect, fields ? At(*fields, "fields") : start, where,
-            fields ? "\"fields\" is an object {\"field\": value, ...}, got " + std::string(TypeName(*fields))
+            fields ? "\"fields\" is an object {\"field\": value, ...}, got " +
+                         std::string(TypeName(*fields))
                    : "a set effect needs a \"fields\" object");
       return std::nullopt;
     }
@@ -507,9 +518,8 @@ ScenarioLoad LoadScenarioJson(std::string_view text, const std::string& file_nam
   return load;
 }
 
-TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name,
-                        const Criteria* schema, const Evidence* base,
-                        const ScenarioLimits& limits) {
+TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name, const Criteria* schema,
+                        const Evidence* base, const ScenarioLimits& limits) {
   TasksLoad load;
   EvidenceLoad scratch;
   EvidenceBuilder out(&scratch, file_name, schema, ToEvidenceLimits(limits));
@@ -627,8 +637,7 @@ TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name,
 }
 
 std::optional<Effect> ParseSetAssignment(std::string_view text, const Criteria* schema,
-                                         const Evidence& base,
-                                         std::vector<EvidenceIssue>* issues) {
+                                         const Evidence& base, std::vector<EvidenceIssue>* issues) {
   EvidenceLoad scratch;
   EvidenceBuilder out(&scratch, "--set", schema, EvidenceLimits{});
   auto fail = [&](EvidenceCode code, std::string message) {
@@ -640,7 +649,8 @@ std::optional<Effect> ParseSetAssignment(std::string_view text, const Criteria* 
   const size_t eq = text.find('=');
   const size_t dot = eq == std::string_view::npos ? std::string_view::npos : text.rfind('.', eq);
   if (eq == std::string_view::npos || dot == std::string_view::npos || dot == 0 || dot + 1 == eq) {
-    return fail(EvidenceCode::kBadEffect, "expected ID.FIELD=VALUE, e.g. TTHC-2026-T11.online=1000");
+    return fail(EvidenceCode::kBadEffect,
+                "expected ID.FIELD=VALUE, e.g. TTHC-2026-T11.online=1000");
   }
   Effect e;
   e.op = Effect::Op::kSet;
@@ -654,7 +664,9 @@ std::optional<Effect> ParseSetAssignment(std::string_view text, const Criteria* 
   for (const Record& r : base.records) {
     if (r.id == e.id) target = &r;
   }
-  if (!target) return fail(EvidenceCode::kUnknownTarget, "no record " + QuoteForMessage(e.id) + " in the evidence");
+  if (!target)
+    return fail(EvidenceCode::kUnknownTarget,
+                "no record " + QuoteForMessage(e.id) + " in the evidence");
   if (raw.empty()) return fail(EvidenceCode::kWrongType, "no value after '='");
   FieldPlace at;
   at.record_id = e.id;

@@ -61,9 +61,8 @@ ScenarioLoad LoadScenarioJson(std::string_view text, const std::string& file_nam
 // id is required, unique (E526) and non-empty; effort is a finite number >= 0
 // (E527); effects as in a scenario, resolved as if every task were applied in
 // list order (a task may set a record an earlier task adds).
-TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name,
-                        const Criteria* schema, const Evidence* base = nullptr,
-                        const ScenarioLimits& limits = {});
+TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name, const Criteria* schema,
+                        const Evidence* base = nullptr, const ScenarioLimits& limits = {});
 
 // One `ID.FIELD=VALUE` assignment (the last '.' before '=' splits id from
 // field, so ids may contain dots) as a `set` effect. VALUE is typed by the
@@ -72,8 +71,7 @@ TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name,
 // undeclared fields get the natural type. Problems go to `issues` with
 // file "--set" and nullopt is returned.
 std::optional<Effect> ParseSetAssignment(std::string_view text, const Criteria* schema,
-                                         const Evidence& base,
-                                         std::vector<EvidenceIssue>* issues);
+                                         const Evidence& base, std::vector<EvidenceIssue>* issues);
 
 }  // namespace cchc
 

@@ -1,14 +1,16 @@
 // `cchc batch CRITERIA INPUT`: every commune of a folder or an NDJSON file
 // scored in parallel, ranked and summarised; failures reported, never dropped.
+#include "engine/batch/batch.h"
+
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
-#include <memory>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -18,7 +20,6 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/batch/batch.h"
 #include "engine/render/batch.h"
 
 namespace cchc {

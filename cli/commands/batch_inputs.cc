@@ -90,8 +90,9 @@ std::unique_ptr<BatchInputs> OpenBatchInputs(const std::string& input, std::stri
     bool too_large = false;
     auto text = ReadWholeFile(input, kMaxNdjsonBytes, &why, &too_large);
     if (!text) {
-      err << input << (too_large ? ": error[E513]: the NDJSON file is too large: "
-                                 : ": error[E590]: cannot read the NDJSON file: ")
+      err << input
+          << (too_large ? ": error[E513]: the NDJSON file is too large: "
+                        : ": error[E590]: cannot read the NDJSON file: ")
           << why << "\n";
       return nullptr;
     }

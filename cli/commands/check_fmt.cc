@@ -19,8 +19,8 @@ int RunCheck(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   // After syntax errors the model is partial: only report what stands alone.
   const bool syntax_errors = HasErrors(diags);
   for (auto& d : checked.diagnostics) {
-    const bool sum_check = d.code == DiagCode::kMaxSumMismatch || d.code == DiagCode::kTotalMismatch ||
-                           d.code == DiagCode::kEmptyGroup;
+    const bool sum_check = d.code == DiagCode::kMaxSumMismatch ||
+                           d.code == DiagCode::kTotalMismatch || d.code == DiagCode::kEmptyGroup;
     if (!syntax_errors || !sum_check) diags.push_back(std::move(d));
   }
   err << RenderAll(src, diags);

@@ -62,7 +62,7 @@ struct TasksOptions {
   std::string evidence;
   std::string tasks;
   std::optional<double> budget;  // effort; none: no best-for-budget set
-  std::string target_band;  // empty: the next band up (none when at the top)
+  std::string target_band;       // empty: the next band up (none when at the top)
   int threads = 2;
   OutputOptions output;
 };
@@ -97,8 +97,8 @@ int RunSynth(const SynthOptions& o, std::ostream& out, std::ostream& err);
 struct BatchOptions {
   std::string criteria;
   std::string input;
-  int jobs = 0;         // <= 0: hardware concurrency
-  int gaps = 10;        // largest self-vs-appraised gaps listed
+  int jobs = 0;          // <= 0: hardware concurrency
+  int gaps = 10;         // largest self-vs-appraised gaps listed
   bool progress = true;  // draw a progress bar when stderr is a terminal
   OutputOptions output;
 };

@@ -14,8 +14,9 @@ std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ost
   bool too_large = false;
   auto text = ReadWholeFile(path, kMaxCriteriaBytes, &why, &too_large);
   if (!text) {
-    err << path << (too_large ? ": error[E100]: the criteria file is too large: "
-                              : ": error[E107]: cannot read the criteria file: ")
+    err << path
+        << (too_large ? ": error[E100]: the criteria file is too large: "
+                      : ": error[E107]: cannot read the criteria file: ")
         << why << "\n";
     return nullptr;
   }
@@ -54,8 +55,9 @@ bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* o
   bool too_large = false;
   auto text = ReadWholeFile(path, kMaxEvidenceBytes, &why, &too_large);
   if (!text) {
-    err << path << (too_large ? ": error[E513]: the evidence file is too large: "
-                              : ": error[E590]: cannot read the evidence file: ")
+    err << path
+        << (too_large ? ": error[E513]: the evidence file is too large: "
+                      : ": error[E590]: cannot read the evidence file: ")
         << why << "\n";
     return false;
   }

@@ -1,11 +1,12 @@
 // `cchc report CRITERIA EVIDENCE -o FILE`: the single-file HTML report (with
 // the task analysis when --tasks is given) or the XLSX self-assessment form.
+#include "engine/render/html/report.h"
+
 #include <cmath>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/render/html/report.h"
 #include "engine/analysis/tasks.h"
 #include "evidence/scenario_loader.h"
 

@@ -1,8 +1,9 @@
 // `cchc score CRITERIA EVIDENCE`: the self-assessment score table.
+#include "engine/render/score.h"
+
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
 #include "engine/core/evidence_index.h"
-#include "engine/render/score.h"
 #include "engine/core/scorer.h"
 
 namespace cchc {
@@ -10,7 +11,8 @@ namespace cchc {
 int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
   ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) return kExitInvalidInput;
+  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+    return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
   Evidence evidence;

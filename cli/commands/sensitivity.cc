@@ -1,16 +1,18 @@
 // `cchc sensitivity CRITERIA EVIDENCE`: points lost per item, the distance
 // from each numeric input to its next threshold, and a tornado table.
+#include "engine/analysis/sensitivity.h"
+
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
 #include "engine/render/analysis.h"
-#include "engine/analysis/sensitivity.h"
 
 namespace cchc {
 
 int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
   ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) return kExitInvalidInput;
+  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+    return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
   Evidence evidence;

@@ -1,12 +1,13 @@
 // `cchc synth CRITERIA --units N --seed S -o DIR|FILE.ndjson`: synthetic
 // communes generated from a template evidence file.
+#include "engine/synth/synth.h"
+
 #include <filesystem>
 #include <string>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
-#include "engine/synth/synth.h"
 
 namespace cchc {
 namespace {
@@ -14,7 +15,8 @@ namespace {
 constexpr int kMaxSynthUnits = 100000;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -66,7 +68,8 @@ int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
     bool ok = true;
     Synthesize(*criteria.plan, tmpl, config, [&](const SynthUnit& u) {
       if (!ok) return;
-      const std::string path = (std::filesystem::path(o.output) / (u.evidence.unit.code + ".json")).string();
+      const std::string path =
+          (std::filesystem::path(o.output) / (u.evidence.unit.code + ".json")).string();
       if (!WriteFileAtomic(path, EvidenceToJson(u.evidence, true), &why)) {
         err << path << ": error: " << why << "\n";
         ok = false;

@@ -1,12 +1,13 @@
 // `cchc tasks CRITERIA EVIDENCE TASKS`: each task's gain alone, the best set
 // for an effort budget, the cheapest set reaching a band, the greedy order.
+#include "engine/analysis/tasks.h"
+
 #include <cmath>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
 #include "engine/render/analysis.h"
-#include "engine/analysis/tasks.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {
@@ -14,7 +15,8 @@ namespace cchc {
 int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
   ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) return kExitInvalidInput;
+  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+    return kExitInvalidInput;
   if (o.budget && !(std::isfinite(*o.budget) && *o.budget >= 0)) {
     err << "error: --budget must be a number >= 0\n";
     return kExitInvalidInput;
@@ -32,8 +34,9 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   bool too_large = false;
   auto text = ReadWholeFile(o.tasks, limits.max_file_bytes, &why, &too_large);
   if (!text) {
-    err << o.tasks << (too_large ? ": error[E513]: the task file is too large: "
-                                 : ": error[E590]: cannot read the task file: ")
+    err << o.tasks
+        << (too_large ? ": error[E513]: the task file is too large: "
+                      : ": error[E590]: cannot read the task file: ")
         << why << "\n";
     return kExitInvalidInput;
   }
@@ -63,8 +66,9 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   }
   if (static_cast<int>(load.tasks.tasks.size()) > options.max_exact_tasks &&
       (options.budget || options.target_band)) {
-    err << o.tasks << ": warning: " << load.tasks.tasks.size() << " tasks; the exact search covers up to "
-        << options.max_exact_tasks << ", so only the ranking and the greedy order are given\n";
+    err << o.tasks << ": warning: " << load.tasks.tasks.size()
+        << " tasks; the exact search covers up to " << options.max_exact_tasks
+        << ", so only the ranking and the greedy order are given\n";
   }
   TaskAnalysis analysis = AnalyzeTasks(whatif, load.tasks, options);
   for (const TaskGain& g : analysis.ranked) {

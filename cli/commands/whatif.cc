@@ -1,10 +1,11 @@
 // `cchc whatif CRITERIA EVIDENCE SCENARIO... [--set ID.FIELD=VALUE]...`: each
 // scenario re-scored incrementally and shown beside the base.
+#include "engine/analysis/whatif.h"
+
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
 #include "engine/render/analysis.h"
-#include "engine/analysis/whatif.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {
@@ -12,7 +13,8 @@ namespace cchc {
 int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
   ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) return kExitInvalidInput;
+  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+    return kExitInvalidInput;
   if (o.scenarios.empty() && o.sets.empty()) {
     err << "error: give at least one SCENARIO file or --set ID.FIELD=VALUE\n";
     return kExitInvalidInput;
@@ -32,8 +34,9 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     bool too_large = false;
     auto text = ReadWholeFile(path, limits.max_file_bytes, &why, &too_large);
     if (!text) {
-      err << path << (too_large ? ": error[E513]: the scenario file is too large: "
-                                : ": error[E590]: cannot read the scenario file: ")
+      err << path
+          << (too_large ? ": error[E513]: the scenario file is too large: "
+                        : ": error[E590]: cannot read the scenario file: ")
           << why << "\n";
       bad = true;
       continue;
@@ -80,8 +83,8 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     columns.push_back({scenarios[k].name, sources[k], std::move(card)});
   }
   if (bad) return kExitInvalidInput;  // the loader resolves targets; kept as a guard
-  return Emit(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, report), o.output.output,
-              out, err)
+  return Emit(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, report),
+              o.output.output, out, err)
              ? kExitOk
              : kExitFailure;
 }

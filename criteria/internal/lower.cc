@@ -97,8 +97,8 @@ class Lowerer {
     const double v = Number(n);
     if (v < lo || v > hi || v != std::floor(v)) {
       Error(DiagCode::kBadNumber, Range(n),
-            std::string(what) + " must be a whole number from " + std::to_string(lo) +
-                " to " + std::to_string(hi));
+            std::string(what) + " must be a whole number from " + std::to_string(lo) + " to " +
+                std::to_string(hi));
       return lo;
     }
     return static_cast<int>(v);
@@ -316,8 +316,7 @@ class Lowerer {
     for (const ast::CmpBand& cb : r.bands) {
       Band b;
       b.cmp = Slice(cb.cmp) == ">=" ? Band::Cmp::kGe : Band::Cmp::kGt;
-      b.threshold =
-          Visit<Lowered>(cb.threshold, [&](const auto& node) { return Prim(node); }).expr;
+      b.threshold = Visit<Lowered>(cb.threshold, [&](const auto& node) { return Prim(node); }).expr;
       b.points = E(cb.points);
       b.range = Range(cb);
       out.bands.push_back(std::move(b));

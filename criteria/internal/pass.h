@@ -16,9 +16,9 @@ namespace cchc::internal {
 
 struct PassResult {
   bool syntax_ok = true;
-  uint32_t error_offset = 0;  // syntax error: where something was expected
-  std::string expected;       // ... and what ("a number after 'max'")
-  Criteria criteria;          // what parsed (on a syntax error: declarations before it)
+  uint32_t error_offset = 0;            // syntax error: where something was expected
+  std::string expected;                 // ... and what ("a number after 'max'")
+  Criteria criteria;                    // what parsed (on a syntax error: declarations before it)
   std::vector<Diagnostic> diagnostics;  // found while lowering: E103 E104 E105 E206
 };
 

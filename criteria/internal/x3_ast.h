@@ -4,11 +4,10 @@
 #ifndef CCHC_CRITERIA_INTERNAL_X3_AST_H_
 #define CCHC_CRITERIA_INTERNAL_X3_AST_H_
 
-#include <vector>
-
 #include <boost/optional.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <vector>
 
 namespace cchc::criteria_x3::ast {
 
@@ -44,9 +43,8 @@ struct RecordsLit : Tagged {
 struct CallExpr;
 struct ParenExpr;
 
-struct Primary : x3::variant<NumberLit, PercentLit, DateLit, StringLit, BoolLit,
-                             RecordsLit, x3::forward_ast<CallExpr>, MaxRef, Ident,
-                             x3::forward_ast<ParenExpr>> {
+struct Primary : x3::variant<NumberLit, PercentLit, DateLit, StringLit, BoolLit, RecordsLit,
+                             x3::forward_ast<CallExpr>, MaxRef, Ident, x3::forward_ast<ParenExpr>> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -156,8 +154,8 @@ struct SingleRule : Tagged {  // percent, manual
   Expr subject;
 };
 
-struct RuleV : x3::variant<DeadlineRule, BandsRule, LevelsRule, PairRule, DeductRule,
-                           BooleanRule, SingleRule> {
+struct RuleV : x3::variant<DeadlineRule, BandsRule, LevelsRule, PairRule, DeductRule, BooleanRule,
+                           SingleRule> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -185,8 +183,7 @@ struct ScoreStmt : Tagged {
   RuleV rule;
 };
 
-struct ItemStmt
-    : x3::variant<EnumStmt, TextStmt, LetStmt, CondStmt, ScoreStmt> {
+struct ItemStmt : x3::variant<EnumStmt, TextStmt, LetStmt, CondStmt, ScoreStmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

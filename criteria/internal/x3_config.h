@@ -3,9 +3,8 @@
 #ifndef CCHC_CRITERIA_INTERNAL_X3_CONFIG_H_
 #define CCHC_CRITERIA_INTERNAL_X3_CONFIG_H_
 
-#include <type_traits>
-
 #include <boost/spirit/home/x3.hpp>
+#include <type_traits>
 
 namespace cchc::criteria_x3 {
 

@@ -4,10 +4,9 @@
 #ifndef CCHC_CRITERIA_INTERNAL_X3_GRAMMAR_DEF_H_
 #define CCHC_CRITERIA_INTERNAL_X3_GRAMMAR_DEF_H_
 
+#include <boost/spirit/home/x3.hpp>
 #include <string>
 #include <type_traits>
-
-#include <boost/spirit/home/x3.hpp>
 
 #include "criteria/internal/x3_ast.h"
 #include "criteria/internal/x3_ast_adapted.h"
@@ -32,8 +31,7 @@ struct keyword_parser : x3::parser<keyword_parser> {
     }
     if (i != last) {
       const char c = *i;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-          c == '_') {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
         return false;
       }
     }
@@ -76,23 +74,24 @@ struct tag_position {
 
 namespace grammar {
 
-using x3::ascii::alnum;
-using x3::ascii::alpha;
-using x3::ascii::digit;
 using x3::lexeme;
 using x3::lit;
 using x3::omit;
 using x3::raw;
 using x3::repeat;
+using x3::ascii::alnum;
+using x3::ascii::alpha;
+using x3::ascii::digit;
 
-#define CCHC_RULE(name, attr, what)            \
-  struct name##_class : tag_position {};       \
+#define CCHC_RULE(name, attr, what)      \
+  struct name##_class : tag_position {}; \
   const x3::rule<name##_class, attr> name = what
 
 // ---- lexical
 CCHC_RULE(identifier, ast::Ident, "a name");
 CCHC_RULE(name_ref, ast::Ident, "a name");
-CCHC_RULE(let_name, ast::Ident, "a name for the binding (not a reserved word such as max, kind or records)");
+CCHC_RULE(let_name, ast::Ident,
+          "a name for the binding (not a reserved word such as max, kind or records)");
 CCHC_RULE(field_name, ast::Ident, "a field name after '.'");
 CCHC_RULE(code, ast::Code, "a code such as 1.2.3");
 CCHC_RULE(number_lit, ast::NumberLit, "a number");
@@ -181,8 +180,7 @@ CCHC_RULE(close_adjust, x3::unused_type, "'item' or '}' to close the block");
 CCHC_RULE(adjust, ast::AdjustNode, "'bonus' or 'penalty'");
 
 // ---- header
-CCHC_RULE(field_type, ast::Range,
-          "a field type (number, count, percent, date, string or bool)");
+CCHC_RULE(field_type, ast::Range, "a field type (number, count, percent, date, string or bool)");
 CCHC_RULE(field_decl, ast::FieldNode, "a field");
 CCHC_RULE(close_record, x3::unused_type, "a field ('name: type') or '}' to close the record");
 CCHC_RULE(record, ast::RecordNode, "'record'");
@@ -203,8 +201,7 @@ CCHC_RULE(close_index, x3::unused_type,
           "ties, bands) or '}' to close the index");
 CCHC_RULE(index_decl, ast::IndexNode, "'index'");
 CCHC_RULE(top_decl, ast::TopDecl, "a declaration");
-CCHC_RULE(end_of_file, x3::unused_type,
-          "'index', 'record', 'area', 'bonus' or 'penalty'");
+CCHC_RULE(end_of_file, x3::unused_type, "'index', 'record', 'area', 'bonus' or 'penalty'");
 CCHC_RULE(file, ast::File, "a criteria file");
 
 #undef CCHC_RULE
@@ -213,9 +210,8 @@ CCHC_RULE(file, ast::File, "a criteria file");
 
 const auto ident_char = alnum | lit('_');
 const auto word_end = !ident_char;
-const auto reserved_op =
-    kw("and") | kw("or") | kw("not") | kw("where") | kw("records") | kw("true") |
-    kw("false") | kw("yes") | kw("no") | kw("max");
+const auto reserved_op = kw("and") | kw("or") | kw("not") | kw("where") | kw("records") |
+                         kw("true") | kw("false") | kw("yes") | kw("no") | kw("max");
 const auto reserved_let = reserved_op | kw("kind");
 
 const auto identifier_def = omit[lexeme[(alpha | lit('_')) >> *ident_char]];
@@ -254,8 +250,8 @@ const auto call_expr_def = identifier >> lit('(') > -(expr % ',') > close_call;
 const auto paren_body_def = lit('(') > expr[set_inner] > close_paren;
 const auto paren_expr_def = paren_body;
 // Order matters: a date or percent starts like a number; `max(` is a call.
-const auto primary_def = date_lit | percent_lit | number_lit | string_lit | bool_lit |
-                         records_lit | call_expr | max_ref | name_ref | paren_expr;
+const auto primary_def = date_lit | percent_lit | number_lit | string_lit | bool_lit | records_lit |
+                         call_expr | max_ref | name_ref | paren_expr;
 const auto postfix_def = primary >> *(lit('.') > field_name);
 const auto neg_op_def = omit[lit('-')];
 const auto unary_def = *neg_op >> postfix;
@@ -264,8 +260,7 @@ const auto mul_op_def = omit[lit('*') | lit('/')];
 const auto mul_expr_def = unary >> *(mul_op > unary);
 const auto add_op_def = omit[lit('+') | lit('-')];
 const auto add_expr_def = mul_expr >> *(add_op > mul_expr);
-const auto cmp_op_def =
-    omit[lit("<=") | lit(">=") | lit("!=") | lit('<') | lit('>') | lit('=')];
+const auto cmp_op_def = omit[lit("<=") | lit(">=") | lit("!=") | lit('<') | lit('>') | lit('=')];
 // A rule of its own: X3 flattens an optional sequence into the outer one.
 const auto cmp_tail_def = cmp_op > add_expr;
 const auto cmp_expr_def = add_expr >> -cmp_tail;
@@ -292,62 +287,60 @@ const auto deadline_rule_def = kw("deadline") > expr > kw("by") > expr > lit('{'
                                kw("missing") > lit(':') > expr > lit('}');
 const auto bands_rule_def = raw[kw("bands") | kw("count")] > expr > lit('{') > *cmp_band >
                             -else_band > close_bands;
-const auto levels_rule_def =
-    kw("levels") > expr > lit('{') > *label_band > -else_band > close_levels;
+const auto levels_rule_def = kw("levels") > expr > lit('{') > *label_band > -else_band
+                             > close_levels;
 const auto linear_rule_def = raw[kw("linear")] > expr > kw("target") > expr;
-const auto of_rule_def = raw[kw("checklist") | kw("scaled") | kw("likert")] > expr > kw("of") > expr;
+const auto of_rule_def = raw[kw("checklist") | kw("scaled") | kw("likert")] > expr >
+                         kw("of") > expr;
 const auto per_rule_def = raw[kw("per")] > expr > kw("each") > expr;
 const auto deduct_rule_def = kw("deduct") > expr > kw("each") > expr > -(kw("floor") > expr);
-const auto yes_no_def =
-    lit('{') > kw("yes") > lit(':') > expr > kw("no") > lit(':') > expr > lit('}');
+const auto yes_no_def = lit('{') > kw("yes") > lit(':') > expr > kw("no") > lit(':') > expr >
+                        lit('}');
 const auto boolean_rule_def = kw("boolean") > expr > -yes_no;
 const auto single_rule_def = raw[kw("percent") | kw("manual")] > expr;
-const auto rule_def = deadline_rule | bands_rule | levels_rule | linear_rule | of_rule |
-                      per_rule | deduct_rule | boolean_rule | single_rule;
+const auto rule_def = deadline_rule | bands_rule | levels_rule | linear_rule | of_rule | per_rule |
+                      deduct_rule | boolean_rule | single_rule;
 
 // ---------------------------------------------------------------- items
 
 const auto assess_value_def = raw[kw("survey") | kw("self")];
 const auto evidence_value_def = raw[kw("required") | kw("optional")];
-const auto no_cases_value_def =
-    raw[kw("full") | kw("zero") | (kw("not") > kw("applicable"))];
+const auto no_cases_value_def = raw[kw("full") | kw("zero") | (kw("not") > kw("applicable"))];
 const auto assessed_stmt_def = raw[kw("assessed")] > kw("by") > assess_value;
 const auto evidence_stmt_def = raw[kw("evidence")] > evidence_value;
-const auto no_cases_stmt_def =
-    raw[kw("when")] > kw("no") > kw("cases") > lit(':') > no_cases_value;
+const auto no_cases_stmt_def = raw[kw("when")] > kw("no") > kw("cases") > lit(':') > no_cases_value;
 const auto text_stmt_def = raw[kw("expects") | kw("note")] > string_lit;
 const auto let_stmt_def = kw("let") > let_name > lit('=') > expr;
 const auto cond_stmt_def = raw[kw("not") > kw("applicable")] > kw("when") > expr;
 const auto score_stmt_def = raw[kw("score")] > rule;
-const auto item_stmt_def = assessed_stmt | evidence_stmt | no_cases_stmt | text_stmt |
-                           let_stmt | cond_stmt | score_stmt;
+const auto item_stmt_def =
+    assessed_stmt | evidence_stmt | no_cases_stmt | text_stmt | let_stmt | cond_stmt | score_stmt;
 const auto close_item_def = lit('}');
-const auto item_def =
-    kw("item") > code > string_lit > kw("max") > max_number > lit('{') > *item_stmt > close_item;
+const auto item_def = kw("item") > code > string_lit > kw("max") > max_number > lit('{') >
+                      *item_stmt > close_item;
 const auto close_criterion_def = lit('}');
-const auto criterion_def = kw("criterion") > code > string_lit > kw("max") > max_number >
-                           lit('{') > *item > close_criterion;
+const auto criterion_def = kw("criterion") > code > string_lit > kw("max") > max_number > lit('{') >
+                           *item > close_criterion;
 const auto close_area_def = lit('}');
 const auto area_def = kw("area") > code > string_lit > kw("max") > max_number > lit('{') >
                       *criterion > close_area;
 const auto close_adjust_def = lit('}');
-const auto adjust_def = raw[kw("bonus") | kw("penalty")] > string_lit > kw("cap") >
-                        cap_number > lit('{') > *item > close_adjust;
+const auto adjust_def = raw[kw("bonus") | kw("penalty")] > string_lit > kw("cap") > cap_number >
+                        lit('{') > *item > close_adjust;
 
 // ---------------------------------------------------------------- header
 
-const auto field_type_def = raw[kw("number") | kw("count") | kw("percent") | kw("date") |
-                                kw("string") | kw("bool")];
+const auto field_type_def =
+    raw[kw("number") | kw("count") | kw("percent") | kw("date") | kw("string") | kw("bool")];
 const auto field_decl_def = identifier > lit(':') > field_type;
 const auto close_record_def = lit('}');
-const auto record_def =
-    kw("record") > identifier > -string_lit > lit('{') > *field_decl > close_record;
+const auto record_def = kw("record") > identifier > -string_lit > lit('{') > *field_decl
+                        > close_record;
 const auto yes_no_word_def = raw[kw("yes") | kw("no")];
 const auto ties_word_def = raw[kw("shared") | kw("dense")];
 const auto str_prop_def = raw[kw("province") | kw("level")] > string_lit;
 const auto num_prop_def = raw[kw("year") | kw("total") | kw("precision")] > number_lit;
-const auto bonus_prop_def =
-    raw[kw("bonus") > kw("above") > kw("total")] > lit(':') > yes_no_word;
+const auto bonus_prop_def = raw[kw("bonus") > kw("above") > kw("total")] > lit(':') > yes_no_word;
 const auto ties_prop_def = raw[kw("ties")] > lit(':') > ties_word;
 const auto band_bound_def = (lit(">=") > percent_lit) | kw("else");
 const auto index_band_def = string_lit > band_bound;
@@ -363,23 +356,22 @@ const auto file_def = *top_decl > end_of_file;
 BOOST_SPIRIT_DEFINE(identifier, name_ref, let_name, field_name, code, number_lit, max_number,
                     cap_number, percent_lit, date_lit, string_lit, close_quote, escape_char,
                     bool_lit, max_ref)
-BOOST_SPIRIT_DEFINE(records_lit, records_body, call_expr, paren_expr, paren_body, close_paren, close_call, primary,
-                    postfix, unary, mul_expr, add_expr, cmp_expr, cmp_tail, not_expr, and_expr, or_expr,
-                    expr, neg_op, not_op, mul_op, add_op, cmp_op, and_op, or_op, where_op)
+BOOST_SPIRIT_DEFINE(records_lit, records_body, call_expr, paren_expr, paren_body, close_paren,
+                    close_call, primary, postfix, unary, mul_expr, add_expr, cmp_expr, cmp_tail,
+                    not_expr, and_expr, or_expr, expr, neg_op, not_op, mul_op, add_op, cmp_op,
+                    and_op, or_op, where_op)
 BOOST_SPIRIT_DEFINE(threshold, cmp_band, label_band, else_band, close_bands, close_levels,
                     deadline_rule, bands_rule, levels_rule, linear_rule, of_rule, per_rule,
                     deduct_rule, boolean_rule, yes_no, single_rule, rule)
 BOOST_SPIRIT_DEFINE(assess_value, evidence_value, no_cases_value, assessed_stmt, evidence_stmt,
                     no_cases_stmt, text_stmt, let_stmt, cond_stmt, score_stmt, item_stmt,
-                    close_item, item, close_criterion, criterion, close_area, area,
-                    close_adjust, adjust)
-BOOST_SPIRIT_DEFINE(field_type, field_decl, close_record, record, yes_no_word, ties_word,
-                    str_prop, num_prop, bonus_prop, ties_prop, index_band, band_bound,
-                    close_index_bands, bands_prop, index_prop, close_index, index_decl,
-                    top_decl, end_of_file, file)
+                    close_item, item, close_criterion, criterion, close_area, area, close_adjust,
+                    adjust)
+BOOST_SPIRIT_DEFINE(field_type, field_decl, close_record, record, yes_no_word, ties_word, str_prop,
+                    num_prop, bonus_prop, ties_prop, index_band, band_bound, close_index_bands,
+                    bands_prop, index_prop, close_index, index_decl, top_decl, end_of_file, file)
 
 }  // namespace grammar
 }  // namespace cchc::criteria_x3
-
 
 #endif  // CCHC_CRITERIA_INTERNAL_X3_GRAMMAR_DEF_H_

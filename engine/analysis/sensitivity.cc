@@ -15,11 +15,16 @@ namespace cchc {
 
 const char* InputKindName(InputKind k) {
   switch (k) {
-    case InputKind::kNumber: return "number";
-    case InputKind::kCount: return "count";
-    case InputKind::kPercent: return "percent";
-    case InputKind::kDate: return "date";
-    case InputKind::kRecordCount: return "records";
+    case InputKind::kNumber:
+      return "number";
+    case InputKind::kCount:
+      return "count";
+    case InputKind::kPercent:
+      return "percent";
+    case InputKind::kDate:
+      return "date";
+    case InputKind::kRecordCount:
+      return "records";
   }
   return "?";
 }
@@ -57,7 +62,8 @@ std::vector<SensitivityInput> FindInputs(const WhatIf& whatif) {
         const FieldDecl* decl = FindField(plan.criteria(), r.kind, name);
         switch (value.type) {
           case ValueType::kNumber:
-            in.kind = decl && decl->type == FieldType::kCount ? InputKind::kCount : InputKind::kNumber;
+            in.kind =
+                decl && decl->type == FieldType::kCount ? InputKind::kCount : InputKind::kNumber;
             in.value = value.number;
             break;
           case ValueType::kPercent:
@@ -121,8 +127,9 @@ class Prober {
       e.id = in_.record_id;
       const double v = in_.value + delta;
       Value value = in_.kind == InputKind::kPercent ? Value::Percent(v)
-                    : in_.kind == InputKind::kDate  ? Value::OfDate(Date{static_cast<int32_t>(std::lround(v))})
-                                                    : Value::Number(v);
+                    : in_.kind == InputKind::kDate
+                        ? Value::OfDate(Date{static_cast<int32_t>(std::lround(v))})
+                        : Value::Number(v);
       e.record.fields.emplace_back(in_.field, value);
       effects.push_back(std::move(e));
     }
@@ -138,9 +145,12 @@ class Prober {
     for (size_t i = 0; i < card.items.size(); ++i) {
       const ItemScore& a = base.items[i];
       const ItemScore& b = card.items[i];
-      if (b.branch != a.branch && b.points > a.points + 1e-12 && b.group == ItemGroup::kArea) return &b;
-      if (b.branch != a.branch && b.group == ItemGroup::kPenalty && b.points < a.points - 1e-12) return &b;
-      if (b.branch != a.branch && b.group == ItemGroup::kBonus && b.points > a.points + 1e-12) return &b;
+      if (b.branch != a.branch && b.points > a.points + 1e-12 && b.group == ItemGroup::kArea)
+        return &b;
+      if (b.branch != a.branch && b.group == ItemGroup::kPenalty && b.points < a.points - 1e-12)
+        return &b;
+      if (b.branch != a.branch && b.group == ItemGroup::kBonus && b.points > a.points + 1e-12)
+        return &b;
     }
     return nullptr;
   }
@@ -150,13 +160,23 @@ class Prober {
     const double unit = in_.kind == InputKind::kPercent ? 0.001 : 1.0;
     double bound = max_search;
     switch (in_.kind) {
-      case InputKind::kPercent: bound = dir > 0 ? 1.0 - in_.value : in_.value; break;
-      case InputKind::kDate: bound = 366; break;
-      case InputKind::kCount: bound = dir > 0 ? max_search : in_.value; break;
+      case InputKind::kPercent:
+        bound = dir > 0 ? 1.0 - in_.value : in_.value;
+        break;
+      case InputKind::kDate:
+        bound = 366;
+        break;
+      case InputKind::kCount:
+        bound = dir > 0 ? max_search : in_.value;
+        break;
       // More records of a kind (a second dialogue conference); deleting
       // evidence is not advice, and each probe clones records, so bounded.
-      case InputKind::kRecordCount: bound = dir > 0 ? std::max(20.0, 4 * in_.value) : 0; break;
-      case InputKind::kNumber: bound = std::max(100.0, 10 * std::fabs(in_.value)); break;
+      case InputKind::kRecordCount:
+        bound = dir > 0 ? std::max(20.0, 4 * in_.value) : 0;
+        break;
+      case InputKind::kNumber:
+        bound = std::max(100.0, 10 * std::fabs(in_.value));
+        break;
     }
     if (bound < unit * 0.5) return std::nullopt;
     double lo = 0, hi = -1;
@@ -175,7 +195,10 @@ class Prober {
       double mid = (lo + hi) / 2;
       if (integral) mid = std::floor(mid);
       if (mid <= lo) break;
-      if (Improved(At(dir * mid))) hi = mid; else lo = mid;
+      if (Improved(At(dir * mid)))
+        hi = mid;
+      else
+        lo = mid;
     }
     if (!integral) hi = Snap(dir, lo, hi);
     Scorecard card = At(dir * hi);
@@ -185,8 +208,9 @@ class Prober {
     s.delta = dir * hi;
     s.to = in_.value + s.delta;
     s.gain = card.percent - w_.base_card().percent;
-    s.gain_points = (card.points + card.bonus.points - card.penalty.points) -
-                    (w_.base_card().points + w_.base_card().bonus.points - w_.base_card().penalty.points);
+    s.gain_points =
+        (card.points + card.bonus.points - card.penalty.points) -
+        (w_.base_card().points + w_.base_card().bonus.points - w_.base_card().penalty.points);
     s.item = w_.plan().items()[static_cast<size_t>(item->index)].item->code;
     s.branch_before = w_.base_card().items[static_cast<size_t>(item->index)].branch;
     s.branch_after = item->branch;
@@ -200,10 +224,13 @@ class Prober {
     const double scale = in_.kind == InputKind::kPercent ? 100.0 : 1.0;
     for (int d = 0; d <= 6; ++d) {
       const double p = std::pow(10.0, d);
-      const double from = (in_.value + dir * lo) * scale * p, to = (in_.value + dir * hi) * scale * p;
+      const double from = (in_.value + dir * lo) * scale * p,
+                   to = (in_.value + dir * hi) * scale * p;
       const double target = (dir > 0 ? std::floor(from) + 1 : std::ceil(from) - 1) / p / scale;
       const double delta = dir * (target - in_.value);
-      if (delta <= lo || delta > hi + 1e-12 || (dir > 0 ? target * scale * p > to + 1e-9 : target * scale * p < to - 1e-9)) continue;
+      if (delta <= lo || delta > hi + 1e-12 ||
+          (dir > 0 ? target * scale * p > to + 1e-9 : target * scale * p < to - 1e-9))
+        continue;
       if (Improved(At(dir * delta))) return delta;
     }
     return hi;
@@ -212,15 +239,24 @@ class Prober {
   double Tornado(int dir) {
     double d = 0;
     switch (in_.kind) {
-      case InputKind::kDate: d = 7; break;
+      case InputKind::kDate:
+        d = 7;
+        break;
       // Whole records only: a kind with fewer than 5 records has no ±10 % move.
-      case InputKind::kRecordCount: d = std::round(std::fabs(in_.value) * 0.1); break;
-      default: d = std::fabs(in_.value) * 0.1; break;
+      case InputKind::kRecordCount:
+        d = std::round(std::fabs(in_.value) * 0.1);
+        break;
+      default:
+        d = std::fabs(in_.value) * 0.1;
+        break;
     }
     if (d == 0) return 0;
     double delta = dir * d;
-    if ((in_.kind == InputKind::kCount || in_.kind == InputKind::kRecordCount) && in_.value + delta < 0) return 0;
-    if (in_.kind == InputKind::kPercent) delta = std::clamp(in_.value + delta, 0.0, 1.0) - in_.value;
+    if ((in_.kind == InputKind::kCount || in_.kind == InputKind::kRecordCount) &&
+        in_.value + delta < 0)
+      return 0;
+    if (in_.kind == InputKind::kPercent)
+      delta = std::clamp(in_.value + delta, 0.0, 1.0) - in_.value;
     return At(delta).percent - w_.base_card().percent;
   }
 
@@ -270,48 +306,57 @@ SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search, size_t m
     if (s.down) e = std::max(e, s.down->gain);
     return e;
   };
-  std::stable_sort(r.inputs.begin(), r.inputs.end(),
-                   [&](const InputSensitivity& a, const InputSensitivity& b) { return effect(a) > effect(b); });
+  std::stable_sort(
+      r.inputs.begin(), r.inputs.end(),
+      [&](const InputSensitivity& a, const InputSensitivity& b) { return effect(a) > effect(b); });
   return r;
 }
 
 std::string FormatInputValue(const SensitivityInput& in, double v) {
   switch (in.kind) {
-    case InputKind::kDate: return FormatIsoDate(Date{static_cast<int32_t>(std::lround(v))});
-    case InputKind::kPercent: return FormatPercent(v, 2);
+    case InputKind::kDate:
+      return FormatIsoDate(Date{static_cast<int32_t>(std::lround(v))});
+    case InputKind::kPercent:
+      return FormatPercent(v, 2);
     case InputKind::kCount:
-    case InputKind::kRecordCount: return FormatTrim(v, 0);
-    case InputKind::kNumber: return FormatTrim(v, 4);
+    case InputKind::kRecordCount:
+      return FormatTrim(v, 0);
+    case InputKind::kNumber:
+      return FormatTrim(v, 4);
   }
   return {};
 }
 
 std::string InputName(const SensitivityInput& in, bool vi) {
   if (in.kind == InputKind::kRecordCount) {
-    return (vi ? "số bản ghi loại \"" : "number of \"") + in.record_kind + (vi ? "\"" : "\" records");
+    return (vi ? "số bản ghi loại \"" : "number of \"") + in.record_kind +
+           (vi ? "\"" : "\" records");
   }
   return in.record_id + "." + in.field;
 }
 
 std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, bool vi) {
   const bool up = step.delta > 0;
-  const std::string change = " (" + FormatInputValue(in, in.value) + " → " + FormatInputValue(in, step.to) + ")";
+  const std::string change =
+      " (" + FormatInputValue(in, in.value) + " → " + FormatInputValue(in, step.to) + ")";
   const std::string where = in.record_id + "." + in.field;
   switch (in.kind) {
     case InputKind::kDate: {
       const std::string days = FormatTrim(std::fabs(step.delta), 0);
       return vi ? where + (up ? " muộn hơn " : " sớm hơn ") + days + " ngày" + change
-                : where + " " + days + (days == "1" ? " day" : " days") + (up ? " later" : " earlier") + change;
+                : where + " " + days + (days == "1" ? " day" : " days") +
+                      (up ? " later" : " earlier") + change;
     }
     case InputKind::kRecordCount: {
       const std::string n = FormatTrim(std::fabs(step.delta), 0);
       return vi ? (up ? "thêm " : "bớt ") + n + " bản ghi loại \"" + in.record_kind + "\"" + change
-                : n + (up ? " more \"" : " fewer \"") + in.record_kind + "\" record" + (n == "1" ? "" : "s") +
-                      change;
+                : n + (up ? " more \"" : " fewer \"") + in.record_kind + "\" record" +
+                      (n == "1" ? "" : "s") + change;
     }
     case InputKind::kPercent: {
       const std::string pp = FormatTrim(std::fabs(step.delta) * 100, 2);
-      return vi ? (up ? "tăng " : "giảm ") + where + (up ? " thêm " : " đi ") + pp + " điểm %" + change
+      return vi ? (up ? "tăng " : "giảm ") + where + (up ? " thêm " : " đi ") + pp + " điểm %" +
+                      change
                 : (up ? "raise " : "lower ") + where + " by " + pp + " percentage points" + change;
     }
     case InputKind::kCount:

@@ -19,25 +19,25 @@ struct SensitivityInput {
   InputKind kind = InputKind::kNumber;
   std::string record_id;  // empty for kRecordCount
   std::string record_kind;
-  std::string field;      // empty for kRecordCount
-  double value = 0;       // current value (percent as a fraction; date as days)
+  std::string field;               // empty for kRecordCount
+  double value = 0;                // current value (percent as a fraction; date as days)
   std::vector<std::string> items;  // item codes that read it
 };
 
 // The smallest move of one input, in one direction, that changes the branch
 // of an item it feeds to one worth more points.
 struct ThresholdStep {
-  double delta = 0;   // in the input's units (count: whole; date: days, < 0 earlier)
-  double to = 0;      // the new value
-  double gain = 0;    // index percentage points
+  double delta = 0;  // in the input's units (count: whole; date: days, < 0 earlier)
+  double to = 0;     // the new value
+  double gain = 0;   // index percentage points
   double gain_points = 0;
-  std::string item;     // the item whose branch changes
+  std::string item;  // the item whose branch changes
   std::string branch_before, branch_after;
 };
 
 struct InputSensitivity {
   SensitivityInput input;
-  std::optional<ThresholdStep> up, down;  // increase / decrease
+  std::optional<ThresholdStep> up, down;       // increase / decrease
   double tornado_minus = 0, tornado_plus = 0;  // index change at -10 % / +10 %
   double tornado_span() const;
 };

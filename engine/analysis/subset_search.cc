@@ -10,9 +10,9 @@
 #include <map>
 #include <thread>
 
+#include "engine/analysis/tasks.h"
 #include "engine/core/evaluator.h"
 #include "engine/core/scorer.h"
-#include "engine/analysis/tasks.h"
 
 namespace cchc {
 namespace {
@@ -21,27 +21,32 @@ namespace {
 // of the tasks that touch it.
 struct TouchedRecord {
   std::string id;
-  std::vector<int> tasks;                // ascending
-  std::vector<const Record*> states;     // by local mask; null = absent
+  std::vector<int> tasks;             // ascending
+  std::vector<const Record*> states;  // by local mask; null = absent
 };
 
 struct Prepared {
   std::deque<Record> owned;
   std::vector<TouchedRecord> records;
   std::vector<std::vector<std::pair<int, int>>> task_records;  // task -> (record, bit)
-  std::vector<std::vector<int>> task_items;                     // task -> items to re-score
+  std::vector<std::vector<int>> task_items;                    // task -> items to re-score
   std::vector<double> effort;
 };
 
 bool SameValue(const Value& a, const Value& b) {
   if (a.type != b.type) return false;
   switch (a.type) {
-    case ValueType::kMissing: return true;
+    case ValueType::kMissing:
+      return true;
     case ValueType::kNumber:
-    case ValueType::kPercent: return a.number == b.number;
-    case ValueType::kDate: return a.date.days == b.date.days;
-    case ValueType::kString: return a.text == b.text;
-    case ValueType::kBool: return a.boolean == b.boolean;
+    case ValueType::kPercent:
+      return a.number == b.number;
+    case ValueType::kDate:
+      return a.date.days == b.date.days;
+    case ValueType::kString:
+      return a.text == b.text;
+    case ValueType::kBool:
+      return a.boolean == b.boolean;
   }
   return false;
 }
@@ -83,17 +88,20 @@ Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
     TouchedRecord& rec = p.records[r];
     const int k = static_cast<int>(rec.tasks.size());
     for (int b = 0; b < k; ++b) {
-      p.task_records[static_cast<size_t>(rec.tasks[static_cast<size_t>(b)])].emplace_back(static_cast<int>(r), b);
+      p.task_records[static_cast<size_t>(rec.tasks[static_cast<size_t>(b)])].emplace_back(
+          static_cast<int>(r), b);
     }
     const int base_pos = base.Find(rec.id);
-    const Record* base_rec = base_pos >= 0 ? &base.record(static_cast<uint32_t>(base_pos)) : nullptr;
+    const Record* base_rec =
+        base_pos >= 0 ? &base.record(static_cast<uint32_t>(base_pos)) : nullptr;
     rec.states.resize(size_t{1} << k);
     for (uint32_t mask = 0; mask < (1u << k); ++mask) {
       std::optional<Record> state;
       if (base_rec) state = *base_rec;
       for (int b = 0; b < k; ++b) {
         if (!(mask >> b & 1)) continue;
-        for (const Effect& e : list.tasks[static_cast<size_t>(rec.tasks[static_cast<size_t>(b)])].effects) {
+        for (const Effect& e :
+             list.tasks[static_cast<size_t>(rec.tasks[static_cast<size_t>(b)])].effects) {
           const std::string& id = e.op == Effect::Op::kAdd ? e.record.id : e.id;
           if (id != rec.id) continue;
           if (e.op == Effect::Op::kAdd) {
@@ -134,7 +142,8 @@ Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
     for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
       const auto& states = p.records[static_cast<size_t>(r)].states;
       for (uint32_t mask = 0; mask < states.size() && inert[static_cast<size_t>(t)]; ++mask) {
-        if ((mask >> bit & 1) && states[mask] != states[mask ^ (1u << bit)]) inert[static_cast<size_t>(t)] = 0;
+        if ((mask >> bit & 1) && states[mask] != states[mask ^ (1u << bit)])
+          inert[static_cast<size_t>(t)] = 0;
       }
     }
   }
@@ -150,7 +159,8 @@ Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
       }
     }
     for (size_t i = 0; i < plan.items().size(); ++i) {
-      if (scorer.Depends(static_cast<int>(i), kinds)) p.task_items[static_cast<size_t>(t)].push_back(static_cast<int>(i));
+      if (scorer.Depends(static_cast<int>(i), kinds))
+        p.task_items[static_cast<size_t>(t)].push_back(static_cast<int>(i));
     }
   }
   return p;
@@ -168,7 +178,8 @@ bool BetterForBudget(const Candidate& a, const Candidate& b) {
   if (!b.valid) return a.valid;
   if (std::fabs(a.percent - b.percent) > 1e-9) return a.percent > b.percent;
   if (std::fabs(a.effort - b.effort) > 1e-9) return a.effort < b.effort;
-  if (std::popcount(a.mask) != std::popcount(b.mask)) return std::popcount(a.mask) < std::popcount(b.mask);
+  if (std::popcount(a.mask) != std::popcount(b.mask))
+    return std::popcount(a.mask) < std::popcount(b.mask);
   return a.mask < b.mask;
 }
 
@@ -177,7 +188,8 @@ bool BetterForBand(const Candidate& a, const Candidate& b) {
   if (!b.valid) return a.valid;
   if (std::fabs(a.effort - b.effort) > 1e-9) return a.effort < b.effort;
   if (std::fabs(a.percent - b.percent) > 1e-9) return a.percent > b.percent;
-  if (std::popcount(a.mask) != std::popcount(b.mask)) return std::popcount(a.mask) < std::popcount(b.mask);
+  if (std::popcount(a.mask) != std::popcount(b.mask))
+    return std::popcount(a.mask) < std::popcount(b.mask);
   return a.mask < b.mask;
 }
 
@@ -224,11 +236,15 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
       local[static_cast<size_t>(r)] ^= 1u << bit;
       const Record* after = rec.states[local[static_cast<size_t>(r)]];
       if (before == after) continue;
-      if (before && after) index.Replace(rec.id, after);
-      else if (after) index.Add(after);
-      else index.Remove(rec.id);
+      if (before && after)
+        index.Replace(rec.id, after);
+      else if (after)
+        index.Add(after);
+      else
+        index.Remove(rec.id);
     }
-    for (int i : p.task_items[static_cast<size_t>(t)]) items[static_cast<size_t>(i)] = evaluator.Evaluate(index, i);
+    for (int i : p.task_items[static_cast<size_t>(t)])
+      items[static_cast<size_t>(i)] = evaluator.Evaluate(index, i);
   };
   auto visit = [&] {
     ++out->visited;
@@ -239,7 +255,8 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
       if (mask >> t & 1) c.effort += p.effort[static_cast<size_t>(t)];
     }
     c.percent = IndexPercent(plan, items);
-    if (budget && c.effort <= *budget + 1e-9 && BetterForBudget(c, out->budget_best)) out->budget_best = c;
+    if (budget && c.effort <= *budget + 1e-9 && BetterForBudget(c, out->budget_best))
+      out->budget_best = c;
     if (target_rank >= 0) {
       const int rank = BandRank(plan.criteria().index, BandOf(plan.criteria().index, c.percent));
       if (rank >= 0 && rank <= target_rank && BetterForBand(c, out->band_best)) out->band_best = c;
@@ -292,14 +309,15 @@ SubsetSearchResult SearchSubsets(const WhatIf& whatif, const TaskList& tasks,
   std::vector<Worker> workers(static_cast<size_t>(parts));
   std::vector<std::thread> pool;
   for (int w = 0; w < parts; ++w) {
-    pool.emplace_back(Run, std::cref(whatif), std::cref(p), n, static_cast<uint32_t>(w), n - split_bits,
-                      budget, target_rank, &workers[static_cast<size_t>(w)]);
+    pool.emplace_back(Run, std::cref(whatif), std::cref(p), n, static_cast<uint32_t>(w),
+                      n - split_bits, budget, target_rank, &workers[static_cast<size_t>(w)]);
   }
   for (auto& th : pool) th.join();
   Candidate best_budget, best_band;
   for (const Worker& w : workers) {
     result.subsets += w.visited;
-    if (w.budget_best.valid && BetterForBudget(w.budget_best, best_budget)) best_budget = w.budget_best;
+    if (w.budget_best.valid && BetterForBudget(w.budget_best, best_budget))
+      best_budget = w.budget_best;
     if (w.band_best.valid && BetterForBand(w.band_best, best_band)) best_band = w.band_best;
   }
   const double base = whatif.base_card().percent;

@@ -29,7 +29,8 @@ TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& list, const TaskOption
     g.band_after = after.band;
     g.changes_band = after.band != base.band;
     ScoreDiff d = Diff(base, after);
-    for (const ItemDelta& item : d.items) g.items.push_back(plan.items()[static_cast<size_t>(item.index)].item->code);
+    for (const ItemDelta& item : d.items)
+      g.items.push_back(plan.items()[static_cast<size_t>(item.index)].item->code);
     a.ranked.push_back(std::move(g));
   }
   std::stable_sort(a.ranked.begin(), a.ranked.end(), [&](const TaskGain& x, const TaskGain& y) {

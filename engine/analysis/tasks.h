@@ -15,13 +15,13 @@
 namespace cchc {
 
 struct TaskGain {
-  int task = -1;              // index into TaskList::tasks
-  double gain = 0;            // index percentage points
-  double gain_points = 0;     // raw points (area items + bonus - penalty)
-  double per_effort = 0;      // gain / effort (0 when effort is 0)
+  int task = -1;           // index into TaskList::tasks
+  double gain = 0;         // index percentage points
+  double gain_points = 0;  // raw points (area items + bonus - penalty)
+  double per_effort = 0;   // gain / effort (0 when effort is 0)
   std::string band_after;
   bool changes_band = false;
-  std::vector<std::string> items;  // item codes whose points or status change
+  std::vector<std::string> items;     // item codes whose points or status change
   std::vector<std::string> problems;  // effects that could not apply
 };
 
@@ -41,9 +41,9 @@ struct GreedyStep {
 };
 
 struct TaskOptions {
-  std::optional<double> budget;           // effort budget for the best set
+  std::optional<double> budget;            // effort budget for the best set
   std::optional<std::string> target_band;  // band label to reach cheaply
-  int max_exact_tasks = 25;               // beyond this, no exhaustive search
+  int max_exact_tasks = 25;                // beyond this, no exhaustive search
   int threads = 2;
 };
 
@@ -52,8 +52,8 @@ struct TaskAnalysis {
   std::string base_band;
   std::vector<TaskGain> ranked;  // best gain first; ties by gain per effort, then id
   std::vector<GreedyStep> greedy;
-  std::optional<TaskSet> best_for_budget;      // when a budget was given
-  std::optional<TaskSet> cheapest_for_band;    // when a target band was given and reachable
+  std::optional<TaskSet> best_for_budget;    // when a budget was given
+  std::optional<TaskSet> cheapest_for_band;  // when a target band was given and reachable
   bool target_reachable = false;
   long long subsets_scored = 0;
   bool exhaustive = false;  // false when there were more than max_exact_tasks

@@ -6,7 +6,11 @@
 namespace cchc {
 
 WhatIf::WhatIf(const Plan& plan, const Evidence& base)
-    : plan_(plan), base_(base), base_index_(plan, base), scorer_(plan), quick_scorer_(plan),
+    : plan_(plan),
+      base_(base),
+      base_index_(plan, base),
+      scorer_(plan),
+      quick_scorer_(plan),
       work_(base_index_) {
   base_card_ = scorer_.Score(base_index_, base_);
   scratch_ = base_card_;
@@ -20,7 +24,8 @@ void WhatIf::ApplyOne(const Effect& e, EvidenceIndex* index, std::vector<std::st
   switch (e.op) {
     case Effect::Op::kAdd:
       owned_.push_back(e.record);
-      if (!index->Add(&owned_.back())) problem("add: record \"" + e.record.id + "\" already exists");
+      if (!index->Add(&owned_.back()))
+        problem("add: record \"" + e.record.id + "\" already exists");
       return;
     case Effect::Op::kSet: {
       const int pos = index->Find(e.id);
@@ -64,7 +69,8 @@ const Scorecard& WhatIf::Rescored(const std::vector<const std::vector<Effect>*>&
     dirty_.clear();
     scratch_explained_ = explain;
   }
-  for (int i : dirty_) scratch_.items[static_cast<size_t>(i)] = base_card_.items[static_cast<size_t>(i)];
+  for (int i : dirty_)
+    scratch_.items[static_cast<size_t>(i)] = base_card_.items[static_cast<size_t>(i)];
   dirty_.clear();
   (explain ? scorer_ : quick_scorer_).Rescore(work_, work_.touched_kinds(), &scratch_, &dirty_);
   work_.Rollback();

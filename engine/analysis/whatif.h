@@ -66,7 +66,7 @@ struct ItemDelta {
   std::string explanation_after;
 };
 struct ScoreDiff {
-  std::vector<ItemDelta> items;  // only items whose points or status changed
+  std::vector<ItemDelta> items;                  // only items whose points or status changed
   std::vector<std::pair<double, double>> areas;  // points before/after, all areas
   double percent_before = 0, percent_after = 0;
   std::string band_before, band_after;

@@ -9,8 +9,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "engine/core/evidence_index.h"
 #include "engine/batch/ranking.h"
+#include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
 #include "evidence/issues.h"
 
@@ -85,7 +85,8 @@ void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, const Batch
     return;
   }
   if (load.evidence.unit.code.empty()) {
-    slot->failure = BatchFailure{name, "the evidence names no unit (unit.code is missing or empty)"};
+    slot->failure =
+        BatchFailure{name, "the evidence names no unit (unit.code is missing or empty)"};
     return;
   }
   EvidenceIndex index(plan, load.evidence);
@@ -150,7 +151,8 @@ BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchC
       auto [it, fresh] = seen.emplace(s.unit->unit.code, s.unit->source);
       if (!fresh) {
         result.failed.push_back({s.unit->source, "duplicate unit code \"" + s.unit->unit.code +
-                                                     "\" (already scored from " + it->second + ")"});
+                                                     "\" (already scored from " + it->second +
+                                                     ")"});
         continue;
       }
       result.units.push_back(std::move(*s.unit));

@@ -95,7 +95,7 @@ struct BatchResult {
 };
 
 struct BatchConfig {
-  int jobs = 0;                            // worker threads; <= 0: hardware concurrency
+  int jobs = 0;                             // worker threads; <= 0: hardware concurrency
   std::atomic<size_t>* progress = nullptr;  // when set, incremented per unit done
   EvidenceLimits limits;
   size_t max_gaps = 10;  // how many largest gaps to list

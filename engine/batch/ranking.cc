@@ -21,7 +21,8 @@ Ranking RankDescending(const std::vector<double>& values, const std::vector<std:
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && values[r.order[i]] - values[r.order[j]] <= kTieEpsilon) ++j;
-    std::sort(r.order.begin() + static_cast<long>(i), r.order.begin() + static_cast<long>(j), by_key);
+    std::sort(r.order.begin() + static_cast<long>(i), r.order.begin() + static_cast<long>(j),
+              by_key);
     ++group;
     const int rank = rule == TieRule::kDense ? group : static_cast<int>(i) + 1;
     for (size_t k = i; k < j; ++k) r.rank[r.order[k]] = rank;

@@ -12,12 +12,18 @@ namespace cchc {
 EvalValue FromValue(const Value* v) {
   if (v == nullptr) return EvalValue::Missing();
   switch (v->type) {
-    case ValueType::kMissing: return EvalValue::Missing();
-    case ValueType::kNumber: return EvalValue::Number(v->number);
-    case ValueType::kPercent: return EvalValue::Percent(v->number);
-    case ValueType::kDate: return EvalValue::OfDate(v->date);
-    case ValueType::kString: return EvalValue::String(v->text);
-    case ValueType::kBool: return EvalValue::Bool(v->boolean);
+    case ValueType::kMissing:
+      return EvalValue::Missing();
+    case ValueType::kNumber:
+      return EvalValue::Number(v->number);
+    case ValueType::kPercent:
+      return EvalValue::Percent(v->number);
+    case ValueType::kDate:
+      return EvalValue::OfDate(v->date);
+    case ValueType::kString:
+      return EvalValue::String(v->text);
+    case ValueType::kBool:
+      return EvalValue::Bool(v->boolean);
   }
   return EvalValue::Missing();
 }
@@ -25,20 +31,30 @@ EvalValue FromValue(const Value* v) {
 std::string Describe(const EvalValue& v) {
   using T = EvalValue::T;
   switch (v.type) {
-    case T::kMissing: return "missing";
-    case T::kNoCase: return "no cases";
-    case T::kError: return "error";
-    case T::kNumber: return FormatTrim(v.number, 4);
+    case T::kMissing:
+      return "missing";
+    case T::kNoCase:
+      return "no cases";
+    case T::kError:
+      return "error";
+    case T::kNumber:
+      return FormatTrim(v.number, 4);
     case T::kPercent: {
       std::string s = FormatFixed(v.number * 100, 2) + " %";
-      if (v.has_ratio) s += " (" + FormatTrim(v.ratio_num, 4) + " of " + FormatTrim(v.ratio_den, 4) + ")";
+      if (v.has_ratio)
+        s += " (" + FormatTrim(v.ratio_num, 4) + " of " + FormatTrim(v.ratio_den, 4) + ")";
       return s;
     }
-    case T::kDate: return FormatIsoDate(v.date);
-    case T::kString: return "\"" + std::string(v.text) + "\"";
-    case T::kBool: return v.boolean ? "yes" : "no";
-    case T::kSet: return "records";
-    case T::kRecord: return "a record";
+    case T::kDate:
+      return FormatIsoDate(v.date);
+    case T::kString:
+      return "\"" + std::string(v.text) + "\"";
+    case T::kBool:
+      return v.boolean ? "yes" : "no";
+    case T::kSet:
+      return "records";
+    case T::kRecord:
+      return "a record";
   }
   return "?";
 }
@@ -70,26 +86,39 @@ EvalValue ItemEvaluator::Eval(int node) {
   if (node < 0) return EvalValue::Missing();
   const Node& n = plan_.nodes()[static_cast<size_t>(node)];
   switch (n.kind) {
-    case ExprKind::kNumber: return EvalValue::Number(n.number);
-    case ExprKind::kPercent: return EvalValue::Percent(n.number);
-    case ExprKind::kDate: return EvalValue::OfDate(n.date);
-    case ExprKind::kString: return EvalValue::String(n.text);
-    case ExprKind::kBool: return EvalValue::Bool(n.boolean);
-    case ExprKind::kMaxRef: return EvalValue::Number(max_);
-    case ExprKind::kName: return EvalName(n);
+    case ExprKind::kNumber:
+      return EvalValue::Number(n.number);
+    case ExprKind::kPercent:
+      return EvalValue::Percent(n.number);
+    case ExprKind::kDate:
+      return EvalValue::OfDate(n.date);
+    case ExprKind::kString:
+      return EvalValue::String(n.text);
+    case ExprKind::kBool:
+      return EvalValue::Bool(n.boolean);
+    case ExprKind::kMaxRef:
+      return EvalValue::Number(max_);
+    case ExprKind::kName:
+      return EvalName(n);
     case ExprKind::kField: {
       EvalValue obj = Eval(n.a);
       if (obj.special()) return obj;
       if (obj.type != EvalValue::T::kRecord) {
-        return EvalValue::Error(Keep("'." + std::string(n.text) + "' needs one record, not " + Describe(obj)));
+        return EvalValue::Error(
+            Keep("'." + std::string(n.text) + "' needs one record, not " + Describe(obj)));
       }
       return FieldOf(static_cast<uint32_t>(obj.ref), n.slot);
     }
-    case ExprKind::kUnary: return EvalUnary(n);
-    case ExprKind::kBinary: return EvalBinary(n);
-    case ExprKind::kCall: return EvalCall(n);
-    case ExprKind::kRecords: return EvalRecords(n, /*track=*/true);
-    case ExprKind::kWhere: return EvalWhere(n);
+    case ExprKind::kUnary:
+      return EvalUnary(n);
+    case ExprKind::kBinary:
+      return EvalBinary(n);
+    case ExprKind::kCall:
+      return EvalCall(n);
+    case ExprKind::kRecords:
+      return EvalRecords(n, /*track=*/true);
+    case ExprKind::kWhere:
+      return EvalWhere(n);
   }
   return EvalValue::Error("unknown expression");
 }
@@ -113,7 +142,8 @@ EvalValue ItemEvaluator::EvalName(const Node& n) {
       return FieldOf(static_cast<uint32_t>(current_record_), n.slot);
     case NameRef::kAsOf:
       return index_->as_of() ? EvalValue::OfDate(*index_->as_of()) : EvalValue::Missing();
-    case NameRef::kUnknown: break;
+    case NameRef::kUnknown:
+      break;
   }
   return EvalValue::Error(Keep("unknown name '" + std::string(n.text) + "'"));
 }
@@ -172,7 +202,8 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
     case Op::kAdd:
     case Op::kSub:
       if (a.type == T::kDate && b.numeric() && b.type == T::kNumber) {
-        return EvalValue::OfDate(Date{a.date.days + static_cast<int32_t>(n.op == Op::kAdd ? b.number : -b.number)});
+        return EvalValue::OfDate(
+            Date{a.date.days + static_cast<int32_t>(n.op == Op::kAdd ? b.number : -b.number)});
       }
       [[fallthrough]];
     case Op::kMul:
@@ -184,9 +215,15 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
       double r = 0;
       T type = T::kNumber;
       switch (n.op) {
-        case Op::kAdd: r = a.number + b.number; break;
-        case Op::kSub: r = a.number - b.number; break;
-        case Op::kMul: r = a.number * b.number; break;
+        case Op::kAdd:
+          r = a.number + b.number;
+          break;
+        case Op::kSub:
+          r = a.number - b.number;
+          break;
+        case Op::kMul:
+          r = a.number * b.number;
+          break;
         default:
           if (b.number == 0) return EvalValue::Error("division by zero");
           r = a.number / b.number;
@@ -200,7 +237,8 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
       EvalValue v = type == T::kPercent ? EvalValue::Percent(r) : EvalValue::Number(r);
       return v;
     }
-    default: break;
+    default:
+      break;
   }
   // Comparisons.
   int cmp = 0;
@@ -216,13 +254,20 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
     return EvalValue::Error(Keep("cannot compare " + Describe(a) + " with " + Describe(b)));
   }
   switch (n.op) {
-    case Op::kEq: return EvalValue::Bool(cmp == 0);
-    case Op::kNe: return EvalValue::Bool(cmp != 0);
-    case Op::kLt: return EvalValue::Bool(cmp < 0);
-    case Op::kLe: return EvalValue::Bool(cmp <= 0);
-    case Op::kGt: return EvalValue::Bool(cmp > 0);
-    case Op::kGe: return EvalValue::Bool(cmp >= 0);
-    default: break;
+    case Op::kEq:
+      return EvalValue::Bool(cmp == 0);
+    case Op::kNe:
+      return EvalValue::Bool(cmp != 0);
+    case Op::kLt:
+      return EvalValue::Bool(cmp < 0);
+    case Op::kLe:
+      return EvalValue::Bool(cmp <= 0);
+    case Op::kGt:
+      return EvalValue::Bool(cmp > 0);
+    case Op::kGe:
+      return EvalValue::Bool(cmp >= 0);
+    default:
+      break;
   }
   return EvalValue::Error("unknown operator");
 }
@@ -257,7 +302,8 @@ EvalValue ItemEvaluator::EvalWhere(const Node& n) {
       current_record_ = saved;
       return c;
     }
-    if (c.type == EvalValue::T::kBool && c.boolean) sets_[static_cast<size_t>(out)].owned.push_back(r);
+    if (c.type == EvalValue::T::kBool && c.boolean)
+      sets_[static_cast<size_t>(out)].owned.push_back(r);
   }
   current_record_ = saved;
   if (selector) Track(Set(out));
@@ -272,7 +318,8 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
   auto need_set = [&](const EvalValue& s) -> bool { return s.type == T::kSet; };
   auto set_error = [&](const EvalValue& s) {
     return s.special() ? s
-                       : EvalValue::Error(Keep(std::string(n.text) + "() needs records, not " + Describe(s)));
+                       : EvalValue::Error(
+                             Keep(std::string(n.text) + "() needs records, not " + Describe(s)));
   };
   switch (n.fn) {
     case Fn::kCount:
@@ -280,7 +327,8 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
       EvalValue s = Eval(n.a);
       if (!need_set(s)) return set_error(s);
       const size_t c = Set(s.ref).size();
-      return n.fn == Fn::kCount ? EvalValue::Number(static_cast<double>(c)) : EvalValue::Bool(c > 0);
+      return n.fn == Fn::kCount ? EvalValue::Number(static_cast<double>(c))
+                                : EvalValue::Bool(c > 0);
     }
     case Fn::kSum:
     case Fn::kAvg:
@@ -298,7 +346,8 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
         if (n.fn == Fn::kMin || n.fn == Fn::kMax) {
           const bool dates = v.type == T::kDate;
           if (!v.numeric() && !dates) {
-            return EvalValue::Error(Keep(std::string(n.text) + "() over a field that is not a number or date"));
+            return EvalValue::Error(
+                Keep(std::string(n.text) + "() over a field that is not a number or date"));
           }
           if (best.type == T::kMissing) {
             best = v;
@@ -310,7 +359,8 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
           continue;
         }
         if (!v.numeric()) {
-          return EvalValue::Error(Keep(std::string(n.text) + "() over a field that is not a number"));
+          return EvalValue::Error(
+              Keep(std::string(n.text) + "() over a field that is not a number"));
         }
         percent = percent || v.type == T::kPercent;
         acc += v.number;
@@ -326,7 +376,8 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     case Fn::kMax2: {
       EvalValue a = Eval(n.a), b = Eval(n.b);
       if (a.special() || b.special()) return Worse(a, b);
-      if (!a.numeric() || !b.numeric()) return EvalValue::Error(Keep(std::string(n.text) + "() needs numbers"));
+      if (!a.numeric() || !b.numeric())
+        return EvalValue::Error(Keep(std::string(n.text) + "() needs numbers"));
       const bool pick_a = (n.fn == Fn::kMin2) == (a.number <= b.number);
       EvalValue v = pick_a ? a : b;
       v.has_ratio = false;
@@ -387,10 +438,12 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     case Fn::kDays: {
       EvalValue a = Eval(n.a), b = Eval(n.b);
       if (a.special() || b.special()) return Worse(a, b);
-      if (a.type != T::kDate || b.type != T::kDate) return EvalValue::Error("days() needs two dates");
+      if (a.type != T::kDate || b.type != T::kDate)
+        return EvalValue::Error("days() needs two dates");
       return EvalValue::Number(b.date.days - a.date.days);
     }
-    case Fn::kNone: break;
+    case Fn::kNone:
+      break;
   }
   return EvalValue::Error(Keep("unknown function '" + std::string(n.text) + "'"));
 }

@@ -112,7 +112,9 @@ bool EvidenceIndex::Remove(const std::string& id) {
   Touch(kinds_[pos]);
   by_id_.erase(it);
   Log({Undo::Op::kRemoved, pos, nullptr, -1});
-  auto drop = [pos](std::vector<uint32_t>& v) { v.erase(std::remove(v.begin(), v.end(), pos), v.end()); };
+  auto drop = [pos](std::vector<uint32_t>& v) {
+    v.erase(std::remove(v.begin(), v.end(), pos), v.end());
+  };
   drop(all_);
   if (kinds_[pos] >= 0) drop(by_kind_[static_cast<size_t>(kinds_[pos])]);
   return true;

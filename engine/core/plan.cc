@@ -12,10 +12,10 @@ constexpr int kMaxDepth = 2000;
 
 Fn LookupFn(std::string_view name) {
   static const std::pair<std::string_view, Fn> kFns[] = {
-      {"count", Fn::kCount}, {"exists", Fn::kExists}, {"sum", Fn::kSum},
-      {"avg", Fn::kAvg},     {"min", Fn::kMin},       {"max", Fn::kMax},
+      {"count", Fn::kCount},   {"exists", Fn::kExists},     {"sum", Fn::kSum},
+      {"avg", Fn::kAvg},       {"min", Fn::kMin},           {"max", Fn::kMax},
       {"latest", Fn::kLatest}, {"earliest", Fn::kEarliest}, {"ratio", Fn::kRatio},
-      {"days", Fn::kDays},   {"value", Fn::kValue},
+      {"days", Fn::kDays},     {"value", Fn::kValue},
   };
   for (const auto& [n, f] : kFns) {
     if (n == name) return f;
@@ -130,12 +130,15 @@ int Plan::StaticSetKind(int node, const Scope& scope) const {
   if (node < 0) return kNotInWhere;
   const Node& n = nodes_[node];
   switch (n.kind) {
-    case ExprKind::kRecords: return n.slot;
-    case ExprKind::kWhere: return StaticSetKind(n.a, scope);
+    case ExprKind::kRecords:
+      return n.slot;
+    case ExprKind::kWhere:
+      return StaticSetKind(n.a, scope);
     case ExprKind::kName:
       if (n.ref == NameRef::kBinding) return StaticSetKind(scope.binding_nodes[n.slot], scope);
       return kNotInWhere;
-    default: return kNotInWhere;
+    default:
+      return kNotInWhere;
   }
 }
 
@@ -259,8 +262,7 @@ int Plan::Lower(const Expr& e, Scope& scope) {
         case Fn::kValue:
           if (!need(2)) break;
           n.a = Lower(*e.args[0], scope);
-          if (StaticSetKind(n.a, scope) == kNotInWhere &&
-              (n.fn == Fn::kMin || n.fn == Fn::kMax)) {
+          if (StaticSetKind(n.a, scope) == kNotInWhere && (n.fn == Fn::kMin || n.fn == Fn::kMax)) {
             n.fn = n.fn == Fn::kMin ? Fn::kMin2 : Fn::kMax2;  // min(a, b) of numbers
             n.b = Lower(*e.args[1], scope);
           } else if (e.args[1]->kind != ExprKind::kName) {
@@ -288,9 +290,9 @@ void Plan::CompileItem(const Item& item, ItemGroup group, int area, int criterio
   ci.area = area;
   ci.criterion = criterion;
   item_ids_.emplace(item.code, static_cast<int>(items_.size()) - 1);
-  ci.evidence_required = item.evidence == EvidencePolicy::kRequired ||
-                         (item.evidence == EvidencePolicy::kDefault &&
-                          item.assessment == Assessment::kSelf);
+  ci.evidence_required =
+      item.evidence == EvidencePolicy::kRequired ||
+      (item.evidence == EvidencePolicy::kDefault && item.assessment == Assessment::kSelf);
   Scope scope;
   scope.item = &ci;
   auto lower = [&](const ExprPtr& e) { return e ? Lower(*e, scope) : -1; };

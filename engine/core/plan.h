@@ -16,8 +16,20 @@
 namespace cchc {
 
 enum class Fn : uint8_t {
-  kNone, kCount, kExists, kSum, kAvg, kMin, kMax, kMin2, kMax2, kLatest, kEarliest,
-  kRatio, kDays, kValue,
+  kNone,
+  kCount,
+  kExists,
+  kSum,
+  kAvg,
+  kMin,
+  kMax,
+  kMin2,
+  kMax2,
+  kLatest,
+  kEarliest,
+  kRatio,
+  kDays,
+  kValue,
 };
 
 // How a kName node is resolved.
@@ -62,8 +74,8 @@ struct CompiledItem {
   std::vector<CompiledBand> bands;
   int else_points = -1;
   bool evidence_required = true;
-  std::vector<int> kinds;  // record kinds the item selects; empty + any_kind
-  bool any_kind = false;   // selects `records` of every kind
+  std::vector<int> kinds;     // record kinds the item selects; empty + any_kind
+  bool any_kind = false;      // selects `records` of every kind
   std::string compile_error;  // non-empty: the item cannot be evaluated
 };
 

@@ -48,19 +48,31 @@ class RuleRunner {
       return o;
     }
     switch (item_.rule) {
-      case RuleKind::kDeadline: return Deadline();
+      case RuleKind::kDeadline:
+        return Deadline();
       case RuleKind::kBands:
-      case RuleKind::kCount: return Bands();
-      case RuleKind::kLevels: return Levels();
-      case RuleKind::kLinear: return Fraction("target", /*percent_subject=*/false);
-      case RuleKind::kChecklist: return Fraction("of", false);
-      case RuleKind::kScaled: return Fraction("of", false);
-      case RuleKind::kLikert: return Fraction("of", false);
-      case RuleKind::kPercent: return Fraction("", true);
-      case RuleKind::kBoolean: return Boolean();
-      case RuleKind::kDeduct: return Deduct();
-      case RuleKind::kManual: return Manual();
-      case RuleKind::kPerCase: return PerCase();
+      case RuleKind::kCount:
+        return Bands();
+      case RuleKind::kLevels:
+        return Levels();
+      case RuleKind::kLinear:
+        return Fraction("target", /*percent_subject=*/false);
+      case RuleKind::kChecklist:
+        return Fraction("of", false);
+      case RuleKind::kScaled:
+        return Fraction("of", false);
+      case RuleKind::kLikert:
+        return Fraction("of", false);
+      case RuleKind::kPercent:
+        return Fraction("", true);
+      case RuleKind::kBoolean:
+        return Boolean();
+      case RuleKind::kDeduct:
+        return Deduct();
+      case RuleKind::kManual:
+        return Manual();
+      case RuleKind::kPerCase:
+        return PerCase();
     }
     return ErrorOutcome("unknown rule");
   }
@@ -122,15 +134,18 @@ class RuleRunner {
 
   Outcome Deadline() {
     EvalValue limit = ev_.Eval(item_.param);
-    if (limit.type != T::kDate) return ErrorOutcome("the deadline is " + Describe(limit) + ", not a date");
+    if (limit.type != T::kDate)
+      return ErrorOutcome("the deadline is " + Describe(limit) + ", not a date");
     auto by = [&] { return "deadline " + FormatIsoDate(limit.date); };
     if (subject_.type == T::kMissing) {
-      return Branch(item_.missing, 0, "missing", [&] { return Label() + " is missing (not issued), " + by(); });
+      return Branch(item_.missing, 0, "missing",
+                    [&] { return Label() + " is missing (not issued), " + by(); });
     }
     if (subject_.type != T::kDate) return ErrorOutcome(Subject() + " is not a date");
     const int late_days = subject_.date.days - limit.date.days;
     if (late_days <= 0) {
-      return Branch(item_.on_time, ev_.item_max(), "on time", [&] { return Subject() + ", " + by(); });
+      return Branch(item_.on_time, ev_.item_max(), "on time",
+                    [&] { return Subject() + ", " + by(); });
     }
     return Branch(item_.late, 0, "late", [&] {
       return Subject() + ", " + std::to_string(late_days) + " day(s) after the " + by();
@@ -143,10 +158,11 @@ class RuleRunner {
     }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     for (const CompiledBand& b : item_.bands) {
-      const bool hit = b.cmp == Band::Cmp::kGt ? subject_.number > b.threshold
-                                               : subject_.number >= b.threshold;
+      const bool hit =
+          b.cmp == Band::Cmp::kGt ? subject_.number > b.threshold : subject_.number >= b.threshold;
       if (!hit) continue;
-      std::string t = b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : Pts(b.threshold);
+      std::string t =
+          b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : Pts(b.threshold);
       return Branch(b.points, 0, std::string(b.cmp == Band::Cmp::kGt ? "> " : ">= ") + t,
                     [&] { return Subject(); });
     }
@@ -177,15 +193,18 @@ class RuleRunner {
     EvalValue p;
     if (!percent_subject) {
       p = ev_.Eval(item_.param);
-      if (!p.numeric() || p.number <= 0) return ErrorOutcome(std::string("the '") + word + "' value is " + Describe(p));
+      if (!p.numeric() || p.number <= 0)
+        return ErrorOutcome(std::string("the '") + word + "' value is " + Describe(p));
       d = p.number;
     }
     const double share = Clamp01(subject_.number / d);
     const double points = share * max;
     std::string branch = share >= 1 ? "full" : share <= 0 ? "zero" : "proportional";
     return Points(points, branch, [&] {
-      std::string of = percent_subject ? std::string() : std::string(", ") + word + " " + Describe(p);
-      return Subject() + of + " → " + FormatTrim(share * 100, 2) + " % of " + Pts(max) + ": " + OfMax(points);
+      std::string of =
+          percent_subject ? std::string() : std::string(", ") + word + " " + Describe(p);
+      return Subject() + of + " → " + FormatTrim(share * 100, 2) + " % of " + Pts(max) + ": " +
+             OfMax(points);
     });
   }
 
@@ -201,7 +220,8 @@ class RuleRunner {
   Outcome Deduct() {
     const double max = ev_.item_max();
     if (subject_.type == T::kMissing) {
-      return Points(max, "no cases", [&] { return Label() + " is missing: no deduction → " + OfMax(max); });
+      return Points(max, "no cases",
+                    [&] { return Label() + " is missing: no deduction → " + OfMax(max); });
     }
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     EvalValue each = ev_.Eval(item_.param);
@@ -245,8 +265,8 @@ class RuleRunner {
     const double raw = subject_.number * each.number;
     const double points = std::clamp(raw, 0.0, max);
     return Points(points, raw > max ? "capped" : "per case", [&] {
-      return Subject() + " case(s) × " + Pts(each.number) + (raw > max ? ", capped at max" : "") + " → " +
-             OfMax(points);
+      return Subject() + " case(s) × " + Pts(each.number) + (raw > max ? ", capped at max" : "") +
+             " → " + OfMax(points);
     });
   }
 
@@ -327,7 +347,8 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
     for (uint32_t r : index.OfKind(ek)) {
       EvalValue item = FieldOf(r, plan_.item_field());
       EvalValue ok = FieldOf(r, plan_.accepted_field());
-      if (item.type == T::kString && item.text == ci.item->code && ok.type == T::kBool && ok.boolean) {
+      if (item.type == T::kString && item.text == ci.item->code && ok.type == T::kBool &&
+          ok.boolean) {
         explained = true;
         if (explain_) s.evidence.push_back(index.record(r).id);
       }
@@ -338,7 +359,8 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       s.branch = "missing evidence";
       if (explain_) {
         s.explanation = "no evidence found";
-        if (!ci.item->expects.empty()) s.explanation += " (expected: " + Join(ci.item->expects, "; ") + ")";
+        if (!ci.item->expects.empty())
+          s.explanation += " (expected: " + Join(ci.item->expects, "; ") + ")";
         s.explanation += "; without evidence or an accepted explanation the item is appraised at 0";
       }
       return s;
@@ -351,18 +373,23 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       case NoCasePolicy::kFull:
         s.points = s.max;
         s.branch = "no cases: full";
-        if (explain_) s.explanation = o.explanation + " → policy full points: " + Pts(s.max) + " of " + Pts(s.max) + " points";
+        if (explain_)
+          s.explanation = o.explanation + " → policy full points: " + Pts(s.max) + " of " +
+                          Pts(s.max) + " points";
         return s;
       case NoCasePolicy::kZero:
         s.points = 0;
         s.branch = "no cases: zero";
-        if (explain_) s.explanation = o.explanation + " → policy zero: 0 of " + Pts(s.max) + " points";
+        if (explain_)
+          s.explanation = o.explanation + " → policy zero: 0 of " + Pts(s.max) + " points";
         return s;
       case NoCasePolicy::kNotApplicable:
         s.status = ItemStatus::kNotApplicable;
         s.max = 0;
         s.branch = "no cases: not applicable";
-        if (explain_) s.explanation = o.explanation + " → not applicable; removed from the max (" + Pts(ci.item->max) + " points)";
+        if (explain_)
+          s.explanation = o.explanation + " → not applicable; removed from the max (" +
+                          Pts(ci.item->max) + " points)";
         return s;
       case NoCasePolicy::kUnset:
         return fail((o.explanation.empty() ? std::string("a zero denominator") : o.explanation) +

@@ -20,10 +20,10 @@ struct ItemScore {
   int index = -1;  // into Plan::items()
   ItemGroup group = ItemGroup::kArea;
   ItemStatus status = ItemStatus::kScored;
-  double points = 0;  // 0 unless scored
-  double max = 0;     // the item's max (0 when not applicable)
-  std::string branch;       // short: "on time", ">= 95%", "no cases: full", ...
-  std::string explanation;  // the values, the branch and the points
+  double points = 0;                  // 0 unless scored
+  double max = 0;                     // the item's max (0 when not applicable)
+  std::string branch;                 // short: "on time", ">= 95%", "no cases: full", ...
+  std::string explanation;            // the values, the branch and the points
   std::vector<std::string> evidence;  // record ids used
   std::optional<double> appraised;    // the council's points, when given
   std::string appraisal_note;
@@ -57,8 +57,8 @@ struct Scorecard {
   std::vector<GroupScore> criteria;
   std::vector<GroupScore> areas;
   Adjustments bonus, penalty;
-  double points = 0;   // area items' points (without bonus / penalty)
-  double max = 0;      // applicable max
+  double points = 0;  // area items' points (without bonus / penalty)
+  double max = 0;     // applicable max
   double declared_max = 0;
   double percent = 0;  // the index, unrounded: (points + bonus - penalty) / max * 100
   std::string band;

@@ -7,10 +7,14 @@ namespace cchc {
 
 const char* ItemStatusName(ItemStatus s) {
   switch (s) {
-    case ItemStatus::kScored: return "scored";
-    case ItemStatus::kNotApplicable: return "not_applicable";
-    case ItemStatus::kMissingEvidence: return "missing_evidence";
-    case ItemStatus::kError: return "error";
+    case ItemStatus::kScored:
+      return "scored";
+    case ItemStatus::kNotApplicable:
+      return "not_applicable";
+    case ItemStatus::kMissingEvidence:
+      return "missing_evidence";
+    case ItemStatus::kError:
+      return "error";
   }
   return "?";
 }
@@ -148,9 +152,8 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   card->band = BandOf(c.index, card->percent);
   if (any_appraisal) {
     card->appraised_points = appraised_points;
-    card->appraised_percent =
-        index_of(appraised_points, std::min(appraised_bonus, card->bonus.cap),
-                 std::min(appraised_penalty, card->penalty.cap));
+    card->appraised_percent = index_of(appraised_points, std::min(appraised_bonus, card->bonus.cap),
+                                       std::min(appraised_penalty, card->penalty.cap));
   } else {
     card->appraised_points.reset();
     card->appraised_percent.reset();

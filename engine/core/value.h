@@ -12,8 +12,18 @@
 namespace cchc {
 
 struct EvalValue {
-  enum class T : uint8_t { kMissing, kNoCase, kError, kNumber, kPercent, kDate, kString,
-                           kBool, kSet, kRecord };
+  enum class T : uint8_t {
+    kMissing,
+    kNoCase,
+    kError,
+    kNumber,
+    kPercent,
+    kDate,
+    kString,
+    kBool,
+    kSet,
+    kRecord
+  };
   T type = T::kMissing;
   bool boolean = false;
   bool has_ratio = false;  // a ratio's parts are known (for explanations)
@@ -23,13 +33,47 @@ struct EvalValue {
   std::string_view text;  // kString; kError: the reason (static or arena text)
   int32_t ref = -1;       // kSet: set id in the evaluation arena; kRecord: record
 
-  static EvalValue Number(double v) { EvalValue x; x.type = T::kNumber; x.number = v; return x; }
-  static EvalValue Percent(double v) { EvalValue x; x.type = T::kPercent; x.number = v; return x; }
-  static EvalValue Bool(bool b) { EvalValue x; x.type = T::kBool; x.boolean = b; return x; }
-  static EvalValue OfDate(Date d) { EvalValue x; x.type = T::kDate; x.date = d; return x; }
-  static EvalValue String(std::string_view s) { EvalValue x; x.type = T::kString; x.text = s; return x; }
-  static EvalValue Error(std::string_view why) { EvalValue x; x.type = T::kError; x.text = why; return x; }
-  static EvalValue NoCase() { EvalValue x; x.type = T::kNoCase; return x; }
+  static EvalValue Number(double v) {
+    EvalValue x;
+    x.type = T::kNumber;
+    x.number = v;
+    return x;
+  }
+  static EvalValue Percent(double v) {
+    EvalValue x;
+    x.type = T::kPercent;
+    x.number = v;
+    return x;
+  }
+  static EvalValue Bool(bool b) {
+    EvalValue x;
+    x.type = T::kBool;
+    x.boolean = b;
+    return x;
+  }
+  static EvalValue OfDate(Date d) {
+    EvalValue x;
+    x.type = T::kDate;
+    x.date = d;
+    return x;
+  }
+  static EvalValue String(std::string_view s) {
+    EvalValue x;
+    x.type = T::kString;
+    x.text = s;
+    return x;
+  }
+  static EvalValue Error(std::string_view why) {
+    EvalValue x;
+    x.type = T::kError;
+    x.text = why;
+    return x;
+  }
+  static EvalValue NoCase() {
+    EvalValue x;
+    x.type = T::kNoCase;
+    return x;
+  }
   static EvalValue Missing() { return EvalValue{}; }
 
   bool numeric() const { return type == T::kNumber || type == T::kPercent; }

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/core/plan.h"
-#include "engine/render/score.h"
-#include "engine/core/scorecard.h"
 #include "engine/analysis/sensitivity.h"
 #include "engine/analysis/tasks.h"
+#include "engine/core/plan.h"
+#include "engine/core/scorecard.h"
+#include "engine/render/score.h"
 #include "evidence/scenario.h"
 
 namespace cchc {

@@ -2,8 +2,8 @@
 // percent, band, rank), statistics, band counts, largest gaps and failed[].
 #include <nlohmann/json.hpp>
 
-#include "engine/render/batch.h"
 #include "engine/batch/ranking.h"
+#include "engine/render/batch.h"
 
 namespace cchc {
 namespace {
@@ -11,8 +11,8 @@ namespace {
 using nlohmann::ordered_json;
 
 ordered_json Stats(const Summary& s) {
-  return {{"n", s.n},         {"mean", s.mean}, {"median", s.median}, {"min", s.min},
-          {"q1", s.q1},       {"q3", s.q3},     {"max", s.max}};
+  return {{"n", s.n},   {"mean", s.mean}, {"median", s.median}, {"min", s.min},
+          {"q1", s.q1}, {"q3", s.q3},     {"max", s.max}};
 }
 
 ordered_json Optional(const std::optional<double>& v) {
@@ -73,23 +73,26 @@ std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const Report
   stats["quartiles"] = "type 7: linear interpolation, h = (n - 1) p";
   j["statistics"] = std::move(stats);
   j["bands"] = ordered_json::array();
-  for (const BandCount& b : r.summary.bands) j["bands"].push_back({{"band", b.band}, {"count", b.count}});
+  for (const BandCount& b : r.summary.bands)
+    j["bands"].push_back({{"band", b.band}, {"count", b.count}});
   ordered_json appraisal;
   appraisal["units"] = r.summary.appraised_units;
   appraisal["gap"] = Stats(r.summary.gap);
   appraisal["largest_gaps"] = ordered_json::array();
   for (const BatchGap& g : r.largest_gaps) {
     const BatchUnit& u = r.units[g.unit];
-    appraisal["largest_gaps"].push_back({{"code", u.unit.code},
-                                         {"name", u.unit.name},
-                                         {"item", plan.items()[static_cast<size_t>(g.item)].item->code},
-                                         {"self", g.self},
-                                         {"appraised", g.appraised},
-                                         {"gap", g.gap()}});
+    appraisal["largest_gaps"].push_back(
+        {{"code", u.unit.code},
+         {"name", u.unit.name},
+         {"item", plan.items()[static_cast<size_t>(g.item)].item->code},
+         {"self", g.self},
+         {"appraised", g.appraised},
+         {"gap", g.gap()}});
   }
   j["appraisal"] = std::move(appraisal);
   j["failed"] = ordered_json::array();
-  for (const BatchFailure& f : r.failed) j["failed"].push_back({{"source", f.source}, {"error", f.error}});
+  for (const BatchFailure& f : r.failed)
+    j["failed"].push_back({{"source", f.source}, {"error", f.error}});
   return j.dump(2) + "\n";
 }
 

@@ -3,10 +3,10 @@
 #include <vector>
 
 #include "criteria/source.h"
-#include "engine/render/batch_labels.h"
 #include "engine/render/batch.h"
-#include "engine/util/numfmt.h"
+#include "engine/render/batch_labels.h"
 #include "engine/render/text_table.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
@@ -28,8 +28,11 @@ std::vector<std::vector<std::string>> RankingRows(const BatchResult& r, int prec
   std::vector<std::vector<std::string>> rows;
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
-    std::vector<std::string> row = {std::to_string(u.rank), u.unit.code, u.unit.name,
-                                    FormatFixed(u.percent, prec), u.band,
+    std::vector<std::string> row = {std::to_string(u.rank),
+                                    u.unit.code,
+                                    u.unit.name,
+                                    FormatFixed(u.percent, prec),
+                                    u.band,
                                     FormatTrim(u.points, prec) + " / " + FormatTrim(u.max, prec)};
     if (appraised) {
       row.push_back(u.appraised_percent ? FormatFixed(*u.appraised_percent, prec) : "");
@@ -41,15 +44,22 @@ std::vector<std::vector<std::string>> RankingRows(const BatchResult& r, int prec
 }
 
 std::vector<std::string> StatsRow(std::string code, std::string name, const Summary& s, int prec) {
-  return {std::move(code), std::move(name), std::to_string(s.n), FormatFixed(s.mean, prec),
-          FormatFixed(s.median, prec), FormatFixed(s.min, prec), FormatFixed(s.q1, prec),
-          FormatFixed(s.q3, prec), FormatFixed(s.max, prec)};
+  return {std::move(code),
+          std::move(name),
+          std::to_string(s.n),
+          FormatFixed(s.mean, prec),
+          FormatFixed(s.median, prec),
+          FormatFixed(s.min, prec),
+          FormatFixed(s.q1, prec),
+          FormatFixed(s.q3, prec),
+          FormatFixed(s.max, prec)};
 }
 
 std::vector<std::vector<std::string>> StatsRows(const BatchResult& r, int prec, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   rows.push_back(StatsRow("", BatchL(lang).index, r.summary.index, prec));
-  for (const AreaSummary& a : r.summary.areas) rows.push_back(StatsRow(a.code, a.name, a.stats, prec));
+  for (const AreaSummary& a : r.summary.areas)
+    rows.push_back(StatsRow(a.code, a.name, a.stats, prec));
   return rows;
 }
 
@@ -67,9 +77,12 @@ std::vector<std::vector<std::string>> GapRows(const Plan& plan, const BatchResul
 std::string MdCell(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else
+      out += c;
   }
   return out;
 }
@@ -99,10 +112,14 @@ std::string FailureLine(const BatchFailure& f) {
 std::string RenderBatch(const Plan& plan, const BatchResult& r, OutputFormat format,
                         const ReportOptions& o) {
   switch (format) {
-    case OutputFormat::kTable: return RenderBatchTable(plan, r, o);
-    case OutputFormat::kJson: return RenderBatchJson(plan, r, o);
-    case OutputFormat::kCsv: return RenderBatchCsv(plan, r, o);
-    case OutputFormat::kMd: return RenderBatchMarkdown(plan, r, o);
+    case OutputFormat::kTable:
+      return RenderBatchTable(plan, r, o);
+    case OutputFormat::kJson:
+      return RenderBatchJson(plan, r, o);
+    case OutputFormat::kCsv:
+      return RenderBatchCsv(plan, r, o);
+    case OutputFormat::kMd:
+      return RenderBatchMarkdown(plan, r, o);
   }
   return {};
 }
@@ -181,8 +198,8 @@ std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const Re
   out += "\n\n" + Totals(r, o.lang) + ". " +
          (o.lang == Lang::kVi ? "Quy tắc đồng hạng: " : "Ties: ") + TiesLabel(meta.ties, o.lang) +
          ".\n\n";
-  std::vector<std::string> header = {l.rank, l.code, l.unit, std::string(l.index) + " (%)", l.band,
-                                     l.points};
+  std::vector<std::string> header = {l.rank, l.code,  l.unit, std::string(l.index) + " (%)",
+                                     l.band, l.points};
   std::vector<bool> right = {true, false, false, true, false, true};
   if (appraised) {
     header.push_back(std::string(l.appraised) + " (%)");
@@ -191,8 +208,9 @@ std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const Re
   }
   out += MdTable(header, right, RankingRows(r, prec, appraised));
   out += "\n## " + std::string(l.area_stats) + "\n\n";
-  out += MdTable({l.area, l.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
-                 {false, false, true, true, true, true, true, true, true}, StatsRows(r, prec, o.lang));
+  out +=
+      MdTable({l.area, l.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
+              {false, false, true, true, true, true, true, true, true}, StatsRows(r, prec, o.lang));
   out += "\n## " + std::string(l.bands) + "\n\n";
   std::vector<std::vector<std::string>> bands;
   for (const BandCount& b : r.summary.bands) bands.push_back({b.band, std::to_string(b.count)});

@@ -6,21 +6,30 @@
 namespace cchc {
 
 bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
-  if (name == "table") *out = OutputFormat::kTable;
-  else if (name == "json") *out = OutputFormat::kJson;
-  else if (name == "csv") *out = OutputFormat::kCsv;
-  else if (name == "md" || name == "markdown") *out = OutputFormat::kMd;
-  else return false;
+  if (name == "table")
+    *out = OutputFormat::kTable;
+  else if (name == "json")
+    *out = OutputFormat::kJson;
+  else if (name == "csv")
+    *out = OutputFormat::kCsv;
+  else if (name == "md" || name == "markdown")
+    *out = OutputFormat::kMd;
+  else
+    return false;
   return true;
 }
 
 std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
                             const ReportOptions& options) {
   switch (format) {
-    case OutputFormat::kTable: return RenderScoreTable(plan, card, options);
-    case OutputFormat::kJson: return RenderScoreJson(plan, card, options);
-    case OutputFormat::kCsv: return RenderScoreCsv(plan, card, options);
-    case OutputFormat::kMd: return RenderScoreMarkdown(plan, card, options);
+    case OutputFormat::kTable:
+      return RenderScoreTable(plan, card, options);
+    case OutputFormat::kJson:
+      return RenderScoreJson(plan, card, options);
+    case OutputFormat::kCsv:
+      return RenderScoreCsv(plan, card, options);
+    case OutputFormat::kMd:
+      return RenderScoreMarkdown(plan, card, options);
   }
   return {};
 }
@@ -38,10 +47,14 @@ std::vector<const ItemScore*> PointsLost(const Scorecard& card) {
 const char* StatusLabel(ItemStatus s, Lang lang) {
   const bool vi = lang == Lang::kVi;
   switch (s) {
-    case ItemStatus::kScored: return vi ? "đã chấm" : "scored";
-    case ItemStatus::kNotApplicable: return vi ? "không áp dụng" : "not applicable";
-    case ItemStatus::kMissingEvidence: return vi ? "thiếu TLKC" : "missing evidence";
-    case ItemStatus::kError: return vi ? "lỗi" : "error";
+    case ItemStatus::kScored:
+      return vi ? "đã chấm" : "scored";
+    case ItemStatus::kNotApplicable:
+      return vi ? "không áp dụng" : "not applicable";
+    case ItemStatus::kMissingEvidence:
+      return vi ? "thiếu TLKC" : "missing evidence";
+    case ItemStatus::kError:
+      return vi ? "lỗi" : "error";
   }
   return "?";
 }

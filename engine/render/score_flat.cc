@@ -1,8 +1,8 @@
 // The flat forms of a scorecard: CSV (one row per item) and Markdown (the
 // submitted table: max, self-score, evidence, explanation per item).
 #include "criteria/source.h"
-#include "engine/util/numfmt.h"
 #include "engine/render/score.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
@@ -16,9 +16,12 @@ std::string JoinIds(const std::vector<std::string>& ids, const char* sep) {
 std::string MdCell(std::string s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else
+      out += c;
   }
   return out;
 }
@@ -26,8 +29,7 @@ std::string MdCell(std::string s) {
 }  // namespace
 
 std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const ReportOptions&) {
-  std::string out =
-      "code,name,max,points,status,branch,evidence,explanation,lost,appraised\n";
+  std::string out = "code,name,max,points,status,branch,evidence,explanation,lost,appraised\n";
   for (const ItemScore& s : card.items) {
     const Item& it = *plan.items()[static_cast<size_t>(s.index)].item;
     out += CsvCell(it.code) + "," + CsvCell(it.name) + "," + FormatExact(s.max) + "," +
@@ -41,11 +43,14 @@ std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const Report
 std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const ReportOptions& o) {
   const bool vi = o.lang == Lang::kVi;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
-  std::string out = "# " + (plan.criteria().index.name.empty() ? std::string("cchc") : plan.criteria().index.name) +
-                    " — " + card.unit.name + "\n\n";
-  out += std::string(vi ? "**Chỉ số:** " : "**Index:** ") + FormatPercent(card.percent / 100, prec) +
-         (vi ? " · **Xếp loại:** " : " · **Band:** ") + card.band + (vi ? " · **Điểm:** " : " · **Points:** ") +
-         FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec) + "\n\n";
+  std::string out =
+      "# " +
+      (plan.criteria().index.name.empty() ? std::string("cchc") : plan.criteria().index.name) +
+      " — " + card.unit.name + "\n\n";
+  out += std::string(vi ? "**Chỉ số:** " : "**Index:** ") +
+         FormatPercent(card.percent / 100, prec) + (vi ? " · **Xếp loại:** " : " · **Band:** ") +
+         card.band + (vi ? " · **Điểm:** " : " · **Points:** ") + FormatTrim(card.points, prec) +
+         " / " + FormatTrim(card.max, prec) + "\n\n";
   out += vi ? "| Lĩnh vực | Nội dung | Điểm | Tối đa | Tỷ lệ |\n|---|---|---:|---:|---:|\n"
             : "| Area | Name | Points | Max | Percent |\n|---|---|---:|---:|---:|\n";
   for (const GroupScore& g : card.areas) {

@@ -29,7 +29,8 @@ const char* GroupName(ItemGroup g) {
 
 std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const ReportOptions&) {
   ordered_json j;
-  j["unit"] = {{"code", card.unit.code}, {"name", card.unit.name}, {"province", card.unit.province}};
+  j["unit"] = {
+      {"code", card.unit.code}, {"name", card.unit.name}, {"province", card.unit.province}};
   j["year"] = card.year;
   j["percent"] = card.percent;
   j["points"] = card.points;
@@ -37,7 +38,8 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Repor
   j["declared_max"] = card.declared_max;
   j["band"] = card.band;
   j["bonus"] = {{"points", card.bonus.points}, {"raw", card.bonus.raw}, {"cap", card.bonus.cap}};
-  j["penalty"] = {{"points", card.penalty.points}, {"raw", card.penalty.raw}, {"cap", card.penalty.cap}};
+  j["penalty"] = {
+      {"points", card.penalty.points}, {"raw", card.penalty.raw}, {"cap", card.penalty.cap}};
   if (card.appraised_percent) {
     j["appraised"] = {{"percent", *card.appraised_percent},
                       {"points", *card.appraised_points},
@@ -60,8 +62,10 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Repor
     it["group"] = GroupName(ci.group);
     if (ci.group == ItemGroup::kArea) {
       it["area"] = plan.criteria().areas[static_cast<size_t>(ci.area)].code;
-      it["criterion"] = plan.criteria().areas[static_cast<size_t>(ci.area)]
-                            .criteria[static_cast<size_t>(ci.criterion)].code;
+      it["criterion"] = plan.criteria()
+                            .areas[static_cast<size_t>(ci.area)]
+                            .criteria[static_cast<size_t>(ci.criterion)]
+                            .code;
     }
     it["points"] = s.points;
     it["max"] = s.max;
@@ -80,8 +84,8 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Repor
   }
   j["points_lost"] = ordered_json::array();
   for (const ItemScore* s : PointsLost(card)) {
-    j["points_lost"].push_back({{"code", plan.items()[static_cast<size_t>(s->index)].item->code},
-                                {"lost", s->lost()}});
+    j["points_lost"].push_back(
+        {{"code", plan.items()[static_cast<size_t>(s->index)].item->code}, {"lost", s->lost()}});
   }
   if (card.appraised_percent) {
     j["largest_gaps"] = ordered_json::array();

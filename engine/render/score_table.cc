@@ -2,31 +2,62 @@
 // with its explanation, the points lost, and the records no item selected.
 #include <string>
 
+#include "criteria/source.h"
 #include "engine/core/gaps.h"
-#include "engine/util/numfmt.h"
 #include "engine/render/score.h"
 #include "engine/render/text_table.h"
-#include "criteria/source.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
 
 struct Labels {
-  const char *index, *band, *points, *unit, *areas, *items, *code, *name, *max, *got, *pct,
-      *status, *evidence, *explanation, *lost, *unmatched, *bonus, *penalty, *appraised, *gap,
-      *none;
+  const char *index, *band, *points, *unit, *areas, *items, *code, *name, *max, *got, *pct, *status,
+      *evidence, *explanation, *lost, *unmatched, *bonus, *penalty, *appraised, *gap, *none;
 };
 
 const Labels& L(Lang lang) {
-  static const Labels kVi = {"Chỉ số CCHC", "Xếp loại", "Điểm", "Đơn vị", "Lĩnh vực",
-                             "Tiêu chí thành phần", "Mã", "Nội dung", "Tối đa", "Tự chấm",
-                             "Tỷ lệ", "Trạng thái", "TLKC", "Giải thích", "Điểm bị mất (lớn nhất trước)",
-                             "Tài liệu không khớp tiêu chí nào", "Điểm thưởng", "Điểm trừ",
-                             "Thẩm định", "Chênh lệch", "không có"};
-  static const Labels kEn = {"PAR index", "Band", "Points", "Unit", "Areas", "Items", "Code",
-                             "Name", "Max", "Self", "Percent", "Status", "Evidence",
-                             "Explanation", "Points lost (largest first)",
-                             "Records no item selects", "Bonus", "Penalty", "Appraised", "Gap",
+  static const Labels kVi = {"Chỉ số CCHC",
+                             "Xếp loại",
+                             "Điểm",
+                             "Đơn vị",
+                             "Lĩnh vực",
+                             "Tiêu chí thành phần",
+                             "Mã",
+                             "Nội dung",
+                             "Tối đa",
+                             "Tự chấm",
+                             "Tỷ lệ",
+                             "Trạng thái",
+                             "TLKC",
+                             "Giải thích",
+                             "Điểm bị mất (lớn nhất trước)",
+                             "Tài liệu không khớp tiêu chí nào",
+                             "Điểm thưởng",
+                             "Điểm trừ",
+                             "Thẩm định",
+                             "Chênh lệch",
+                             "không có"};
+  static const Labels kEn = {"PAR index",
+                             "Band",
+                             "Points",
+                             "Unit",
+                             "Areas",
+                             "Items",
+                             "Code",
+                             "Name",
+                             "Max",
+                             "Self",
+                             "Percent",
+                             "Status",
+                             "Evidence",
+                             "Explanation",
+                             "Points lost (largest first)",
+                             "Records no item selects",
+                             "Bonus",
+                             "Penalty",
+                             "Appraised",
+                             "Gap",
                              "none"};
   return lang == Lang::kVi ? kVi : kEn;
 }
@@ -46,8 +77,10 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
   out += std::string(l.index) + ": " + FormatPercent(card.percent / 100.0, prec) + "   " + l.band +
          ": " + card.band + "   " + l.points + ": " + FormatTrim(card.points, prec) + " / " +
          FormatTrim(card.max, prec);
-  if (card.bonus.cap > 0 || card.bonus.raw > 0) out += "   " + std::string(l.bonus) + ": +" + FormatTrim(card.bonus.points, prec);
-  if (card.penalty.cap > 0 || card.penalty.raw > 0) out += "   " + std::string(l.penalty) + ": -" + FormatTrim(card.penalty.points, prec);
+  if (card.bonus.cap > 0 || card.bonus.raw > 0)
+    out += "   " + std::string(l.bonus) + ": +" + FormatTrim(card.bonus.points, prec);
+  if (card.penalty.cap > 0 || card.penalty.raw > 0)
+    out += "   " + std::string(l.penalty) + ": -" + FormatTrim(card.penalty.points, prec);
   out += "\n";
   if (card.appraised_percent) {
     out += std::string(l.appraised) + ": " + FormatPercent(*card.appraised_percent / 100.0, prec) +
@@ -83,8 +116,9 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
     std::string ev;
     for (size_t i = 0; i < s.evidence.size() && i < 3; ++i) ev += (i ? ", " : "") + s.evidence[i];
     if (s.evidence.size() > 3) ev += ", +" + std::to_string(s.evidence.size() - 3);
-    std::vector<std::string> row = {it.code, it.name, FormatTrim(it.max, prec),
-                                    s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)};
+    std::vector<std::string> row = {
+        it.code, it.name, FormatTrim(it.max, prec),
+        s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)};
     if (card.appraised_percent) {
       row.push_back(s.appraised ? FormatTrim(*s.appraised, prec) : "");
       row.push_back(s.appraised ? FormatTrim(*s.appraised - s.points, prec) : "");
@@ -97,7 +131,8 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
 
   out += "\n" + std::string(l.explanation) + "\n";
   for (const ItemScore& s : card.items) {
-    out += "  " + plan.items()[static_cast<size_t>(s.index)].item->code + "  " + s.explanation + "\n";
+    out +=
+        "  " + plan.items()[static_cast<size_t>(s.index)].item->code + "  " + s.explanation + "\n";
   }
 
   out += "\n" + std::string(l.lost) + "\n";
@@ -109,15 +144,19 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
            TruncateToWidth(it.name, 60) + " (" + s->branch + ")\n";
   }
   if (card.appraised_percent) {
-    out += "\n" + std::string(o.lang == Lang::kVi ? "Chênh lệch lớn nhất (thẩm định − tự chấm)"
-                                                 : "Largest gaps (appraised − self)") + "\n";
+    out += "\n" +
+           std::string(o.lang == Lang::kVi ? "Chênh lệch lớn nhất (thẩm định − tự chấm)"
+                                           : "Largest gaps (appraised − self)") +
+           "\n";
     const auto gaps = LargestGaps(card, 10);
     if (gaps.empty()) out += "  " + std::string(l.none) + "\n";
     for (const ItemScore* s : gaps) {
       const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
-      out += "  " + PadToWidth(it.code, 8) + PadToWidth(FormatTrim(*s->appraised - s->points, prec), 8) +
+      out += "  " + PadToWidth(it.code, 8) +
+             PadToWidth(FormatTrim(*s->appraised - s->points, prec), 8) +
              FormatTrim(s->points, prec) + " → " + FormatTrim(*s->appraised, prec) +
-             (s->appraisal_note.empty() ? "" : "  " + TruncateToWidth(s->appraisal_note, 70)) + "\n";
+             (s->appraisal_note.empty() ? "" : "  " + TruncateToWidth(s->appraisal_note, 70)) +
+             "\n";
     }
   }
   if (!card.unmatched.empty()) {

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "criteria/date.h"
-#include "engine/util/numfmt.h"
 #include "engine/render/analysis.h"
 #include "engine/render/text_table.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
@@ -51,7 +51,8 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOpti
            (vi ? " đầu vào (ưu tiên đầu vào của các tiêu chí còn mất điểm)\n"
                : " inputs (those of items that lost points first)\n");
   }
-  out += vi ? "\nĐiểm bị mất theo tiêu chí (lớn nhất trước)\n" : "\nPoints lost per item (largest first)\n";
+  out += vi ? "\nĐiểm bị mất theo tiêu chí (lớn nhất trước)\n"
+            : "\nPoints lost per item (largest first)\n";
   if (r.points_lost.empty()) {
     out += vi ? "  không có\n" : "  none\n";
   } else {
@@ -64,7 +65,9 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOpti
     for (const ItemScore* s : r.points_lost) {
       const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
       std::string reason = s->branch;
-      if (s->status != ItemStatus::kScored) reason = std::string(StatusLabel(s->status, o.lang)) + (reason.empty() ? "" : ": " + reason);
+      if (s->status != ItemStatus::kScored)
+        reason =
+            std::string(StatusLabel(s->status, o.lang)) + (reason.empty() ? "" : ": " + reason);
       t.AddRow({it.code, it.name, FormatTrim(s->lost(), prec),
                 FormatTrim(s->points, prec) + "/" + FormatTrim(s->max, prec), reason});
     }
@@ -82,18 +85,21 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOpti
   size_t shown = 0;
   for (const InputSensitivity& s : r.inputs) {
     for (const ThresholdStep* st : Steps(s)) {
-      th.AddRow({InputName(s.input, vi), FormatInputValue(s.input, s.input.value), DescribeStep(s.input, *st, vi),
-                 st->item, st->branch_before + " → " + st->branch_after, Signed(st->gain, prec)});
+      th.AddRow({InputName(s.input, vi), FormatInputValue(s.input, s.input.value),
+                 DescribeStep(s.input, *st, vi), st->item,
+                 st->branch_before + " → " + st->branch_after, Signed(st->gain, prec)});
       ++shown;
     }
   }
   if (shown == 0) {
-    out += vi ? "  không đầu vào nào còn ngưỡng để tăng điểm\n" : "  no input has a threshold left to gain\n";
+    out += vi ? "  không đầu vào nào còn ngưỡng để tăng điểm\n"
+              : "  no input has a threshold left to gain\n";
   } else {
     out += th.Render();
   }
 
-  out += vi ? "\nBiểu đồ lốc xoáy (thay đổi chỉ số, điểm %)\n" : "\nTornado (index change, percentage points)\n";
+  out += vi ? "\nBiểu đồ lốc xoáy (thay đổi chỉ số, điểm %)\n"
+            : "\nTornado (index change, percentage points)\n";
   TextTable tor;
   tor.AddColumn(vi ? "Đầu vào" : "Input", TextTable::Align::kLeft, 34);
   tor.AddColumn(vi ? "Hiện tại" : "Now", TextTable::Align::kRight);
@@ -104,8 +110,9 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOpti
   for (const InputSensitivity& s : r.inputs) {
     std::string items;
     for (const auto& i : s.input.items) items += (items.empty() ? "" : ", ") + i;
-    tor.AddRow({InputName(s.input, vi), FormatInputValue(s.input, s.input.value), Signed(s.tornado_minus, prec),
-                Signed(s.tornado_plus, prec), Signed(ToThreshold(s), prec), items});
+    tor.AddRow({InputName(s.input, vi), FormatInputValue(s.input, s.input.value),
+                Signed(s.tornado_minus, prec), Signed(s.tornado_plus, prec),
+                Signed(ToThreshold(s), prec), items});
   }
   out += tor.Render();
   return out;
@@ -116,7 +123,8 @@ ordered_json ValueJson(const SensitivityInput& in, double v) {
   return v;
 }
 
-ordered_json StepJson(const SensitivityInput& in, const std::optional<ThresholdStep>& s, const ReportOptions& o) {
+ordered_json StepJson(const SensitivityInput& in, const std::optional<ThresholdStep>& s,
+                      const ReportOptions& o) {
   if (!s) return nullptr;
   return {{"delta", s->delta},
           {"to", ValueJson(in, s->to)},
@@ -155,7 +163,8 @@ std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptio
     x["items"] = in.items;
     x["up"] = StepJson(in, s.up, o);
     x["down"] = StepJson(in, s.down, o);
-    x["tornado"] = {{"minus", s.tornado_minus}, {"plus", s.tornado_plus}, {"to_threshold", ToThreshold(s)}};
+    x["tornado"] = {
+        {"minus", s.tornado_minus}, {"plus", s.tornado_plus}, {"to_threshold", ToThreshold(s)}};
     j["inputs"].push_back(std::move(x));
   }
   return j.dump(2) + "\n";
@@ -164,15 +173,15 @@ std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptio
 std::string Csv(const SensitivityReport& r, const ReportOptions& o) {
   std::string out = "input,kind,value,tornado_minus,tornado_plus,to_threshold,step,item,gain\n";
   for (const InputSensitivity& s : r.inputs) {
-    const std::string head = CsvCell(InputName(s.input, false)) + "," + InputKindName(s.input.kind) + "," +
-                             CsvCell(FormatInputValue(s.input, s.input.value)) + "," +
-                             FormatExact(s.tornado_minus) + "," + FormatExact(s.tornado_plus) + "," +
-                             FormatExact(ToThreshold(s)) + ",";
+    const std::string head =
+        CsvCell(InputName(s.input, false)) + "," + InputKindName(s.input.kind) + "," +
+        CsvCell(FormatInputValue(s.input, s.input.value)) + "," + FormatExact(s.tornado_minus) +
+        "," + FormatExact(s.tornado_plus) + "," + FormatExact(ToThreshold(s)) + ",";
     std::vector<const ThresholdStep*> steps = Steps(s);
     if (steps.empty()) out += head + ",,\n";
     for (const ThresholdStep* st : steps) {
-      out += head + CsvCell(DescribeStep(s.input, *st, o.lang == Lang::kVi)) + "," + CsvCell(st->item) + "," +
-             FormatExact(st->gain) + "\n";
+      out += head + CsvCell(DescribeStep(s.input, *st, o.lang == Lang::kVi)) + "," +
+             CsvCell(st->item) + "," + FormatExact(st->gain) + "\n";
     }
   }
   return out;
@@ -187,12 +196,14 @@ std::string Markdown(const Plan& plan, const SensitivityReport& r, const ReportO
   for (const ItemScore* s : r.points_lost) {
     out += "| " + Code(plan, *s) + " | " + FormatTrim(s->lost(), prec) + " | " + s->branch + " |\n";
   }
-  out += vi ? "\n## Ngưỡng kế tiếp\n\n| Đầu vào | Cần thay đổi | Tiêu chí | Tăng (%) |\n|---|---|---|---:|\n"
-            : "\n## Next thresholds\n\n| Input | Move needed | Item | Gain (pp) |\n|---|---|---|---:|\n";
+  out += vi ? "\n## Ngưỡng kế tiếp\n\n| Đầu vào | Cần thay đổi | Tiêu chí | Tăng (%) "
+              "|\n|---|---|---|---:|\n"
+            : "\n## Next thresholds\n\n| Input | Move needed | Item | Gain (pp) "
+              "|\n|---|---|---|---:|\n";
   for (const InputSensitivity& s : r.inputs) {
     for (const ThresholdStep* st : Steps(s)) {
-      out += "| " + InputName(s.input, vi) + " | " + DescribeStep(s.input, *st, vi) + " | " + st->item + " | " +
-             Signed(st->gain, prec) + " |\n";
+      out += "| " + InputName(s.input, vi) + " | " + DescribeStep(s.input, *st, vi) + " | " +
+             st->item + " | " + Signed(st->gain, prec) + " |\n";
     }
   }
   out += vi ? "\n## Lốc xoáy\n\n| Đầu vào | −10 % | +10 % | Tới ngưỡng |\n|---|---:|---:|---:|\n"
@@ -206,13 +217,17 @@ std::string Markdown(const Plan& plan, const SensitivityReport& r, const ReportO
 
 }  // namespace
 
-std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report, OutputFormat format,
-                              const ReportOptions& options) {
+std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
+                              OutputFormat format, const ReportOptions& options) {
   switch (format) {
-    case OutputFormat::kTable: return Table(plan, report, options);
-    case OutputFormat::kJson: return Json(plan, report, options);
-    case OutputFormat::kCsv: return Csv(report, options);
-    case OutputFormat::kMd: return Markdown(plan, report, options);
+    case OutputFormat::kTable:
+      return Table(plan, report, options);
+    case OutputFormat::kJson:
+      return Json(plan, report, options);
+    case OutputFormat::kCsv:
+      return Csv(report, options);
+    case OutputFormat::kMd:
+      return Markdown(plan, report, options);
   }
   return {};
 }

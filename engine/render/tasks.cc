@@ -4,9 +4,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "engine/util/numfmt.h"
 #include "engine/render/analysis.h"
 #include "engine/render/text_table.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
@@ -38,9 +38,9 @@ std::string Join(const std::vector<std::string>& xs) {
 }
 
 std::string SetLine(const TasksView& v, const TaskSet& s, bool vi, int prec) {
-  return "{" + Ids(v, s.tasks) + "}  " + (vi ? "công " : "effort ") + FormatTrim(s.effort, 2) + "  " +
-         (vi ? "chỉ số " : "index ") + FormatPercent(s.percent / 100, prec) + " (" + Signed(s.gain, prec) +
-         ")  " + s.band;
+  return "{" + Ids(v, s.tasks) + "}  " + (vi ? "công " : "effort ") + FormatTrim(s.effort, 2) +
+         "  " + (vi ? "chỉ số " : "index ") + FormatPercent(s.percent / 100, prec) + " (" +
+         Signed(s.gain, prec) + ")  " + s.band;
 }
 
 std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) {
@@ -49,8 +49,9 @@ std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) 
   const TaskAnalysis& a = *v.analysis;
   std::string out;
   if (!v.list->plan.empty()) out += v.list->plan + "\n";
-  out += std::string(vi ? "Chỉ số hiện tại: " : "Current index: ") + FormatPercent(a.base_percent / 100, prec) +
-         "   " + (vi ? "Xếp loại: " : "Band: ") + a.base_band + "\n";
+  out += std::string(vi ? "Chỉ số hiện tại: " : "Current index: ") +
+         FormatPercent(a.base_percent / 100, prec) + "   " + (vi ? "Xếp loại: " : "Band: ") +
+         a.base_band + "\n";
   out += vi ? "\nNhiệm vụ theo mức tăng chỉ số khi làm riêng (điểm %)\n"
             : "\nTasks by index gain alone (percentage points)\n";
   TextTable t;
@@ -78,19 +79,22 @@ std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) 
   out += t.Render();
 
   if (v.budget) {
-    out += std::string(vi ? "\nTập nhiệm vụ tốt nhất trong " : "\nBest set within ") + FormatTrim(*v.budget, 2) +
-           (vi ? " ngày công\n  " : " person-days\n  ");
+    out += std::string(vi ? "\nTập nhiệm vụ tốt nhất trong " : "\nBest set within ") +
+           FormatTrim(*v.budget, 2) + (vi ? " ngày công\n  " : " person-days\n  ");
     if (!a.exhaustive) {
-      out += vi ? "không tính (quá nhiều nhiệm vụ để duyệt hết)\n" : "not computed (too many tasks to enumerate)\n";
+      out += vi ? "không tính (quá nhiều nhiệm vụ để duyệt hết)\n"
+                : "not computed (too many tasks to enumerate)\n";
     } else if (a.best_for_budget) {
       out += SetLine(v, *a.best_for_budget, vi, prec) + "\n";
     }
   }
   if (v.target_band) {
-    out += std::string(vi ? "\nTập nhiệm vụ ít công nhất để đạt xếp loại " : "\nCheapest set reaching band ") +
+    out += std::string(vi ? "\nTập nhiệm vụ ít công nhất để đạt xếp loại "
+                          : "\nCheapest set reaching band ") +
            *v.target_band + "\n  ";
     if (!a.exhaustive) {
-      out += vi ? "không tính (quá nhiều nhiệm vụ để duyệt hết)\n" : "not computed (too many tasks to enumerate)\n";
+      out += vi ? "không tính (quá nhiều nhiệm vụ để duyệt hết)\n"
+                : "not computed (too many tasks to enumerate)\n";
     } else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty()) {
       out += vi ? "đã đạt, không cần thêm nhiệm vụ\n" : "already reached; no task needed\n";
     } else if (a.cheapest_for_band) {
@@ -105,7 +109,8 @@ std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) 
            (vi ? " tập nhiệm vụ)\n" : " task sets scored)\n");
   }
 
-  out += vi ? "\nThứ tự thực hiện (tham lam theo mức tăng biên)\n" : "\nOrder of work (greedy by marginal gain)\n";
+  out += vi ? "\nThứ tự thực hiện (tham lam theo mức tăng biên)\n"
+            : "\nOrder of work (greedy by marginal gain)\n";
   TextTable g;
   g.AddColumn("#", TextTable::Align::kRight);
   g.AddColumn(vi ? "Mã" : "Id");
@@ -124,7 +129,11 @@ std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) 
 ordered_json SetJson(const TasksView& v, const TaskSet& s) {
   ordered_json ids = ordered_json::array();
   for (int t : s.tasks) ids.push_back(TaskAt(v, t).id);
-  return {{"tasks", ids}, {"effort", s.effort}, {"percent", s.percent}, {"gain", s.gain}, {"band", s.band}};
+  return {{"tasks", ids},
+          {"effort", s.effort},
+          {"percent", s.percent},
+          {"gain", s.gain},
+          {"band", s.band}};
 }
 
 std::string Json(const TasksView& v) {
@@ -166,9 +175,10 @@ std::string Json(const TasksView& v) {
     j["budget"] = nullptr;
   }
   if (v.target_band) {
-    j["target"] = {{"band", *v.target_band},
-                   {"reachable", a.exhaustive ? ordered_json(a.target_reachable) : ordered_json()},
-                   {"cheapest", a.cheapest_for_band ? SetJson(v, *a.cheapest_for_band) : ordered_json()}};
+    j["target"] = {
+        {"band", *v.target_band},
+        {"reachable", a.exhaustive ? ordered_json(a.target_reachable) : ordered_json()},
+        {"cheapest", a.cheapest_for_band ? SetJson(v, *a.cheapest_for_band) : ordered_json()}};
   } else {
     j["target"] = nullptr;
   }
@@ -179,17 +189,18 @@ std::string Json(const TasksView& v) {
 
 std::string Csv(const TasksView& v) {
   std::string out =
-      "rank,id,title,lead,deadline,effort,gain,gain_points,gain_per_effort,band_after,changes_band,items\n";
+      "rank,id,title,lead,deadline,effort,gain,gain_points,gain_per_effort,band_after,changes_band,"
+      "items\n";
   int rank = 0;
   for (const TaskGain& g : v.analysis->ranked) {
     const Task& task = TaskAt(v, g.task);
     std::string items;
     for (const auto& i : g.items) items += (items.empty() ? "" : ";") + i;
-    out += std::to_string(++rank) + "," + CsvCell(task.id) + "," + CsvCell(task.title) + "," + CsvCell(task.lead) +
-           "," + (task.deadline ? FormatIsoDate(*task.deadline) : "") + "," + FormatExact(task.effort) + "," +
-           FormatExact(g.gain) + "," + FormatExact(g.gain_points) + "," +
-           (task.effort > 0 ? FormatExact(g.per_effort) : "") + "," + CsvCell(g.band_after) + "," +
-           (g.changes_band ? "true" : "false") + "," + CsvCell(items) + "\n";
+    out += std::to_string(++rank) + "," + CsvCell(task.id) + "," + CsvCell(task.title) + "," +
+           CsvCell(task.lead) + "," + (task.deadline ? FormatIsoDate(*task.deadline) : "") + "," +
+           FormatExact(task.effort) + "," + FormatExact(g.gain) + "," + FormatExact(g.gain_points) +
+           "," + (task.effort > 0 ? FormatExact(g.per_effort) : "") + "," + CsvCell(g.band_after) +
+           "," + (g.changes_band ? "true" : "false") + "," + CsvCell(items) + "\n";
   }
   return out;
 }
@@ -205,32 +216,38 @@ std::string Markdown(const Plan& plan, const TasksView& v, const ReportOptions& 
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   const TaskAnalysis& a = *v.analysis;
   std::string out = std::string(vi ? "# Tác động của nhiệm vụ\n\n" : "# Task impact\n\n");
-  out += std::string(vi ? "**Chỉ số hiện tại:** " : "**Current index:** ") + FormatPercent(a.base_percent / 100, prec) +
-         " · " + a.base_band + "\n\n";
-  out += vi ? "| # | Mã | Nhiệm vụ | Chủ trì | Hạn | Công | Tăng (%) | Tăng/công | Xếp loại | Tiêu chí |\n"
-            : "| # | Id | Task | Lead | Deadline | Effort | Gain (pp) | Gain/effort | Band | Items |\n";
+  out += std::string(vi ? "**Chỉ số hiện tại:** " : "**Current index:** ") +
+         FormatPercent(a.base_percent / 100, prec) + " · " + a.base_band + "\n\n";
+  out += vi ? "| # | Mã | Nhiệm vụ | Chủ trì | Hạn | Công | Tăng (%) | Tăng/công | Xếp loại | Tiêu "
+              "chí |\n"
+            : "| # | Id | Task | Lead | Deadline | Effort | Gain (pp) | Gain/effort | Band | Items "
+              "|\n";
   out += "|---:|---|---|---|---|---:|---:|---:|---|---|\n";
   int rank = 0;
   for (const TaskGain& g : a.ranked) {
     const Task& task = TaskAt(v, g.task);
-    out += "| " + std::to_string(++rank) + " | " + task.id + " | " + MdCell(task.title) + " | " + MdCell(task.lead) +
-           " | " + (task.deadline ? FormatIsoDate(*task.deadline) : "") + " | " + FormatTrim(task.effort, 2) + " | " +
-           Signed(g.gain, prec) + " | " + (task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—") + " | " +
+    out += "| " + std::to_string(++rank) + " | " + task.id + " | " + MdCell(task.title) + " | " +
+           MdCell(task.lead) + " | " + (task.deadline ? FormatIsoDate(*task.deadline) : "") +
+           " | " + FormatTrim(task.effort, 2) + " | " + Signed(g.gain, prec) + " | " +
+           (task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—") + " | " +
            (g.changes_band ? a.base_band + " → " + g.band_after : "—") + " | " +
            (NoEffect(g) ? (vi ? "không tác động" : "no effect") : Join(g.items)) + " |\n";
   }
   if (v.budget && a.best_for_budget) {
     out += std::string(vi ? "\n**Tốt nhất trong " : "\n**Best within ") + FormatTrim(*v.budget, 2) +
-           (vi ? " ngày công:** " : " person-days:** ") + SetLine(v, *a.best_for_budget, vi, prec) + "\n";
+           (vi ? " ngày công:** " : " person-days:** ") + SetLine(v, *a.best_for_budget, vi, prec) +
+           "\n";
   }
   if (v.target_band) {
-    out += std::string(vi ? "\n**Ít công nhất để đạt " : "\n**Cheapest reaching ") + *v.target_band + ":** " +
+    out += std::string(vi ? "\n**Ít công nhất để đạt " : "\n**Cheapest reaching ") +
+           *v.target_band + ":** " +
            (a.cheapest_for_band ? SetLine(v, *a.cheapest_for_band, vi, prec)
                                 : std::string(vi ? "không thể đạt" : "cannot be reached")) +
            "\n";
   }
   out += vi ? "\n**Thứ tự (tham lam):** " : "\n**Greedy order:** ";
-  for (size_t i = 0; i < a.greedy.size(); ++i) out += (i ? " → " : "") + TaskAt(v, a.greedy[i].task).id;
+  for (size_t i = 0; i < a.greedy.size(); ++i)
+    out += (i ? " → " : "") + TaskAt(v, a.greedy[i].task).id;
   return out + "\n";
 }
 
@@ -239,10 +256,14 @@ std::string Markdown(const Plan& plan, const TasksView& v, const ReportOptions& 
 std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat format,
                         const ReportOptions& options) {
   switch (format) {
-    case OutputFormat::kTable: return Table(plan, view, options);
-    case OutputFormat::kJson: return Json(view);
-    case OutputFormat::kCsv: return Csv(view);
-    case OutputFormat::kMd: return Markdown(plan, view, options);
+    case OutputFormat::kTable:
+      return Table(plan, view, options);
+    case OutputFormat::kJson:
+      return Json(view);
+    case OutputFormat::kCsv:
+      return Csv(view);
+    case OutputFormat::kMd:
+      return Markdown(plan, view, options);
   }
   return {};
 }

@@ -2,7 +2,6 @@
 // and rank distribution and band probabilities, the Sobol indices, failed[].
 // Fields are documented in docs/uncertainty.md.
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "engine/batch/ranking.h"
@@ -28,14 +27,14 @@ std::string RenderUncertaintyJson(const Plan& plan, const BatchResult& batch,
   ordered_json j;
   j["index"] = {{"name", meta.name}, {"province", meta.province}, {"year", meta.year}};
   j["ties"] = TieRuleName(meta.ties);
-  j["totals"] = {{"read", batch.read()}, {"scored", batch.units.size()},
-                 {"failed", batch.failed.size()}};
+  j["totals"] = {
+      {"read", batch.read()}, {"scored", batch.units.size()}, {"failed", batch.failed.size()}};
   ordered_json groups = ordered_json::array();
   for (NoiseGroup g : c.groups) groups.push_back(NoiseGroupName(g));
-  j["parameters"] = {{"samples", c.samples},     {"seed", c.seed},
-                     {"groups", groups},         {"survey_sd", c.survey_sd},
-                     {"accept", c.accept},       {"weight_sd", c.weight_sd},
-                     {"sobol", c.sobol},         {"bootstrap", c.bootstrap}};
+  j["parameters"] = {{"samples", c.samples}, {"seed", c.seed},
+                     {"groups", groups},     {"survey_sd", c.survey_sd},
+                     {"accept", c.accept},   {"weight_sd", c.weight_sd},
+                     {"sobol", c.sobol},     {"bootstrap", c.bootstrap}};
   j["moved_items"] = {{"survey", r.survey_items}, {"appraisal", r.appraisal_items}};
   j["quantiles"] = {{"index", "type 7: linear interpolation, h = (n - 1) p"},
                     {"rank", "nearest rank: the ceil(n p)-th smallest"}};

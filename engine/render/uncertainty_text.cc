@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "engine/render/batch.h"
-#include "engine/util/numfmt.h"
 #include "engine/render/text_table.h"
 #include "engine/render/uncertainty.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {

@@ -1,12 +1,13 @@
 // What-if results side by side: base, then each scenario; changed items,
 // every area, the totals, the index and the band.
+#include "engine/analysis/whatif.h"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "engine/util/numfmt.h"
 #include "engine/render/analysis.h"
 #include "engine/render/text_table.h"
-#include "engine/analysis/whatif.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
@@ -58,7 +59,8 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   std::string out;
   for (size_t k = 0; k < cols.size(); ++k) {
     out += (vi ? "Kịch bản " : "Scenario ") + std::to_string(k + 1) + ": " + cols[k].name;
-    if (!cols[k].source.empty() && cols[k].source != cols[k].name) out += " (" + cols[k].source + ")";
+    if (!cols[k].source.empty() && cols[k].source != cols[k].name)
+      out += " (" + cols[k].source + ")";
     out += "\n";
   }
   auto header = [&](TextTable* t, bool name) {
@@ -96,7 +98,8 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   header(&areas, true);
   for (size_t a = 0; a < base.areas.size(); ++a) {
     const GroupScore& g = base.areas[a];
-    std::vector<std::string> row = {g.code, g.name, FormatTrim(g.max, prec), FormatTrim(g.points, prec)};
+    std::vector<std::string> row = {g.code, g.name, FormatTrim(g.max, prec),
+                                    FormatTrim(g.points, prec)};
     for (const WhatIfColumn& c : cols) {
       const GroupScore& x = c.card.areas[a];
       row.push_back(WithDelta(g.points, x.points, prec, FormatTrim(x.points, prec)));
@@ -127,16 +130,16 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   }
   if (base.penalty.cap > 0 || base.penalty.raw > 0) {
     row(vi ? "Điểm trừ" : "Penalty", [&](const Scorecard& c) {
-      return WithDelta(base.penalty.points, c.penalty.points, prec, FormatTrim(c.penalty.points, prec));
+      return WithDelta(base.penalty.points, c.penalty.points, prec,
+                       FormatTrim(c.penalty.points, prec));
     });
   }
-  row(vi ? "Tối đa áp dụng" : "Applicable max", [&](const Scorecard& c) { return FormatTrim(c.max, prec); });
-  row(vi ? "Chỉ số CCHC" : "PAR index", [&](const Scorecard& c) {
-    return FormatPercent(c.percent / 100, prec);
-  });
-  row(vi ? "Thay đổi (điểm %)" : "Change (pp)", [&](const Scorecard& c) {
-    return Signed(c.percent - base.percent, prec);
-  });
+  row(vi ? "Tối đa áp dụng" : "Applicable max",
+      [&](const Scorecard& c) { return FormatTrim(c.max, prec); });
+  row(vi ? "Chỉ số CCHC" : "PAR index",
+      [&](const Scorecard& c) { return FormatPercent(c.percent / 100, prec); });
+  row(vi ? "Thay đổi (điểm %)" : "Change (pp)",
+      [&](const Scorecard& c) { return Signed(c.percent - base.percent, prec); });
   row(vi ? "Xếp loại" : "Band", [&](const Scorecard& c) {
     return c.band == base.band ? c.band : base.band + " → " + c.band;
   });
@@ -146,8 +149,9 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
 
 std::string Json(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols) {
   ordered_json j;
-  j["base"] = {{"percent", base.percent}, {"points", base.points}, {"bonus", base.bonus.points},
-               {"penalty", base.penalty.points}, {"max", base.max}, {"band", base.band}};
+  j["base"] = {
+      {"percent", base.percent},        {"points", base.points}, {"bonus", base.bonus.points},
+      {"penalty", base.penalty.points}, {"max", base.max},       {"band", base.band}};
   j["scenarios"] = ordered_json::array();
   for (const WhatIfColumn& c : cols) {
     ordered_json s;
@@ -194,16 +198,18 @@ std::string Csv(const Plan& plan, const Scorecard& base, const std::vector<WhatI
     ScoreDiff d = Diff(base, c.card);
     const std::string name = CsvCell(c.name);
     for (const ItemDelta& x : d.items) {
-      out += name + ",item," + CsvCell(plan.items()[static_cast<size_t>(x.index)].item->code) + "," +
-             FormatExact(x.before) + "," + FormatExact(x.after) + "," + FormatExact(x.after - x.before) +
-             "," + ItemStatusName(x.status_before) + "," + ItemStatusName(x.status_after) + "\n";
+      out += name + ",item," + CsvCell(plan.items()[static_cast<size_t>(x.index)].item->code) +
+             "," + FormatExact(x.before) + "," + FormatExact(x.after) + "," +
+             FormatExact(x.after - x.before) + "," + ItemStatusName(x.status_before) + "," +
+             ItemStatusName(x.status_after) + "\n";
     }
     for (size_t a = 0; a < base.areas.size(); ++a) {
-      out += name + ",area," + CsvCell(base.areas[a].code) + "," + FormatExact(d.areas[a].first) + "," +
-             FormatExact(d.areas[a].second) + "," + FormatExact(d.areas[a].second - d.areas[a].first) + ",,\n";
+      out += name + ",area," + CsvCell(base.areas[a].code) + "," + FormatExact(d.areas[a].first) +
+             "," + FormatExact(d.areas[a].second) + "," +
+             FormatExact(d.areas[a].second - d.areas[a].first) + ",,\n";
     }
-    out += name + ",index,percent," + FormatExact(base.percent) + "," + FormatExact(c.card.percent) + "," +
-           FormatExact(c.card.percent - base.percent) + ",,\n";
+    out += name + ",index,percent," + FormatExact(base.percent) + "," +
+           FormatExact(c.card.percent) + "," + FormatExact(c.card.percent - base.percent) + ",,\n";
     out += name + ",index,band," + CsvCell(base.band) + "," + CsvCell(c.card.band) + ",,,\n";
   }
   return out;
@@ -235,7 +241,10 @@ std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<
     const Item& it = *plan.items()[static_cast<size_t>(base.items[i].index)].item;
     out += "| " + it.code + " | " + MdCell(it.name) + " | " + Points(base.items[i], prec) + " |";
     for (const WhatIfColumn& c : cols) {
-      out += " " + WithDelta(base.items[i].points, c.card.items[i].points, prec, Points(c.card.items[i], prec)) + " |";
+      out += " " +
+             WithDelta(base.items[i].points, c.card.items[i].points, prec,
+                       Points(c.card.items[i], prec)) +
+             " |";
     }
     out += "\n";
   }
@@ -245,12 +254,15 @@ std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<
     out += "| " + base.areas[a].code + " | " + MdCell(base.areas[a].name) + " | " +
            FormatTrim(base.areas[a].points, prec) + " |";
     for (const WhatIfColumn& c : cols) {
-      out += " " + WithDelta(base.areas[a].points, c.card.areas[a].points, prec,
-                             FormatTrim(c.card.areas[a].points, prec)) + " |";
+      out += " " +
+             WithDelta(base.areas[a].points, c.card.areas[a].points, prec,
+                       FormatTrim(c.card.areas[a].points, prec)) +
+             " |";
     }
     out += "\n";
   }
-  out += std::string("| | **") + (vi ? "Chỉ số" : "Index") + "** | " + FormatPercent(base.percent / 100, prec) + " |";
+  out += std::string("| | **") + (vi ? "Chỉ số" : "Index") + "** | " +
+         FormatPercent(base.percent / 100, prec) + " |";
   for (const WhatIfColumn& c : cols) out += " " + FormatPercent(c.card.percent / 100, prec) + " |";
   out += std::string("\n| | **") + (vi ? "Xếp loại" : "Band") + "** | " + base.band + " |";
   for (const WhatIfColumn& c : cols) out += " " + c.card.band + " |";
@@ -263,10 +275,14 @@ std::string RenderWhatIf(const Plan& plan, const Scorecard& base,
                          const std::vector<WhatIfColumn>& scenarios, OutputFormat format,
                          const ReportOptions& options) {
   switch (format) {
-    case OutputFormat::kTable: return Table(plan, base, scenarios, options);
-    case OutputFormat::kJson: return Json(plan, base, scenarios);
-    case OutputFormat::kCsv: return Csv(plan, base, scenarios);
-    case OutputFormat::kMd: return Markdown(plan, base, scenarios, options);
+    case OutputFormat::kTable:
+      return Table(plan, base, scenarios, options);
+    case OutputFormat::kJson:
+      return Json(plan, base, scenarios);
+    case OutputFormat::kCsv:
+      return Csv(plan, base, scenarios);
+    case OutputFormat::kMd:
+      return Markdown(plan, base, scenarios, options);
   }
   return {};
 }

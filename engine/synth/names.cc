@@ -12,19 +12,20 @@ namespace cchc {
 namespace {
 
 const char* const kFirst[] = {
-    "An", "Bảo", "Bình", "Cao", "Cẩm", "Chí", "Đại", "Đông", "Đồng", "Đức", "Gia", "Hà",
-    "Hải", "Hòa", "Hoàng", "Hồng", "Hưng", "Hương", "Kim", "La", "Lạc", "Lam", "Liên", "Long",
-    "Minh", "Mỹ", "Nam", "Nghĩa", "Ngọc", "Phú", "Phúc", "Quang", "Quyết", "Sơn", "Tân", "Thái",
-    "Thanh", "Thành", "Thượng", "Tiên", "Trung", "Trường", "Tràng", "Vạn", "Văn", "Vĩnh",
-    "Xuân", "Yên"};
+    "An",    "Bảo",    "Bình",  "Cao",  "Cẩm",   "Chí",  "Đại",   "Đông",  "Đồng",   "Đức",
+    "Gia",   "Hà",     "Hải",   "Hòa",  "Hoàng", "Hồng", "Hưng",  "Hương", "Kim",    "La",
+    "Lạc",   "Lam",    "Liên",  "Long", "Minh",  "Mỹ",   "Nam",   "Nghĩa", "Ngọc",   "Phú",
+    "Phúc",  "Quang",  "Quyết", "Sơn",  "Tân",   "Thái", "Thanh", "Thành", "Thượng", "Tiên",
+    "Trung", "Trường", "Tràng", "Vạn",  "Văn",   "Vĩnh", "Xuân",  "Yên"};
 const char* const kSecond[] = {
-    "An", "Bình", "Cương", "Châu", "Đạt", "Điền", "Định", "Đoàn", "Đô", "Đức", "Dương", "Giang",
-    "Hà", "Hải", "Hanh", "Hòa", "Hợp", "Hưng", "Hùng", "Khánh", "Khê", "Kỳ", "Lạc", "Lâm",
-    "Lập", "Lễ", "Linh", "Lộc", "Lợi", "Long", "Lương", "Minh", "Mỹ", "Nghĩa", "Ninh", "Phong",
-    "Phú", "Phúc", "Phương", "Quan", "Quang", "Sinh", "Sơn", "Tài", "Tâm", "Tân", "Thạch",
-    "Thái", "Thắng", "Thịnh", "Thọ", "Thuận", "Thủy", "Tiến", "Tín", "Trạch", "Trung", "Tú",
-    "Tuấn", "Vân", "Vinh", "Vượng", "Xá", "Xuân", "Yên", "Ổn", "Chu", "Cường", "Hoan",
-    "Nguyên", "Hiệp", "Thông"};
+    "An",   "Bình",  "Cương",  "Châu",  "Đạt",   "Điền", "Định",   "Đoàn",  "Đô",
+    "Đức",  "Dương", "Giang",  "Hà",    "Hải",   "Hanh", "Hòa",    "Hợp",   "Hưng",
+    "Hùng", "Khánh", "Khê",    "Kỳ",    "Lạc",   "Lâm",  "Lập",    "Lễ",    "Linh",
+    "Lộc",  "Lợi",   "Long",   "Lương", "Minh",  "Mỹ",   "Nghĩa",  "Ninh",  "Phong",
+    "Phú",  "Phúc",  "Phương", "Quan",  "Quang", "Sinh", "Sơn",    "Tài",   "Tâm",
+    "Tân",  "Thạch", "Thái",   "Thắng", "Thịnh", "Thọ",  "Thuận",  "Thủy",  "Tiến",
+    "Tín",  "Trạch", "Trung",  "Tú",    "Tuấn",  "Vân",  "Vinh",   "Vượng", "Xá",
+    "Xuân", "Yên",   "Ổn",     "Chu",   "Cường", "Hoan", "Nguyên", "Hiệp",  "Thông"};
 
 }  // namespace
 

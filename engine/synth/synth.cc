@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "engine/core/evidence_index.h"
-#include "engine/util/numfmt.h"
 #include "engine/core/scorer.h"
+#include "engine/util/numfmt.h"
 #include "engine/util/random.h"
 
 namespace cchc {
@@ -44,7 +44,8 @@ std::string BareName(const std::string& name) {
 
 class UnitMaker {
  public:
-  UnitMaker(const Plan& plan, const Evidence& tmpl) : plan_(plan), c_(plan.criteria()), tmpl_(tmpl) {
+  UnitMaker(const Plan& plan, const Evidence& tmpl)
+      : plan_(plan), c_(plan.criteria()), tmpl_(tmpl) {
     for (const CompiledItem& ci : plan.items()) {
       if (ci.rule != RuleKind::kLevels) continue;
       for (const CompiledBand& b : ci.bands) {
@@ -104,7 +105,8 @@ class UnitMaker {
     for (const ItemScore& s : card.items) {
       const CompiledItem& ci = plan_.items()[static_cast<size_t>(s.index)];
       const bool unused = ci.group != ItemGroup::kArea && s.points == 0;
-      if (s.status != ItemStatus::kMissingEvidence && s.status != ItemStatus::kNotApplicable && !unused) {
+      if (s.status != ItemStatus::kMissingEvidence && s.status != ItemStatus::kNotApplicable &&
+          !unused) {
         continue;
       }
       std::vector<int> roots = ci.bindings;
@@ -161,7 +163,8 @@ class UnitMaker {
       for (const auto& [name, v] : r.fields) {
         if (v.type != ValueType::kString && v.type != ValueType::kBool) continue;
         const Value* tv = t.Find(name);
-        if (!tv || tv->type != v.type || tv->text != v.text || tv->boolean != v.boolean) all = false;
+        if (!tv || tv->type != v.type || tv->text != v.text || tv->boolean != v.boolean)
+          all = false;
       }
       if (all) return true;
     }
@@ -203,7 +206,8 @@ class UnitMaker {
       r->Set(field, Value::Bool(lit->boolean));
     } else if (node.op == Op::kNe && lit->kind == ExprKind::kString) {
       const Value* v = r->Find(field);
-      if (v && v->type == ValueType::kString && v->text == lit->text) r->Set(field, Value::String("khac"));
+      if (v && v->type == ValueType::kString && v->text == lit->text)
+        r->Set(field, Value::String("khac"));
     }
   }
 
@@ -233,11 +237,11 @@ class UnitMaker {
         case ValueType::kPercent:
           // Rounded as written out (0.01 percentage point), so that the
           // in-memory unit and its JSON score the same.
-          v.number = Round(std::clamp(v.number * (1 - 0.5 * bad * rng.Uniform()) *
-                                          (0.96 + 0.08 * rng.Uniform()) *
-                                          (1 + 0.15 * q * q * rng.Uniform()),
-                                      0.0, 1.0),
-                           0.0001);
+          v.number = Round(
+              std::clamp(v.number * (1 - 0.5 * bad * rng.Uniform()) *
+                             (0.96 + 0.08 * rng.Uniform()) * (1 + 0.15 * q * q * rng.Uniform()),
+                         0.0, 1.0),
+              0.0001);
           break;
         case ValueType::kBool:
           if (rng.Chance(0.45 * bad * bad + 0.04)) v.boolean = !v.boolean;
@@ -263,7 +267,8 @@ class UnitMaker {
             ReplaceAll(&v.text, tmpl_name_, name_);
           }
           break;
-        case ValueType::kMissing: break;
+        case ValueType::kMissing:
+          break;
       }
     }
     Amounts(r, counts, true, rng, q);
@@ -289,12 +294,13 @@ class UnitMaker {
       set(a[0], round(v, a[0].v));
       return;
     }
-    std::stable_sort(a.begin(), a.end(), [](const Amount& x, const Amount& y) { return x.v > y.v; });
+    std::stable_sort(a.begin(), a.end(),
+                     [](const Amount& x, const Amount& y) { return x.v > y.v; });
     const double total = a[0].v;
     double new_total;
     if (total > 0) {
-      new_total = std::max(integral ? 1.0 : 0.0,
-                           round(total * size_ * (0.9 + 0.2 * rng.Uniform()), total));
+      new_total =
+          std::max(integral ? 1.0 : 0.0, round(total * size_ * (0.9 + 0.2 * rng.Uniform()), total));
     } else {
       new_total = integral ? rng.Cases(3 * bad * bad) : 0;
     }
@@ -305,8 +311,8 @@ class UnitMaker {
       if (a[k].v > 0 && a[k].v >= 0.75 * a[k - 1].v && rng.Chance(0.7 * q * q)) {
         v = prev;  // a good commune closes the gap to its denominator (all on time, all met)
       } else if (a[k].v > 0) {
-        const double share = std::min(1.0, a[k].v / total * (1 - 0.6 * bad * rng.Uniform()) *
-                                                (0.94 + 0.12 * rng.Uniform()));
+        const double share = std::min(
+            1.0, a[k].v / total * (1 - 0.6 * bad * rng.Uniform()) * (0.94 + 0.12 * rng.Uniform()));
         v = round(share * new_total, a[k].v);
       } else {
         v = integral ? rng.Cases(3 * bad * bad) : 0;
@@ -321,8 +327,9 @@ class UnitMaker {
   void FixDoneOn(Record* r, bool undone, bool redone, SynthRandom& rng) {
     if (undone) {
       auto& f = r->fields;
-      f.erase(std::remove_if(f.begin(), f.end(), [](const auto& p) { return p.first == "done_on"; }),
-              f.end());
+      f.erase(
+          std::remove_if(f.begin(), f.end(), [](const auto& p) { return p.first == "done_on"; }),
+          f.end());
     }
     if (redone && !r->Find("done_on")) {
       const FieldDecl* d = FindField(c_, r->kind, "done_on");
@@ -363,7 +370,8 @@ void Appraise(const Plan& plan, const Scorecard& card, SynthRandom& rng, double 
       a.points = Round(self + 0.25, 0.01);
       a.note = "Giải trình được chấp nhận: cộng 0,25 điểm.";
     } else {
-      const double gap = std::min(self, Round(rng.Uniform() * (0.25 + 0.5 * (1 - q)) * s.max, 0.25));
+      const double gap =
+          std::min(self, Round(rng.Uniform() * (0.25 + 0.5 * (1 - q)) * s.max, 0.25));
       a.points = Round(self - gap, 0.01);
       a.note = gap > 0 ? "Tài liệu kiểm chứng chưa đầy đủ: trừ " + FormatTrim(gap, 2) + " điểm."
                        : "Giữ nguyên điểm tự chấm.";

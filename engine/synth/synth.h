@@ -22,9 +22,9 @@ struct SynthConfig {
 };
 
 struct SynthUnit {
-  int index = 0;         // 0-based position in the generated set
-  double quality = 0;    // the latent q in [0, 1] the unit was drawn with
-  Evidence evidence;     // unit (code, name, province), records, appraisals
+  int index = 0;       // 0-based position in the generated set
+  double quality = 0;  // the latent q in [0, 1] the unit was drawn with
+  Evidence evidence;   // unit (code, name, province), records, appraisals
 };
 
 // Generates options.units communes from `tmpl` (a loaded, valid evidence

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "criteria/date.h"
-#include "engine/util/numfmt.h"
 #include "engine/synth/synth.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
@@ -92,15 +92,27 @@ class JsonOut {
 
 void WriteValue(JsonOut& j, const Value& v) {
   switch (v.type) {
-    case ValueType::kMissing: j.Raw("null"); break;
-    case ValueType::kNumber: j.Raw(FormatExact(v.number)); break;
-    // Percent units, to one decimal place beyond what surveys publish.
-    case ValueType::kPercent: j.Raw(FormatExact(static_cast<double>(
-                                  static_cast<long long>(v.number * 10000 + (v.number < 0 ? -0.5 : 0.5))) / 100));
+    case ValueType::kMissing:
+      j.Raw("null");
       break;
-    case ValueType::kDate: j.String(FormatIsoDate(v.date)); break;
-    case ValueType::kString: j.String(v.text); break;
-    case ValueType::kBool: j.Raw(v.boolean ? "true" : "false"); break;
+    case ValueType::kNumber:
+      j.Raw(FormatExact(v.number));
+      break;
+    // Percent units, to one decimal place beyond what surveys publish.
+    case ValueType::kPercent:
+      j.Raw(FormatExact(static_cast<double>(static_cast<long long>(v.number * 10000 +
+                                                                   (v.number < 0 ? -0.5 : 0.5))) /
+                        100));
+      break;
+    case ValueType::kDate:
+      j.String(FormatIsoDate(v.date));
+      break;
+    case ValueType::kString:
+      j.String(v.text);
+      break;
+    case ValueType::kBool:
+      j.Raw(v.boolean ? "true" : "false");
+      break;
   }
 }
 

@@ -5,7 +5,6 @@
 #define CCHC_ENGINE_UNCERTAINTY_MODEL_H_
 
 #include <Eigen/Dense>
-
 #include <cstdint>
 #include <vector>
 

@@ -3,15 +3,14 @@
 // with bootstrap resamples expressed as multinomial count vectors, so every
 // resample of every output is one matrix product.
 #include <Eigen/Dense>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "engine/batch/stats.h"
-#include "engine/uncertainty/uncertainty.h"
 #include "engine/uncertainty/model.h"
 #include "engine/uncertainty/random.h"
+#include "engine/uncertainty/uncertainty.h"
 
 namespace cchc {
 namespace {
@@ -35,9 +34,9 @@ Eigen::MatrixXd ResampleCounts(size_t n, int bootstrap, uint64_t seed) {
 
 SobolValue Interval(double estimate, std::vector<double> replicates) {
   SobolValue v{estimate, estimate, estimate};
-  replicates.erase(std::remove_if(replicates.begin(), replicates.end(),
-                                  [](double x) { return std::isnan(x); }),
-                   replicates.end());
+  replicates.erase(
+      std::remove_if(replicates.begin(), replicates.end(), [](double x) { return std::isnan(x); }),
+      replicates.end());
   if (std::isnan(estimate) || replicates.empty()) return v;
   std::sort(replicates.begin(), replicates.end());
   v.low = Quantile(replicates, 0.025);
@@ -47,8 +46,8 @@ SobolValue Interval(double estimate, std::vector<double> replicates) {
 
 }  // namespace
 
-SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int groups,
-                         size_t outputs, int n, uint64_t seed, int jobs) {
+SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int groups, size_t outputs,
+                         int n, uint64_t seed, int jobs) {
   SobolSamples s;
   s.outputs = outputs;
   s.n = static_cast<size_t>(n);
@@ -76,8 +75,8 @@ SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int grou
   return s;
 }
 
-SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_end,
-                            int bootstrap, uint64_t seed) {
+SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_end, int bootstrap,
+                            uint64_t seed) {
   const size_t groups = static_cast<size_t>(s.groups);
   const Eigen::Index n = static_cast<Eigen::Index>(s.n);
   const double dn = static_cast<double>(s.n);

@@ -99,9 +99,9 @@ SobolResult RunSobol(const UncertaintyModel& model, const BatchResult& batch,
   std::vector<int> base_rank(units);
   for (size_t u = 0; u < units; ++u) base_rank[u] = batch.units[u].rank;
   const int groups = static_cast<int>(config.groups.size());
-  SobolSamples samples = SampleSobol(
-      [&] { return MakeSobolModel(model, config.groups, base_rank, ties); }, groups, units + 1,
-      config.samples, config.seed, config.jobs);
+  SobolSamples samples =
+      SampleSobol([&] { return MakeSobolModel(model, config.groups, base_rank, ties); }, groups,
+                  units + 1, config.samples, config.seed, config.jobs);
   const SobolEstimate index = EstimateSobol(samples, 0, units, config.bootstrap, config.seed);
   const SobolEstimate rank =
       EstimateSobol(samples, units, units + 1, config.bootstrap, config.seed);
@@ -111,8 +111,8 @@ SobolResult RunSobol(const UncertaintyModel& model, const BatchResult& batch,
   r.bootstrap = config.bootstrap;
   r.units_with_variance = index.outputs_with_variance;
   for (size_t g = 0; g < config.groups.size(); ++g) {
-    r.groups.push_back({config.groups[g], index.first[g], index.total[g], rank.first[g],
-                        rank.total[g]});
+    r.groups.push_back(
+        {config.groups[g], index.first[g], index.total[g], rank.first[g], rank.total[g]});
   }
   return r;
 }
@@ -126,9 +126,8 @@ bool ParseNoiseGroups(std::string_view list, std::vector<NoiseGroup>* out, std::
   size_t start = 0;
   while (true) {
     const size_t comma = list.find(',', start);
-    const std::string_view name = list.substr(start, comma == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : comma - start);
+    const std::string_view name = list.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     int found = -1;
     for (int g = 0; g < kNoiseGroups; ++g) {
       if (name == kGroupNames[g]) found = g;
@@ -175,7 +174,7 @@ std::string ValidateUncertaintyConfig(const UncertaintyConfig& c, size_t units) 
 }
 
 UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
-                                   const UncertaintyConfig& config) {
+                                     const UncertaintyConfig& config) {
   UncertaintyResult result;
   result.config = config;
   const IndexMeta& meta = plan.criteria().index;

@@ -53,10 +53,10 @@ struct UnitUncertainty {
   size_t unit = 0;  // into BatchResult::units
   double base = 0;  // the scored index
   int base_rank = 0;
-  double mean = 0, median = 0, p5 = 0, p95 = 0;  // of the index (type 7 quantiles)
+  double mean = 0, median = 0, p5 = 0, p95 = 0;    // of the index (type 7 quantiles)
   int rank_median = 0, rank_p5 = 0, rank_p95 = 0;  // nearest-rank percentiles
-  std::vector<double> band_probability;  // per IndexMeta::bands, declared order
-  double unbanded = 0;                   // share of samples no band takes
+  std::vector<double> band_probability;            // per IndexMeta::bands, declared order
+  double unbanded = 0;                             // share of samples no band takes
 };
 
 // An estimate with its bootstrap 95 % percentile interval (equal to the
@@ -82,16 +82,16 @@ struct SobolResult {
 struct UncertaintyResult {
   UncertaintyConfig config;
   std::vector<UnitUncertainty> units;  // BatchResult::order (base rank order)
-  double mean_rank_shift = 0;  // mean over samples and units of |rank - base rank|
-  size_t survey_items = 0;     // (unit, item) pairs the survey error can move
-  size_t appraisal_items = 0;  // (unit, item) pairs whose rejection changes points
+  double mean_rank_shift = 0;          // mean over samples and units of |rank - base rank|
+  size_t survey_items = 0;             // (unit, item) pairs the survey error can move
+  size_t appraisal_items = 0;          // (unit, item) pairs whose rejection changes points
   std::optional<SobolResult> sobol;
 };
 
 // Runs the analysis over batch.units (ranked by FinishBatch). The config must
 // pass ValidateUncertaintyConfig. Deterministic in config.seed for any jobs.
 UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
-                                   const UncertaintyConfig& config);
+                                     const UncertaintyConfig& config);
 
 // Ranks under the tie rule exactly as RankDescending does (ranks do not
 // depend on the keys that order equal units). `order` is scratch.
@@ -116,8 +116,8 @@ struct SobolSamples {
 };
 
 // Evaluates n × (groups + 2) points; `make_model` is called once per thread.
-SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int groups,
-                         size_t outputs, int n, uint64_t seed, int jobs);
+SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int groups, size_t outputs,
+                         int n, uint64_t seed, int jobs);
 
 struct SobolEstimate {
   std::vector<SobolValue> first, total;  // per group
@@ -128,8 +128,8 @@ struct SobolEstimate {
 // [row_begin, row_end), each averaged over the outputs whose variance is
 // positive, with percentile 95 % intervals from `bootstrap` resamples of the
 // n base samples (the same resample for every output).
-SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_end,
-                            int bootstrap, uint64_t seed);
+SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_end, int bootstrap,
+                            uint64_t seed);
 
 }  // namespace cchc
 

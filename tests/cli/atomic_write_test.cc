@@ -2,6 +2,7 @@
 // fails, before or while writing, leaves no partial file and no temporary
 // file, and never truncates an existing output.
 #include <dirent.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,8 +12,6 @@
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "cli/commands/io.h"
 #include "cli_run.h"
@@ -150,8 +149,8 @@ TEST_F(AtomicWriteTest, BatchXlsxWhoseRenameFailsLeavesNoFile) {
   const std::string out = dir_ + "/batch.xlsx";
   ASSERT_EQ(::mkdir(out.c_str(), 0755), 0);
   std::ofstream(out + "/keep") << "x";
-  const RunResult r = RunCchc({"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson",
-                               "--format", "xlsx", "-o", out});
+  const RunResult r = RunCchc(
+      {"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "--format", "xlsx", "-o", out});
   ASSERT_FALSE(r.signaled) << r.err;
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(Entries(dir_), std::vector<std::string>{"batch.xlsx"});  // no batch.xlsx.tmp-*
@@ -184,8 +183,8 @@ TEST_F(AtomicWriteTest, EveryPrintingCommandIntoMissingFolderCreatesNothing) {
 
 TEST_F(AtomicWriteTest, BatchXlsxWritesACompleteWorkbook) {
   const std::string out = dir_ + "/batch.xlsx";
-  const RunResult r = RunCchc({"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson",
-                               "--format", "xlsx", "-o", out});
+  const RunResult r = RunCchc(
+      {"batch", kCriteria, "tests/bad-input/batch_ok_crlf.ndjson", "--format", "xlsx", "-o", out});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string data = Slurp(out);
   ASSERT_GE(data.size(), 4u);

@@ -1,10 +1,10 @@
 // The bad-input corpus: every file in tests/bad-input/ is run through the real
 // `cchc` binary as MANIFEST.tsv says, and must give the expected exit code and
 // diagnostic code on stderr, never a crash or a hang. Plus the limits.
+#include <dirent.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <dirent.h>
 
 #include <cstdio>
 #include <fstream>
@@ -12,8 +12,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "cli_run.h"
 

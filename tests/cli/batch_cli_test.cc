@@ -55,7 +55,7 @@ CmdRun Synth(const std::string& output, int units, uint64_t seed) {
 }
 
 CmdRun Batch(const std::string& input, const std::string& format = "table", int jobs = 0,
-          const std::string& output = "", const std::string& lang = "vi") {
+             const std::string& output = "", const std::string& lang = "vi") {
   BatchOptions o;
   o.criteria = kCriteria;
   o.input = input;
@@ -117,10 +117,12 @@ TEST(BatchCommand, OneBadFileAmongGoodOnesExitsThreeWithTotals) {
   std::ofstream(dir / "notes.txt") << "ignored";
   CmdRun json = Batch(dir.string(), "json");
   EXPECT_EQ(json.code, kExitPartial) << json.err;
-  EXPECT_NE(json.out.find("\"totals\": {\n    \"read\": 7,\n    \"scored\": 6,\n    \"failed\": 1\n  }"),
-            std::string::npos)
+  EXPECT_NE(
+      json.out.find("\"totals\": {\n    \"read\": 7,\n    \"scored\": 6,\n    \"failed\": 1\n  }"),
+      std::string::npos)
       << json.out.substr(0, 400);
-  EXPECT_NE(json.out.find("\"source\": \"" + (dir / "TN9999.json").string() + "\""), std::string::npos);
+  EXPECT_NE(json.out.find("\"source\": \"" + (dir / "TN9999.json").string() + "\""),
+            std::string::npos);
   EXPECT_NE(json.out.find("error[E501]"), std::string::npos);
   EXPECT_NE(json.err.find("batch: read 7, scored 6, failed 1"), std::string::npos) << json.err;
   EXPECT_NE(json.err.find("skipped 1"), std::string::npos) << json.err;
@@ -179,7 +181,8 @@ TEST(BatchCommand, XlsxIsARealWorkbook) {
   const std::string workbook = Unzip(xlsx, "xl/workbook.xml");
   for (const char* sheet : {"Ranking", "Areas", "Item matrix", "Self vs appraised", "Failed"}) {
     EXPECT_NE(workbook.find(std::string("<sheet name=\"") + sheet + "\""), std::string::npos)
-        << sheet << "\n" << workbook;
+        << sheet << "\n"
+        << workbook;
   }
   const std::string strings = Unzip(xlsx, "xl/sharedStrings.xml");
   EXPECT_NE(strings.find(">Rank<"), std::string::npos);
@@ -193,7 +196,8 @@ TEST(BatchCommand, XlsxIsARealWorkbook) {
   EXPECT_EQ(sheet1.find("<row r=\"10\""), std::string::npos);
   // Nothing left beside the workbook.
   for (const auto& e : fs::directory_iterator(xlsx.parent_path())) {
-    EXPECT_EQ(e.path().filename().string().rfind("cchc_batch_cli_out.xlsx.tmp", 0), std::string::npos);
+    EXPECT_EQ(e.path().filename().string().rfind("cchc_batch_cli_out.xlsx.tmp", 0),
+              std::string::npos);
   }
 }
 

@@ -29,8 +29,8 @@ struct RunResult {
   std::string out, err;
 };
 
-RunResult Score(const std::string& criteria, const std::string& evidence, const std::string& format = "table",
-          const std::string& output = "") {
+RunResult Score(const std::string& criteria, const std::string& evidence,
+                const std::string& format = "table", const std::string& output = "") {
   ScoreOptions o;
   o.criteria = criteria;
   o.evidence = evidence;
@@ -54,7 +54,8 @@ TEST(CheckCommand, ExampleIsClean) {
 }
 
 TEST(CheckCommand, ErrorsExitTwoWithLocation) {
-  const std::string bad = TempFile("bad.cchc", "area 1 \"A\" max 1 {\n  criterion 1.1 \"C\" max {\n");
+  const std::string bad =
+      TempFile("bad.cchc", "area 1 \"A\" max 1 {\n  criterion 1.1 \"C\" max {\n");
   CheckOptions o;
   o.criteria = bad;
   std::ostringstream out, err;
@@ -79,9 +80,10 @@ TEST(FmtCommand, ExampleIsCanonical) {
 }
 
 TEST(FmtCommand, CheckFlagsNonCanonicalFile) {
-  const std::string messy = TempFile(
-      "messy.cchc", "area 1 \"A\" max 1 { criterion 1.1 \"C\" max 1 { item 1.1.1 \"I\" max 1 {"
-                    " score manual 1 evidence optional } } }\n");
+  const std::string messy =
+      TempFile("messy.cchc",
+               "area 1 \"A\" max 1 { criterion 1.1 \"C\" max 1 { item 1.1.1 \"I\" max 1 {"
+               " score manual 1 evidence optional } } }\n");
   FmtOptions o;
   o.criteria = messy;
   o.check = true;
@@ -109,9 +111,9 @@ TEST(ScoreCommand, ExampleScoresWithVietnameseTable) {
 TEST(ScoreCommand, JsonCarriesTheProductFields) {
   RunResult r = Score(kCriteria, kEvidence, "json");
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  for (const char* field : {"\"percent\"", "\"points\"", "\"max\"", "\"band\"", "\"areas\"", "\"items\"",
-                            "\"status\"", "\"evidence\"", "\"explanation\"", "\"missing_evidence\"",
-                            "\"not_applicable\""}) {
+  for (const char* field :
+       {"\"percent\"", "\"points\"", "\"max\"", "\"band\"", "\"areas\"", "\"items\"", "\"status\"",
+        "\"evidence\"", "\"explanation\"", "\"missing_evidence\"", "\"not_applicable\""}) {
     EXPECT_NE(r.out.find(field), std::string::npos) << field;
   }
   // Unmatched records are warned about on stderr for machine formats.
@@ -133,7 +135,8 @@ TEST(ScoreCommand, UnknownFormatExitsTwo) {
 }
 
 TEST(ScoreCommand, BrokenEvidenceExitsTwoAndScoresNothing) {
-  const std::string bad = TempFile("bad.json", R"({"records": [{"id": "A", "kind": "plan", "issued": "2026-02-30"}]})");
+  const std::string bad =
+      TempFile("bad.json", R"({"records": [{"id": "A", "kind": "plan", "issued": "2026-02-30"}]})");
   RunResult r = Score(kCriteria, bad, "json");
   EXPECT_EQ(r.code, kExitInvalidInput);
   EXPECT_TRUE(r.out.empty()) << "nothing scored from a broken file";
@@ -164,9 +167,9 @@ TEST(ScoreCommand, OutputFileWrittenAtomically) {
 }
 
 TEST(ScoreCommand, CsvEvidenceIsAccepted) {
-  const std::string csv = TempFile(
-      "ev.csv",
-      "# unit.code: X\n# unit.name: Xã Thử\n# year: 2026\nid,kind,topic,issued\nKH,plan,cchc,2026-01-10\n");
+  const std::string csv = TempFile("ev.csv",
+                                   "# unit.code: X\n# unit.name: Xã Thử\n# year: "
+                                   "2026\nid,kind,topic,issued\nKH,plan,cchc,2026-01-10\n");
   RunResult r = Score(kCriteria, csv, "json");
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("\"code\": \"X\""), std::string::npos);

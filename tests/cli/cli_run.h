@@ -3,6 +3,7 @@
 #ifndef CCHC_TESTS_CLI_CLI_RUN_H_
 #define CCHC_TESTS_CLI_CLI_RUN_H_
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,16 +14,14 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 namespace cchc::clitest {
 
 struct RunResult {
-  int exit_code = -1;    // valid when !signaled
+  int exit_code = -1;     // valid when !signaled
   bool signaled = false;  // killed by a signal (a crash)
   bool timed_out = false;
-  std::string err;        // stderr
-  std::string out;        // stdout
+  std::string err;  // stderr
+  std::string out;  // stdout
 };
 
 // Single-quotes `s` for /bin/sh.

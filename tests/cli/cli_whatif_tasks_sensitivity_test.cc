@@ -34,7 +34,7 @@ TEST(WhatIfCommand, ScenarioAndSetSideBySide) {
   ASSERT_EQ(RunWhatIf(o, out, err), kExitOk) << err.str();
   const std::string s = out.str();
   EXPECT_NE(s.find("\"scenarios\""), std::string::npos);
-  EXPECT_NE(s.find("78.3162"), std::string::npos);  // the dialogue scenario
+  EXPECT_NE(s.find("78.3162"), std::string::npos);              // the dialogue scenario
   EXPECT_NE(s.find("\"code\": \"3.1.1\""), std::string::npos);  // the --set column
 
   o.output.format = "table";
@@ -47,7 +47,8 @@ TEST(WhatIfCommand, ScenarioAndSetSideBySide) {
 
 TEST(WhatIfCommand, InvalidInputsExitTwo) {
   const std::string bad_op = TempFile("bad_op.json", R"({"effects": [{"op": "move", "id": "X"}]})");
-  const std::string unknown = TempFile("unknown.json", R"({"effects": [{"op": "remove", "id": "NO-SUCH"}]})");
+  const std::string unknown =
+      TempFile("unknown.json", R"({"effects": [{"op": "remove", "id": "NO-SUCH"}]})");
   struct Case {
     std::vector<std::string> scenarios, sets;
     const char* expect;
@@ -82,7 +83,8 @@ TEST(TasksCommand, JsonCarriesTasksBestFirst) {
   std::ostringstream out, err;
   ASSERT_EQ(RunTasks(o, out, err), kExitOk) << err.str();
   const std::string s = out.str();
-  const size_t nv11 = s.find("\"id\": \"NV11\""), nv10 = s.find("\"id\": \"NV10\""), nv18 = s.find("\"id\": \"NV18\"");
+  const size_t nv11 = s.find("\"id\": \"NV11\""), nv10 = s.find("\"id\": \"NV10\""),
+               nv18 = s.find("\"id\": \"NV18\"");
   ASSERT_NE(nv11, std::string::npos);
   EXPECT_LT(nv11, nv10);
   EXPECT_LT(nv10, nv18);
@@ -108,7 +110,8 @@ TEST(TasksCommand, TableShowsNoEffectTasksAndSets) {
 }
 
 TEST(TasksCommand, InvalidInputsExitTwo) {
-  const std::string dup = TempFile("dup.json", R"({"tasks": [{"id": "A", "effort": 1}, {"id": "A", "effort": 1}]})");
+  const std::string dup =
+      TempFile("dup.json", R"({"tasks": [{"id": "A", "effort": 1}, {"id": "A", "effort": 1}]})");
   const std::string neg = TempFile("neg.json", R"({"tasks": [{"id": "A", "effort": -3}]})");
   struct Case {
     std::string tasks, band;

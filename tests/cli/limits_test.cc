@@ -2,6 +2,7 @@
 // binary: exit 2 and the limit's code on stderr. Big inputs are made at test
 // time (sparse where the size alone is checked) rather than checked in.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -9,8 +10,6 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "cli_run.h"
 
@@ -50,8 +49,8 @@ void ExpectInvalid(const RunResult& r, const std::string& code) {
 }
 
 std::string Evidence(const std::string& records) {
-  return R"({"unit": {"code": "AK"}, "year": 2026, "as_of": "2026-11-20", "records": [)" +
-         records + "]}";
+  return R"({"unit": {"code": "AK"}, "year": 2026, "as_of": "2026-11-20", "records": [)" + records +
+         "]}";
 }
 
 TEST(LimitsTest, CriteriaFileOver4MiB) {
@@ -136,9 +135,9 @@ TEST(LimitsTest, EvidenceCsvCellOver64KiB) {
 }
 
 TEST(LimitsTest, EvidenceJsonDeeperThan32) {
-  const std::string path = WriteTemp(
-      "deep.json", Evidence(R"({"id": "KH-01", "kind": "plan", "title": )" + std::string(33, '[') +
-                            std::string(33, ']') + "}"));
+  const std::string path =
+      WriteTemp("deep.json", Evidence(R"({"id": "KH-01", "kind": "plan", "title": )" +
+                                      std::string(33, '[') + std::string(33, ']') + "}"));
   ExpectInvalid(RunCchc({"score", kCriteria, path}), "E517");
   std::remove(path.c_str());
 }
@@ -156,7 +155,8 @@ TEST(LimitsTest, ScenarioOver10000Effects) {
     if (i) effects += ",";
     effects += R"({"op": "set", "id": "CCHC-NV12", "fields": {"status": "done"}})";
   }
-  const std::string path = WriteTemp("effects.json", R"({"name": "x", "effects": [)" + effects + "]}");
+  const std::string path =
+      WriteTemp("effects.json", R"({"name": "x", "effects": [)" + effects + "]}");
   ExpectInvalid(RunCchc({"whatif", kCriteria, kEvidence, path}), "E528");
   std::remove(path.c_str());
 }
@@ -181,7 +181,8 @@ TEST(LimitsTest, NdjsonFileOver2GiB) {
 TEST(LimitsTest, NdjsonLineOverALimitFailsThatUnitOnly) {
   const std::string good = R"({"unit": {"code": "AK"}, "year": 2026, "records": []})";
   const std::string bad = R"({"unit": {"code": "BT"}, "year": 2026, "records": [{"id": "a", )"
-                          R"("kind": "plan", "title": ")" + std::string(64 * 1024 + 1, 'a') + "\"}]}";
+                          R"("kind": "plan", "title": ")" +
+                          std::string(64 * 1024 + 1, 'a') + "\"}]}";
   const std::string path = WriteTemp("line.ndjson", good + "\n" + bad + "\n");
   const RunResult r = RunCchc({"batch", kCriteria, path, "--format", "json"});
   ASSERT_FALSE(r.signaled) << r.err;

@@ -71,34 +71,43 @@ const std::vector<Case>& Cases() {
       {"clean", InItem("score boolean exists(records kind \"task\")"), {}},
       // ---- names
       {"unknown name", InItem("score manual hoursx"), {"E400 6:20"}},
-      {"used before its let", InItem("let a = b\n      let b = 1\n      score manual a"),
+      {"used before its let",
+       InItem("let a = b\n      let b = 1\n      score manual a"),
        {"E400 6:15", "W406 7:11"}},
       {"unknown field",
        InItem("let t = latest(records kind \"task\")\n"
               "      score deadline t.dew by 2026-01-31 { on time: 1  late: 0  missing: 0 }"),
        {"E401 7:24"}},
       {"unknown field in where",
-       InItem("score boolean exists(records kind \"task\" where stat = \"x\")"), {"E401 6:54"}},
+       InItem("score boolean exists(records kind \"task\" where stat = \"x\")"),
+       {"E401 6:54"}},
       {"unknown kind", InItem("score boolean exists(records kind \"tsk\")"), {"E402 6:28"}},
-      {"unknown function", InItem("score manual summ(records kind \"task\", hours)"),
+      {"unknown function",
+       InItem("score manual summ(records kind \"task\", hours)"),
        {"E403 6:20"}},
       {"arity", InItem("score manual count(records kind \"task\", hours)"), {"E404 6:20"}},
       {"unused let", InItem("let x = 1\n      score boolean true"), {"W406 6:11"}},
-      {"duplicate let", InItem("let x = 1\n      let x = 2\n      score manual x"),
+      {"duplicate let",
+       InItem("let x = 1\n      let x = 2\n      score manual x"),
        {"W406 6:11", "E407 7:11"}},
       {"as_of is a date",
-       InItem("score deadline as_of by 2026-01-31 { on time: 1  late: 0  missing: 0 }"), {}},
+       InItem("score deadline as_of by 2026-01-31 { on time: 1  late: 0  missing: 0 }"),
+       {}},
       {"where name falls back to a binding",
-       InItem("let s = \"done\"\n      score boolean exists(records kind \"task\" where status = s)"),
+       InItem(
+           "let s = \"done\"\n      score boolean exists(records kind \"task\" where status = s)"),
        {}},
       // ---- types
-      {"date vs number", InItem("score boolean exists(records kind \"task\" where due > 5)"),
+      {"date vs number",
+       InItem("score boolean exists(records kind \"task\" where due > 5)"),
        {"E405 6:54"}},
-      {"sum over a string field", InItem("score manual sum(records kind \"task\", status)"),
+      {"sum over a string field",
+       InItem("score manual sum(records kind \"task\", status)"),
        {"E405 6:45"}},
       {"and on numbers", InItem("score boolean 1 and 2"), {"E405 6:21"}},
-      {"deadline subject", InItem("score deadline 5 by 2026-01-31 { on time: 1  late: 0  "
-                                  "missing: 0 }"),
+      {"deadline subject",
+       InItem("score deadline 5 by 2026-01-31 { on time: 1  late: 0  "
+              "missing: 0 }"),
        {"E405 6:22"}},
       {"bands subject", InItem("score bands \"x\" { >= 1: 1  else: 0 }"), {"E405 6:19"}},
       {"boolean subject", InItem("score boolean 5"), {"E405 6:21"}},
@@ -106,18 +115,22 @@ const std::vector<Case>& Cases() {
       {"where on a number", InItem("score boolean exists(5 where ok)"), {"E405 6:28"}},
       {"field of a set", InItem("score manual (records kind \"task\").hours"), {"E405 6:20"}},
       {"percent vs 80",
-       InItem("score boolean exists(records kind \"task\" where share >= 80)"), {"W408 6:63"}},
+       InItem("score boolean exists(records kind \"task\" where share >= 80)"),
+       {"W408 6:63"}},
       {"percent vs 0.8 is fine",
-       InItem("score boolean exists(records kind \"task\" where share >= 0.8)"), {}},
+       InItem("score boolean exists(records kind \"task\" where share >= 0.8)"),
+       {}},
       // ---- rules
-      {"bands ascending", InItem("score bands 5 { >= 1: 0.5  >= 2: 1  else: 0 }"),
-       {"E300 6:34"}},
-      {"bands same threshold", InItem("score bands 5 { >= 1: 1  >= 1: 0.5  else: 0 }"),
+      {"bands ascending", InItem("score bands 5 { >= 1: 0.5  >= 2: 1  else: 0 }"), {"E300 6:34"}},
+      {"bands same threshold",
+       InItem("score bands 5 { >= 1: 1  >= 1: 0.5  else: 0 }"),
        {"E301 6:32"}},
       {"bands without else", InItem("score bands 5 { >= 1: 1 }"), {"E302 6:23"}},
       {"strict band after its non-strict twin",
-       InItem("score count 5 { >= 2: 1  > 2: 0.5  else: 0 }"), {"E300 6:32"}},
-      {"non-strict after strict is fine", InItem("score count 5 { > 2: 1  >= 2: 0.5  else: 0 }"),
+       InItem("score count 5 { >= 2: 1  > 2: 0.5  else: 0 }"),
+       {"E300 6:32"}},
+      {"non-strict after strict is fine",
+       InItem("score count 5 { > 2: 1  >= 2: 0.5  else: 0 }"),
        {}},
       {"unbounded band",
        InItem("let h = latest(records kind \"task\").hours\n"
@@ -249,8 +262,7 @@ std::string Messages(const Checked& c) {
 }
 
 TEST(CheckerMessages, SuggestTheClosestName) {
-  Checked c = Check(InItem(
-      "let done = 1\n      score bands dnoe { >= 1: 1  else: 0 }"));
+  Checked c = Check(InItem("let done = 1\n      score bands dnoe { >= 1: 1  else: 0 }"));
   EXPECT_NE(Messages(c).find("unknown name 'dnoe'; did you mean 'done'?"), std::string::npos)
       << Messages(c);
   Checked f = Check(InItem("score boolean exists(records kind \"task\" where stauts = \"x\")"));
@@ -267,7 +279,8 @@ TEST(CheckerMessages, SumsAndRangesAreSpelledOut) {
       "  }\n"
       "}\n");
   const std::string m = Messages(c);
-  EXPECT_NE(m.find("the max of the items sums to 2.5, but criterion 1.1 has max 3"), std::string::npos)
+  EXPECT_NE(m.find("the max of the items sums to 2.5, but criterion 1.1 has max 3"),
+            std::string::npos)
       << m;
   EXPECT_NE(m.find("the band >= 1 gives 2 points, above item 1.1.2's max 1"), std::string::npos)
       << m;

@@ -2,10 +2,10 @@
 // Dump text, invalid inputs against their diagnostic code and line:col.
 #include "criteria/parser.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace cchc {
 namespace {
@@ -210,16 +210,14 @@ const RuleCase kRuleCases[] = {
      "    score scaled s param=10 floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
     {"percent share",
      "    score percent share param=_ floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
-    {"likert a of 5",
-     "    score likert a param=5 floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
+    {"likert a of 5", "    score likert a param=5 floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
     {"levels grade { \"tốt\": 1  \"khá\": 0.5  else: 0 }",
      "    score levels grade param=_ floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"
      "      band label _ \"tốt\" -> 1\n"
      "      band label _ \"khá\" -> 0.5\n"
      "      band else _ \"\" -> 0\n"},
     {"manual x", "    score manual x param=_ floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
-    {"per n each 0.5",
-     "    score per n param=0.5 floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
+    {"per n each 0.5", "    score per n param=0.5 floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
 };
 
 class RuleTest : public testing::TestWithParam<RuleCase> {};
@@ -391,7 +389,8 @@ TEST(ParserTest, DocExampleParses) {
 
 TEST(ParserTest, KeywordsNeedAWordBoundary) {
   // `note` is not `not e`, `records_x` is a name, `bandsx` is not `bands x`.
-  const ParseResult r = Parse(InItem("note \"x\"\nlet records_x = wherever\nscore manual records_x"));
+  const ParseResult r =
+      Parse(InItem("note \"x\"\nlet records_x = wherever\nscore manual records_x"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(OnlyItem(r)->note, "x");
   EXPECT_EQ(DumpExpr(*OnlyItem(r)->bindings[0].value), "wherever");
@@ -492,8 +491,8 @@ TEST(ParserTest, DeepParenthesesNeverReachTheGrammar) {
 }
 
 TEST(ParserTest, NestingWithinLimitParses) {
-  const std::string text = InItem("let v = " + std::string(64, '(') + "1" +
-                                  std::string(64, ')') + "\nscore manual v");
+  const std::string text =
+      InItem("let v = " + std::string(64, '(') + "1" + std::string(64, ')') + "\nscore manual v");
   EXPECT_TRUE(Parse(text).ok());
 }
 
@@ -530,28 +529,25 @@ std::vector<BadCase> BadCases() {
       {"bad date", InItem("score deadline d by 2026-02-30 { on time: 1 late: 0 missing: 0 }"),
        DiagCode::kBadDate, 4, 21, 1},
       {"month 13", InItem("let d = 2026-13-01\nscore manual 1"), DiagCode::kBadDate, 4, 9, 1},
-      {"unterminated string", InItem("expects \"abc\nscore manual 1"), DiagCode::kSyntax, 4, 13,
-       1},
+      {"unterminated string", InItem("expects \"abc\nscore manual 1"), DiagCode::kSyntax, 4, 13, 1},
       {"bad escape", InItem("note \"a\\qb\""), DiagCode::kSyntax, 4, 9, 1},
       {"invalid utf8", "area I \"A\xC3\x28\" max 1 {}\n", DiagCode::kInvalidUtf8, 1, 10, 1},
       {"invalid utf8 line 2", "# ok\n\xFF", DiagCode::kInvalidUtf8, 2, 1, 1},
-      {"huge number", InItem("score manual 10000000000000000000"), DiagCode::kBadNumber, 4, 14,
-       1},
-      {"huge max", kHead + "  item 1.1 \"I\" max 1" + std::string(400, '0') +
-                       " { score manual 1 }\n }\n}\n",
+      {"huge number", InItem("score manual 10000000000000000000"), DiagCode::kBadNumber, 4, 14, 1},
+      {"huge max",
+       kHead + "  item 1.1 \"I\" max 1" + std::string(400, '0') + " { score manual 1 }\n }\n}\n",
        DiagCode::kBadNumber, 3, 20, 1},
       {"reserved let name", InItem("let max = 1\nscore manual 1"), DiagCode::kSyntax, 4, 5, 1},
       {"reserved let name kind", InItem("let kind = 1\nscore manual 1"), DiagCode::kSyntax, 4, 5,
        1},
       {"unknown rule kind", InItem("score bandsx x { }"), DiagCode::kSyntax, 4, 7, 1},
       {"band without colon", InItem("score bands x { >= 80% 1 }"), DiagCode::kSyntax, 4, 24, 1},
-      {"band threshold not a number", InItem("score bands x { >= y: 1 }"), DiagCode::kSyntax, 4,
-       20, 1},
+      {"band threshold not a number", InItem("score bands x { >= y: 1 }"), DiagCode::kSyntax, 4, 20,
+       1},
       // Newlines are whitespace: `a +` takes the next line's `score` as its
       // operand, and the error shows at `manual`.
       {"missing operand", InItem("let v = a +\nscore manual v"), DiagCode::kSyntax, 5, 7, 1},
-      {"missing close paren", InItem("let v = (a + b\nscore manual v"), DiagCode::kSyntax, 5, 1,
-       1},
+      {"missing close paren", InItem("let v = (a + b\nscore manual v"), DiagCode::kSyntax, 5, 1, 1},
       {"field name missing", InItem("let v = a.\nscore manual v"), DiagCode::kSyntax, 5, 7, 1},
       {"missing operand at end", InItem("let v = a +"), DiagCode::kSyntax, 5, 3, 1},
       {"deadline missing late", InItem("score deadline d by x { on time: 1 missing: 0 }"),
@@ -561,15 +557,13 @@ std::vector<BadCase> BadCases() {
       {"junk at top level", "foo bar\n", DiagCode::kSyntax, 1, 1, 1},
       {"junk after area", "area I \"A\" max 1 { }\n}\n", DiagCode::kSyntax, 2, 1, 1},
       {"record bad type", "record task {\n  due: integer\n}\n", DiagCode::kSyntax, 2, 8, 1},
-      {"index band without percent",
-       "index \"Chỉ số\" {\n  bands {\n    \"Tốt\" >= 80\n  }\n}\n", DiagCode::kSyntax, 3, 14,
-       1},
+      {"index band without percent", "index \"Chỉ số\" {\n  bands {\n    \"Tốt\" >= 80\n  }\n}\n",
+       DiagCode::kSyntax, 3, 14, 1},
       {"index bad ties", "index \"x\" { ties: random }\n", DiagCode::kSyntax, 1, 19, 1},
       {"year not whole", "index \"x\" { year 2026.5 }\n", DiagCode::kBadNumber, 1, 18, 1},
-      {"second index", "index \"x\" { }\nindex \"y\" { }\n", DiagCode::kDuplicateClause, 2, 1,
-       1},
-      {"duplicate score", InItem("score manual 1\n score manual 2"), DiagCode::kDuplicateClause,
-       5, 2, 1},
+      {"second index", "index \"x\" { }\nindex \"y\" { }\n", DiagCode::kDuplicateClause, 2, 1, 1},
+      {"duplicate score", InItem("score manual 1\n score manual 2"), DiagCode::kDuplicateClause, 5,
+       2, 1},
       {"two bad items recover",
        kHead + "  item 1.1 \"I\" max 1 { score manual }\n"
                "  item 1.2 \"J\" max 1 { score manual 1 }\n"
@@ -610,10 +604,12 @@ TEST(ParserTest, SyntaxMessagesSayWhatWasExpected) {
   } cases[] = {
       {kHead + "  item 1.1 \"I\" max { }\n }\n}\n", "expected a number after 'max' here"},
       {InItem("score deadline d by x { on time: 1 missing: 0 }"), "expected 'late' here"},
-      {InItem("score"), "expected a scoring rule (deadline, bands, count, linear, boolean, "
-                        "deduct, checklist, scaled, percent, likert, levels, manual or per) here"},
-      {"record r { x: int }", "expected a field type (number, count, percent, date, string or "
-                              "bool) here"},
+      {InItem("score"),
+       "expected a scoring rule (deadline, bands, count, linear, boolean, "
+       "deduct, checklist, scaled, percent, likert, levels, manual or per) here"},
+      {"record r { x: int }",
+       "expected a field type (number, count, percent, date, string or "
+       "bool) here"},
   };
   for (const auto& c : cases) {
     const ParseResult r = Parse(c.input);
@@ -626,9 +622,10 @@ TEST(ParserTest, NeverCrashesOnTruncations) {
   const std::string text =
       "index \"x\" { bands { \"a\" >= 90% \"b\" else } }\n"
       "record t \"d\" { a: count }\n" +
-      InItem("let v = count(records kind \"t\" where a >= 2) / max(1, 2)\n"
-             "score bands v { >= 1: 1 else: 0 }\n"
-             "not applicable when not exists(records)");
+      InItem(
+          "let v = count(records kind \"t\" where a >= 2) / max(1, 2)\n"
+          "score bands v { >= 1: 1 else: 0 }\n"
+          "not applicable when not exists(records)");
   for (size_t n = 0; n <= text.size(); ++n) {
     const ParseResult r = Parse(text.substr(0, n));
     if (n < text.size()) {

@@ -1,15 +1,16 @@
 // Batch scoring: ranks and ties checked by hand (shared and dense), quartiles,
 // failure isolation, NDJSON line numbers, duplicate codes, gaps, and output
 // that does not depend on the number of worker threads.
+#include "engine/batch/batch.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "engine/batch/batch.h"
+#include "engine/batch/ranking.h"
 #include "engine/core/gaps.h"
 #include "engine/render/batch.h"
-#include "engine/batch/ranking.h"
 #include "engine_test_util.h"
 
 namespace cchc {
@@ -23,7 +24,8 @@ std::string Mini(const char* ties) {
   year 2026
   total 10
   precision 2
-  ties: )") + ties + R"(
+  ties: )") +
+         ties + R"(
   bands {
     "A" >= 90%
     "B" >= 50%
@@ -157,9 +159,10 @@ TEST(Batch, HandCheckedDenseRanks) {
 
 TEST(Batch, BadInputsAreReportedAndTheRestScored) {
   auto c = Compile(Mini("shared"));
-  MemoryInputs in({Unit("A", 8), "{\"unit\": ", "UNREADABLE",
-                   R"({"unit": {"code": "X"}, "records": [{"id": "f", "kind": "fact", "value": "high"}]})",
-                   R"({"records": []})", Unit("A", 5), Unit("B", 6)});
+  MemoryInputs in(
+      {Unit("A", 8), "{\"unit\": ", "UNREADABLE",
+       R"({"unit": {"code": "X"}, "records": [{"id": "f", "kind": "fact", "value": "high"}]})",
+       R"({"records": []})", Unit("A", 5), Unit("B", 6)});
   BatchResult r = ScoreBatch(*c->plan, in, {});
   EXPECT_EQ(r.read(), 7u);
   ASSERT_EQ(r.units.size(), 2u);
@@ -177,7 +180,8 @@ TEST(Batch, BadInputsAreReportedAndTheRestScored) {
 
 TEST(Batch, NdjsonErrorsCarryTheFileLine) {
   auto c = Compile(Mini("shared"));
-  const std::string text = Unit("A", 8) + "\n\n" + Unit("B", 6) + "\n{\"unit\": 1,}\n" + Unit("C", 3);
+  const std::string text =
+      Unit("A", 8) + "\n\n" + Unit("B", 6) + "\n{\"unit\": 1,}\n" + Unit("C", 3);
   NdjsonInputs in("units.ndjson", text);
   ASSERT_EQ(in.size(), 4u);  // the blank line is no unit
   BatchResult r = ScoreBatch(*c->plan, in, {});
@@ -192,7 +196,9 @@ TEST(Batch, SameOutputForAnyNumberOfJobs) {
   auto c = Compile(Mini("shared"));
   std::vector<std::string> texts;
   for (int i = 0; i < 60; ++i) {
-    texts.push_back(i == 17 ? "[" : Unit("U" + std::to_string(100 + i), (i * 37 % 101) / 10.0, (i % 3) ? 5 : -1));
+    texts.push_back(
+        i == 17 ? "["
+                : Unit("U" + std::to_string(100 + i), (i * 37 % 101) / 10.0, (i % 3) ? 5 : -1));
   }
   MemoryInputs in(texts);
   std::string first;
@@ -247,8 +253,9 @@ TEST(BatchRender, TableCsvMarkdownCarryRanksAndFailures) {
   EXPECT_NE(table.find("read 3, scored 2, failed 1"), std::string::npos) << table;
   EXPECT_NE(table.find("u2.json:"), std::string::npos) << table;
   const std::string csv = RenderBatchCsv(*c->plan, r, en);
-  EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "rank,code,name,source,percent,band,points,max,appraised_percent,gap,area:I,item:1.1.1");
+  EXPECT_EQ(
+      csv.substr(0, csv.find('\n')),
+      "rank,code,name,source,percent,band,points,max,appraised_percent,gap,area:I,item:1.1.1");
   EXPECT_NE(csv.find("\n1,A,Xã A,u0.json,80,B,8,10,,,80,8\n1,B,"), std::string::npos) << csv;
   const std::string md = RenderBatchMarkdown(*c->plan, r, {});
   EXPECT_NE(md.find("| 1 | B | Xã B | 80.00 | B |"), std::string::npos) << md;

@@ -3,12 +3,12 @@
 #ifndef CCHC_TESTS_ENGINE_ENGINE_TEST_UTIL_H_
 #define CCHC_TESTS_ENGINE_ENGINE_TEST_UTIL_H_
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "criteria/checker.h"
 #include "criteria/parser.h"

@@ -37,8 +37,8 @@ TEST(EvidenceIndex, RollbackRestoresExactly) {
   auto c = Compile(kCriteria);
   Evidence ev;
   for (int i = 0; i < 12; ++i) {
-    ev.records.push_back(Rec("R" + std::to_string(i), i % 3 ? "a" : "b",
-                             {{i % 3 ? "x" : "y", N(i)}}));
+    ev.records.push_back(
+        Rec("R" + std::to_string(i), i % 3 ? "a" : "b", {{i % 3 ? "x" : "y", N(i)}}));
   }
   EvidenceIndex index(*c->plan, ev);
   const std::string before = Snapshot(*c->plan, index);
@@ -51,7 +51,8 @@ TEST(EvidenceIndex, RollbackRestoresExactly) {
       const std::string id = "R" + std::to_string(std::uniform_int_distribution<int>(0, 14)(rng));
       switch (std::uniform_int_distribution<int>(0, 2)(rng)) {
         case 0:
-          owned.push_back(Rec(id, std::bernoulli_distribution(0.5)(rng) ? "a" : "b", {{"x", N(round)}}));
+          owned.push_back(
+              Rec(id, std::bernoulli_distribution(0.5)(rng) ? "a" : "b", {{"x", N(round)}}));
           index.Add(&owned.back());
           break;
         case 1: {

@@ -59,7 +59,8 @@ TEST_F(ExampleTest, ShowsEveryStatus) {
     EXPECT_FALSE(s.explanation.empty());
     if (s.status == ItemStatus::kScored && s.group == ItemGroup::kArea &&
         c_->plan->items()[static_cast<size_t>(s.index)].evidence_required) {
-      EXPECT_FALSE(s.evidence.empty()) << c_->plan->items()[static_cast<size_t>(s.index)].item->code;
+      EXPECT_FALSE(s.evidence.empty())
+          << c_->plan->items()[static_cast<size_t>(s.index)].item->code;
     }
   }
 }

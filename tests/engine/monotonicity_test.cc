@@ -58,11 +58,13 @@ TEST(Monotonicity, AddingOnTimeEvidenceNeverLowersAnItem) {
     for (int i = 0; i < 4; ++i) {
       base.records.push_back(Rec("R" + std::to_string(i), "report",
                                  {{"late", B(std::bernoulli_distribution(0.3)(rng))}}));
-      base.records.push_back(Rec("T" + std::to_string(i), "task",
-                                 {{"status", S(std::bernoulli_distribution(0.6)(rng) ? "done" : "open")}}));
+      base.records.push_back(
+          Rec("T" + std::to_string(i), "task",
+              {{"status", S(std::bernoulli_distribution(0.6)(rng) ? "done" : "open")}}));
     }
     if (std::bernoulli_distribution(0.5)(rng)) {
-      base.records.push_back(Rec("P0", "plan", {{"topic", S("cchc")}, {"issued", D("2026-02-10")}}));
+      base.records.push_back(
+          Rec("P0", "plan", {{"topic", S("cchc")}, {"issued", D("2026-02-10")}}));
     }
     WhatIf whatif(*c->plan, base);
     // Only on-time additions: on-time dossiers, on-time reports, a plan
@@ -82,7 +84,8 @@ TEST(Monotonicity, AddingOnTimeEvidenceNeverLowersAnItem) {
           break;
         case 2:
           e.op = Effect::Op::kAdd;
-          e.record = Rec("NP" + std::to_string(j), "plan", {{"topic", S("cchc")}, {"issued", D("2026-01-15")}});
+          e.record = Rec("NP" + std::to_string(j), "plan",
+                         {{"topic", S("cchc")}, {"issued", D("2026-01-15")}});
           break;
         default:
           e.op = Effect::Op::kSet;
@@ -106,7 +109,8 @@ TEST(Monotonicity, AddingOnTimeEvidenceNeverLowersAnItem) {
 TEST(Monotonicity, IncrementalRescoreEqualsFullScore) {
   auto c = Compile(kCriteria);
   Evidence base;
-  for (int i = 0; i < 10; ++i) base.records.push_back(Rec("D" + std::to_string(i), "dossier", {{"on_time", B(i % 4 != 0)}}));
+  for (int i = 0; i < 10; ++i)
+    base.records.push_back(Rec("D" + std::to_string(i), "dossier", {{"on_time", B(i % 4 != 0)}}));
   base.records.push_back(Rec("T0", "task", {{"status", S("open")}}));
   WhatIf whatif(*c->plan, base);
   std::vector<Effect> effects(2);

@@ -1,9 +1,10 @@
 // The HTML report and its SVG bar charts: the scale and geometry of a chart,
 // escaping of every text, and the sections of a small scored criteria set
 // (groups, status classes, missing evidence with what is expected).
+#include "engine/render/html/report.h"
+
 #include <string>
 
-#include "engine/render/html/report.h"
 #include "engine/render/html/svg_chart.h"
 #include "tests/engine/engine_test_util.h"
 

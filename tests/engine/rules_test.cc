@@ -116,7 +116,8 @@ class RulesTest : public ::testing::Test {
   }
 
   static Record Stats(double received, double on_time, double online = 0) {
-    return Rec("S", "stats", {{"received", N(received)}, {"on_time", N(on_time)}, {"online", N(online)}});
+    return Rec("S", "stats",
+               {{"received", N(received)}, {"on_time", N(on_time)}, {"online", N(online)}});
   }
 
   std::unique_ptr<Compiled> c_;
@@ -124,7 +125,8 @@ class RulesTest : public ::testing::Test {
 };
 
 TEST_F(RulesTest, DeadlineOnTimeExactlyAtDeadline) {
-  ItemScore s = Score("1.1.1", {Rec("KH", "plan", {{"topic", S("cchc")}, {"issued", D("2026-01-31")}})});
+  ItemScore s =
+      Score("1.1.1", {Rec("KH", "plan", {{"topic", S("cchc")}, {"issued", D("2026-01-31")}})});
   EXPECT_EQ(s.status, ItemStatus::kScored);
   EXPECT_DOUBLE_EQ(s.points, 1.0);
   EXPECT_EQ(s.branch, "on time");
@@ -132,7 +134,8 @@ TEST_F(RulesTest, DeadlineOnTimeExactlyAtDeadline) {
 }
 
 TEST_F(RulesTest, DeadlineOneDayLate) {
-  ItemScore s = Score("1.1.1", {Rec("KH", "plan", {{"topic", S("cchc")}, {"issued", D("2026-02-01")}})});
+  ItemScore s =
+      Score("1.1.1", {Rec("KH", "plan", {{"topic", S("cchc")}, {"issued", D("2026-02-01")}})});
   EXPECT_DOUBLE_EQ(s.points, 0.5);
   EXPECT_EQ(s.branch, "late");
   EXPECT_NE(s.explanation.find("1 day(s) after"), std::string::npos) << s.explanation;
@@ -146,22 +149,25 @@ TEST_F(RulesTest, DeadlineRecordWithoutDateTakesMissingBranch) {
 }
 
 TEST_F(RulesTest, NoRecordIsMissingEvidence) {
-  ItemScore s = Score("1.1.1", {Rec("KH", "plan", {{"topic", S("other")}, {"issued", D("2026-01-01")}})});
+  ItemScore s =
+      Score("1.1.1", {Rec("KH", "plan", {{"topic", S("other")}, {"issued", D("2026-01-01")}})});
   EXPECT_EQ(s.status, ItemStatus::kMissingEvidence);
   EXPECT_DOUBLE_EQ(s.points, 0.0);
   EXPECT_DOUBLE_EQ(s.lost(), 1.0);
 }
 
 TEST_F(RulesTest, AcceptedExplanationPassesTheGate) {
-  ItemScore s = Score("1.1.1", {Rec("GT", "explanation", {{"item", S("1.1.1")}, {"accepted", B(true)}})});
+  ItemScore s =
+      Score("1.1.1", {Rec("GT", "explanation", {{"item", S("1.1.1")}, {"accepted", B(true)}})});
   EXPECT_EQ(s.status, ItemStatus::kScored);
   EXPECT_EQ(s.branch, "missing");  // explained, but the plan itself is missing
-  ItemScore refused = Score("1.1.1", {Rec("GT", "explanation", {{"item", S("1.1.1")}, {"accepted", B(false)}})});
+  ItemScore refused =
+      Score("1.1.1", {Rec("GT", "explanation", {{"item", S("1.1.1")}, {"accepted", B(false)}})});
   EXPECT_EQ(refused.status, ItemStatus::kMissingEvidence);
 }
 
 TEST_F(RulesTest, BandsExactlyAtThresholdAndJustBelow) {
-  EXPECT_DOUBLE_EQ(Score("1.1.2", {Stats(100, 95)}).points, 3.0);   // exactly 95 %
+  EXPECT_DOUBLE_EQ(Score("1.1.2", {Stats(100, 95)}).points, 3.0);      // exactly 95 %
   EXPECT_DOUBLE_EQ(Score("1.1.2", {Stats(10000, 9499)}).points, 2.0);  // 94.99 %
   EXPECT_DOUBLE_EQ(Score("1.1.2", {Stats(100, 100)}).points, 4.0);
   EXPECT_DOUBLE_EQ(Score("1.1.2", {Stats(100, 79)}).points, 0.0);
@@ -195,7 +201,8 @@ TEST_F(RulesTest, ZeroDenominatorWithoutPolicyIsAnError) {
 record s { a: count  b: count }
 area 1 "A" max 1 { criterion 1.1 "C" max 1 { item 1.1.1 "I" max 1 {
   score bands ratio(value(records kind "s", a), value(records kind "s", b)) { >= 50%: 1  else: 0 }
-} } })", /*allow_errors=*/true);
+} } })",
+                   /*allow_errors=*/true);
   Evidence ev;
   ev.records = {Rec("X", "s", {{"a", N(0)}, {"b", N(0)}})};
   Scorecard card = ScoreAll(*c, ev);
@@ -282,8 +289,9 @@ TEST_F(RulesTest, NotApplicableRemovesMaxAndRescales) {
 TEST_F(RulesTest, BonusAndPenaltyCaps) {
   // Two dialogues: bonus 1.5 raw, capped at 1. Three late reports: penalty
   // 0.75 raw, capped at 0.5.
-  Score("T1", {Rec("D1", "dialogue"), Rec("D2", "dialogue"), Rec("R1", "report", {{"late", B(true)}}),
-               Rec("R2", "report", {{"late", B(true)}}), Rec("R3", "report", {{"late", B(true)}})});
+  Score("T1",
+        {Rec("D1", "dialogue"), Rec("D2", "dialogue"), Rec("R1", "report", {{"late", B(true)}}),
+         Rec("R2", "report", {{"late", B(true)}}), Rec("R3", "report", {{"late", B(true)}})});
   EXPECT_DOUBLE_EQ(card_.bonus.raw, 1.5);
   EXPECT_DOUBLE_EQ(card_.bonus.points, 1.0);
   EXPECT_DOUBLE_EQ(card_.penalty.raw, 0.75);

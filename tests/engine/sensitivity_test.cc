@@ -3,6 +3,7 @@
 // days late is 9 days earlier; one more record for a count tier), points
 // lost, tornado moves, and readable step descriptions.
 #include "engine/analysis/sensitivity.h"
+
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {
@@ -50,7 +51,8 @@ Evidence BaseEvidence() {
   return ev;
 }
 
-const InputSensitivity* Find(const SensitivityReport& r, const std::string& record, const std::string& field) {
+const InputSensitivity* Find(const SensitivityReport& r, const std::string& record,
+                             const std::string& field) {
   for (const InputSensitivity& s : r.inputs) {
     if (s.input.record_id == record && s.input.field == field) return &s;
   }
@@ -97,12 +99,14 @@ TEST(Sensitivity, DistancesExactlyAtTheBoundary) {
   // One dialogue -> the >= 2 tier needs 1 more record.
   const InputSensitivity* dialogues = nullptr;
   for (const InputSensitivity& s : r.inputs) {
-    if (s.input.kind == InputKind::kRecordCount && s.input.record_kind == "dialogue") dialogues = &s;
+    if (s.input.kind == InputKind::kRecordCount && s.input.record_kind == "dialogue")
+      dialogues = &s;
   }
   ASSERT_NE(dialogues, nullptr);
   ASSERT_TRUE(dialogues->up.has_value());
   EXPECT_DOUBLE_EQ(dialogues->up->delta, 1);
-  EXPECT_EQ(DescribeStep(dialogues->input, *dialogues->up, false), "1 more \"dialogue\" record (1 → 2)");
+  EXPECT_EQ(DescribeStep(dialogues->input, *dialogues->up, false),
+            "1 more \"dialogue\" record (1 → 2)");
   EXPECT_FALSE(dialogues->down.has_value());  // deleting evidence is not advice
 
   // A Likert mean 3.9 of 5 is proportional; full points at exactly 5.
@@ -171,10 +175,12 @@ area 1 "A" max 4 { criterion 1.1 "C" max 4 {
   ev.records.push_back(Rec("S", "stats", {{"received", N(100)}, {"on_time", N(90)}}));
   WhatIf w(*c->plan, ev);
   SensitivityReport capped = AnalyzeSensitivity(w, 100000, /*max_inputs=*/3);
-  EXPECT_EQ(capped.inputs_found, 20u + 1 + 2 + 1);  // participants x20, dialogue count, 2 stats fields, stats count
+  EXPECT_EQ(capped.inputs_found,
+            20u + 1 + 2 + 1);  // participants x20, dialogue count, 2 stats fields, stats count
   ASSERT_EQ(capped.inputs.size(), 3u);
   for (const InputSensitivity& s : capped.inputs) {
-    EXPECT_EQ(s.input.items, std::vector<std::string>{"1.1.2"}) << s.input.record_id << "." << s.input.field;
+    EXPECT_EQ(s.input.items, std::vector<std::string>{"1.1.2"})
+        << s.input.record_id << "." << s.input.field;
   }
 }
 

@@ -1,6 +1,8 @@
 // Synthetic communes: deterministic in the seed, valid evidence that loads
 // back to the same score, every band among 200 units, and every rule kind's
 // items scored more than one way.
+#include "engine/synth/synth.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +14,6 @@
 #include "cli/commands/load.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
-#include "engine/synth/synth.h"
 #include "engine/util/random.h"
 #include "evidence/loader.h"
 
@@ -30,7 +31,8 @@ const Example& Load() {
   static Example* e = [] {
     auto* x = new Example;
     std::ostringstream err;
-    EXPECT_TRUE(LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", &x->criteria, err)) << err.str();
+    EXPECT_TRUE(LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", &x->criteria, err))
+        << err.str();
     EXPECT_TRUE(LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json", x->criteria.criteria,
                              &x->tmpl, err))
         << err.str();
@@ -44,9 +46,8 @@ std::string Ndjson(uint64_t seed, int units) {
   config.units = units;
   config.seed = seed;
   std::string out;
-  Synthesize(*Load().criteria.plan, Load().tmpl, config, [&](const SynthUnit& u) {
-    out += EvidenceToJson(u.evidence, false) + "\n";
-  });
+  Synthesize(*Load().criteria.plan, Load().tmpl, config,
+             [&](const SynthUnit& u) { out += EvidenceToJson(u.evidence, false) + "\n"; });
   return out;
 }
 
@@ -96,8 +97,8 @@ TEST(Synth, JsonLoadsBackToTheSameScore) {
   int n = 0;
   Synthesize(*ex.criteria.plan, ex.tmpl, config, [&](const SynthUnit& u) {
     ++n;
-    EXPECT_EQ(u.evidence.unit.code, "TN" + std::string(u.index + 1 < 10 ? "000" : "00") +
-                                        std::to_string(u.index + 1));
+    EXPECT_EQ(u.evidence.unit.code,
+              "TN" + std::string(u.index + 1 < 10 ? "000" : "00") + std::to_string(u.index + 1));
     EXPECT_EQ(u.evidence.unit.province, "Thái Nguyên");
     for (bool pretty : {false, true}) {
       const std::string json = EvidenceToJson(u.evidence, pretty);

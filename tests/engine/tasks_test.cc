@@ -2,13 +2,14 @@
 // nothing alone that reach a band together; a bonus cap), the exact search
 // against brute force (budget and target band; 1 vs 2 threads), and the
 // shipped example's README figures.
+#include "engine/analysis/tasks.h"
+
 #include <bit>
 #include <cmath>
 #include <fstream>
 #include <random>
 #include <sstream>
 
-#include "engine/analysis/tasks.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"
@@ -207,11 +208,26 @@ TEST(Tasks, ExactSearchEqualsBruteForceOnRandomPlans) {
     for (int t = 0; t < n; ++t) {
       std::string effect;
       switch (pick(5)) {
-        case 0: effect = R"({"op": "set", "id": "S", "fields": {"on_time": )" + std::to_string(88 + pick(13)) + "}}"; break;
-        case 1: effect = R"({"op": "set", "id": "T-)" + std::to_string(2 + pick(2)) + R"(", "fields": {"status": "done"}})"; break;
-        case 2: effect = R"({"op": "set", "id": "PLAN", "fields": {"issued": "2026-01-)" + std::to_string(10 + pick(20)) + R"("}})"; break;
-        case 3: effect = R"({"op": "add", "record": {"id": "AW-)" + std::to_string(t) + R"(", "kind": "award", "level": ")" + (pick(2) ? "tinh" : "xa") + R"("}})"; break;
-        default: effect = R"({"op": "set", "id": "T-1", "fields": {"status": ")" + std::string(pick(2) ? "done" : "open") + R"("}})"; break;
+        case 0:
+          effect = R"({"op": "set", "id": "S", "fields": {"on_time": )" +
+                   std::to_string(88 + pick(13)) + "}}";
+          break;
+        case 1:
+          effect = R"({"op": "set", "id": "T-)" + std::to_string(2 + pick(2)) +
+                   R"(", "fields": {"status": "done"}})";
+          break;
+        case 2:
+          effect = R"({"op": "set", "id": "PLAN", "fields": {"issued": "2026-01-)" +
+                   std::to_string(10 + pick(20)) + R"("}})";
+          break;
+        case 3:
+          effect = R"({"op": "add", "record": {"id": "AW-)" + std::to_string(t) +
+                   R"(", "kind": "award", "level": ")" + (pick(2) ? "tinh" : "xa") + R"("}})";
+          break;
+        default:
+          effect = R"({"op": "set", "id": "T-1", "fields": {"status": ")" +
+                   std::string(pick(2) ? "done" : "open") + R"("}})";
+          break;
       }
       text += std::string(t ? "," : "") + R"({"id": "K)" + std::to_string(t) + R"(", "effort": )" +
               std::to_string(1 + pick(6)) + R"(, "effects": [)" + effect + "]}";
@@ -236,21 +252,24 @@ TEST(Tasks, ExactSearchEqualsBruteForceOnRandomPlans) {
       const Scorecard card = w.ApplyAll(lists, nullptr);
       const Brute b{mask, effort, card.percent, true};
       auto fewer = [](const Brute& x, const Brute& y) {
-        if (std::popcount(x.mask) != std::popcount(y.mask)) return std::popcount(x.mask) < std::popcount(y.mask);
+        if (std::popcount(x.mask) != std::popcount(y.mask))
+          return std::popcount(x.mask) < std::popcount(y.mask);
         return x.mask < y.mask;
       };
       if (effort <= budget + 1e-9) {
-        const bool better = !best_budget.valid || b.percent > best_budget.percent + 1e-9 ||
-                            (std::fabs(b.percent - best_budget.percent) <= 1e-9 &&
-                             (b.effort < best_budget.effort - 1e-9 ||
-                              (std::fabs(b.effort - best_budget.effort) <= 1e-9 && fewer(b, best_budget))));
+        const bool better =
+            !best_budget.valid || b.percent > best_budget.percent + 1e-9 ||
+            (std::fabs(b.percent - best_budget.percent) <= 1e-9 &&
+             (b.effort < best_budget.effort - 1e-9 ||
+              (std::fabs(b.effort - best_budget.effort) <= 1e-9 && fewer(b, best_budget))));
         if (better) best_budget = b;
       }
       if (BandRank(c->criteria.index, card.band) <= target_rank) {
-        const bool better = !best_band.valid || b.effort < best_band.effort - 1e-9 ||
-                            (std::fabs(b.effort - best_band.effort) <= 1e-9 &&
-                             (b.percent > best_band.percent + 1e-9 ||
-                              (std::fabs(b.percent - best_band.percent) <= 1e-9 && fewer(b, best_band))));
+        const bool better =
+            !best_band.valid || b.effort < best_band.effort - 1e-9 ||
+            (std::fabs(b.effort - best_band.effort) <= 1e-9 &&
+             (b.percent > best_band.percent + 1e-9 ||
+              (std::fabs(b.percent - best_band.percent) <= 1e-9 && fewer(b, best_band))));
         if (better) best_band = b;
       }
     }
@@ -298,10 +317,11 @@ struct Example {
   Example() {
     const std::string dir = CCHC_SOURCE_DIR;
     c = Compile(ReadFile(dir + "/examples/thai-nguyen-2026/criteria.cchc"));
-    ev = LoadEvidenceJson(ReadFile(dir + "/examples/an-khanh-2026/evidence.json"), "evidence.json", &c->criteria);
+    ev = LoadEvidenceJson(ReadFile(dir + "/examples/an-khanh-2026/evidence.json"), "evidence.json",
+                          &c->criteria);
     EXPECT_TRUE(ev.ok());
-    tasks = LoadTasksJson(ReadFile(dir + "/examples/an-khanh-2026/tasks.json"), "tasks.json", &c->criteria,
-                          &ev.evidence);
+    tasks = LoadTasksJson(ReadFile(dir + "/examples/an-khanh-2026/tasks.json"), "tasks.json",
+                          &c->criteria, &ev.evidence);
     EXPECT_TRUE(tasks.ok()) << RenderIssues(tasks.issues);
   }
   int Index(const std::string& id) const {
@@ -342,7 +362,8 @@ TEST(TasksExample, ReadmeFigures) {
   EXPECT_NEAR(w.ApplyAll({&nv08, &nv14}, nullptr).percent - w.base_card().percent, 1.015228, 1e-6);
   // Cheapest set reaching Tốt and the best set for 40 person-days.
   ASSERT_TRUE(a.cheapest_for_band.has_value());
-  EXPECT_EQ(x.Ids(*a.cheapest_for_band), (std::vector<std::string>{"NV10", "NV12", "NV14", "NV18"}));
+  EXPECT_EQ(x.Ids(*a.cheapest_for_band),
+            (std::vector<std::string>{"NV10", "NV12", "NV14", "NV18"}));
   EXPECT_DOUBLE_EQ(a.cheapest_for_band->effort, 38);
   EXPECT_NEAR(a.cheapest_for_band->percent, 80.046362, 1e-6);
   ASSERT_TRUE(a.best_for_budget.has_value());
@@ -355,7 +376,8 @@ TEST(TasksExample, ReadmeFigures) {
   SubsetSearchResult b30 = SearchSubsets(w, x.tasks.tasks, 30.0, std::nullopt, 2);
   EXPECT_EQ(x.Ids(*b30.best_for_budget), (std::vector<std::string>{"NV08", "NV14"}));
   SubsetSearchResult b60 = SearchSubsets(w, x.tasks.tasks, 60.0, std::nullopt, 2);
-  EXPECT_EQ(x.Ids(*b60.best_for_budget), (std::vector<std::string>{"NV08", "NV10", "NV11", "NV14"}));
+  EXPECT_EQ(x.Ids(*b60.best_for_budget),
+            (std::vector<std::string>{"NV08", "NV10", "NV11", "NV14"}));
   EXPECT_NEAR(b60.best_for_budget->percent, 81.264636, 1e-6);
   // All tasks: 81.704569 %, Tốt.
   EXPECT_NEAR(a.greedy.back().percent_after, 81.704569, 1e-6);

@@ -1,11 +1,12 @@
 // What-if: hand-computed re-scores on a small criteria set, incremental
 // re-scoring equal to a full re-score on random scenarios, the scenario and
 // task loaders (typing, positions, every error code), and the shipped example.
+#include "engine/analysis/whatif.h"
+
 #include <fstream>
 #include <random>
 #include <sstream>
 
-#include "engine/analysis/whatif.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"
@@ -98,7 +99,8 @@ TEST(WhatIf, BaseAndHandComputedScenarios) {
 
   // 95 of 100 on time: 1.1.1 2 -> 3; issued on time: 1.1.3 1 -> 2.
   std::vector<std::string> problems;
-  Scorecard a = w.Apply({Set("S", {{"on_time", N(95)}}), Set("PLAN", {{"issued", D("2026-01-31")}})}, &problems);
+  Scorecard a = w.Apply(
+      {Set("S", {{"on_time", N(95)}}), Set("PLAN", {{"issued", D("2026-01-31")}})}, &problems);
   EXPECT_TRUE(problems.empty());
   EXPECT_DOUBLE_EQ(a.percent, 50.0);
   ScoreDiff d = Diff(w.base_card(), a);
@@ -139,7 +141,8 @@ TEST(WhatIf, BonusCapMakesGainsNotAdd) {
 // Applies effects to a copy of the evidence's records, the slow obvious way.
 Evidence ApplyByHand(Evidence ev, const std::vector<Effect>& effects) {
   for (const Effect& e : effects) {
-    auto it = std::find_if(ev.records.begin(), ev.records.end(), [&](const Record& r) { return r.id == e.id; });
+    auto it = std::find_if(ev.records.begin(), ev.records.end(),
+                           [&](const Record& r) { return r.id == e.id; });
     if (e.op == Effect::Op::kAdd) {
       if (it == ev.records.end()) ev.records.push_back(e.record);
     } else if (it == ev.records.end()) {
@@ -166,13 +169,28 @@ TEST(WhatIf, IncrementalEqualsFullRescoreOnRandomScenarios) {
     const int k = 1 + pick(4);
     for (int i = 0; i < k; ++i) {
       switch (pick(6)) {
-        case 0: effects.push_back(Set("S", {{"on_time", N(80 + pick(21))}})); break;
-        case 1: effects.push_back(Set("T-" + std::to_string(1 + pick(3)), {{"status", S(pick(2) ? "done" : "open")}})); break;
-        case 2: effects.push_back(Set("PLAN", {{"issued", Value::OfDate(Date{ParseIsoDate("2026-01-20")->days + pick(30)})}})); break;
-        case 3: effects.push_back(Add(Rec(pick(2) ? "AW-1" : "T-9", pick(2) ? "award" : "task",
-                                         {{"level", S("tinh")}, {"status", S("done")}}))); break;
-        case 4: effects.push_back(Remove(ids[pick(7)])); break;
-        default: effects.push_back(Set(ids[pick(7)], {{"topic", S(pick(2) ? "plan" : "x")}})); break;
+        case 0:
+          effects.push_back(Set("S", {{"on_time", N(80 + pick(21))}}));
+          break;
+        case 1:
+          effects.push_back(
+              Set("T-" + std::to_string(1 + pick(3)), {{"status", S(pick(2) ? "done" : "open")}}));
+          break;
+        case 2:
+          effects.push_back(
+              Set("PLAN",
+                  {{"issued", Value::OfDate(Date{ParseIsoDate("2026-01-20")->days + pick(30)})}}));
+          break;
+        case 3:
+          effects.push_back(Add(Rec(pick(2) ? "AW-1" : "T-9", pick(2) ? "award" : "task",
+                                    {{"level", S("tinh")}, {"status", S("done")}})));
+          break;
+        case 4:
+          effects.push_back(Remove(ids[pick(7)]));
+          break;
+        default:
+          effects.push_back(Set(ids[pick(7)], {{"topic", S(pick(2) ? "plan" : "x")}}));
+          break;
       }
     }
     Scorecard inc = w.Apply(effects, nullptr);
@@ -180,7 +198,8 @@ TEST(WhatIf, IncrementalEqualsFullRescoreOnRandomScenarios) {
     Scorecard full = ScoreAll(*c, by_hand);
     ASSERT_EQ(inc.items.size(), full.items.size());
     for (size_t i = 0; i < inc.items.size(); ++i) {
-      EXPECT_DOUBLE_EQ(inc.items[i].points, full.items[i].points) << "round " << round << " item " << i;
+      EXPECT_DOUBLE_EQ(inc.items[i].points, full.items[i].points)
+          << "round " << round << " item " << i;
       EXPECT_EQ(inc.items[i].status, full.items[i].status) << "round " << round << " item " << i;
     }
     EXPECT_DOUBLE_EQ(inc.percent, full.percent) << "round " << round;
@@ -234,12 +253,16 @@ TEST(ScenarioLoader, EveryProblemWithCodeAndPlace) {
   const BadCase cases[] = {
       {R"({"effects": [{"op": "move", "id": "S"}]})", "E524", 1, 21},
       {R"({"effects": [{"id": "S"}]})", "E524", 1, 14},
-      {R"({"effects": [{"op": "set", "id": "S", "fields": {"on_time": 1}, "why": 1}]})", "E512", 1, 65},
-      {"{\"effects\": [\n  {\"op\": \"set\", \"id\": \"NOPE\", \"fields\": {\"a\": 1}}]}", "E525", 2, 23},
-      {R"({"effects": [{"op": "remove", "id": "PLAN"}, {"op": "set", "id": "PLAN", "fields": {"topic": "x"}}]})", "E525", 1, 66},
+      {R"({"effects": [{"op": "set", "id": "S", "fields": {"on_time": 1}, "why": 1}]})", "E512", 1,
+       65},
+      {"{\"effects\": [\n  {\"op\": \"set\", \"id\": \"NOPE\", \"fields\": {\"a\": 1}}]}", "E525",
+       2, 23},
+      {R"({"effects": [{"op": "remove", "id": "PLAN"}, {"op": "set", "id": "PLAN", "fields": {"topic": "x"}}]})",
+       "E525", 1, 66},
       {R"({"effects": [{"op": "add", "record": {"id": "S", "kind": "stats"}}]})", "E505", 1, 45},
       {R"({"effects": [{"op": "set", "id": "S", "fields": {"on_time": -1}}]})", "E510", 1, 61},
-      {R"({"effects": [{"op": "set", "id": "PLAN", "fields": {"issued": "2026-02-30"}}]})", "E507", 1, 63},
+      {R"({"effects": [{"op": "set", "id": "PLAN", "fields": {"issued": "2026-02-30"}}]})", "E507",
+       1, 63},
       {R"({"effects": [{"op": "set", "id": "S", "fields": {"kind": "doc"}}]})", "E524", 1, 50},
       {R"({"effects": [{"op": "set", "id": "S", "fields": {"on_time": [1]}}]})", "E511", 1, 61},
       {R"({"effects": [}]})", "E501", 1, 14},
@@ -262,7 +285,8 @@ TEST(ScenarioLoader, Limits) {
   Evidence ev = BaseEvidence();
   ScenarioLimits limits;
   limits.max_effects = 2;
-  const char* text = R"({"effects": [{"op": "remove", "id": "T-1"}, {"op": "remove", "id": "T-2"}, {"op": "remove", "id": "T-3"}]})";
+  const char* text =
+      R"({"effects": [{"op": "remove", "id": "T-1"}, {"op": "remove", "id": "T-2"}, {"op": "remove", "id": "T-3"}]})";
   ScenarioLoad load = LoadScenarioJson(text, "s.json", &c->criteria, &ev, limits);
   ASSERT_FALSE(load.ok());
   EXPECT_EQ(load.issues.back().code, "E528");
@@ -271,7 +295,9 @@ TEST(ScenarioLoader, Limits) {
   EXPECT_EQ(LoadScenarioJson(text, "s.json", &c->criteria, &ev, limits).issues.at(0).code, "E513");
   limits = ScenarioLimits();
   limits.max_depth = 3;
-  EXPECT_EQ(LoadScenarioJson(R"({"effects": [[[[1]]]]})", "s.json", &c->criteria, &ev, limits).issues.at(0).code,
+  EXPECT_EQ(LoadScenarioJson(R"({"effects": [[[[1]]]]})", "s.json", &c->criteria, &ev, limits)
+                .issues.at(0)
+                .code,
             "E517");
 }
 
@@ -300,7 +326,8 @@ TEST(TasksLoader, GoodFileAndEveryTaskError) {
       {R"({"tasks": [{"id": "A"}]})", "E518", 1, 12},
       {R"({"tasks": [{"id": "A", "effort": 1, "deadline": "31/12/2026"}]})", "E507", 1, 49},
       {R"({"tasks": [{"id": "A", "effort": 1, "owner": "x"}]})", "E512", 1, 37},
-      {R"({"tasks": [{"id": "A", "effort": 1, "effects": [{"op": "set", "id": "X", "fields": {}}]}]})", "E525", 1, 69},
+      {R"({"tasks": [{"id": "A", "effort": 1, "effects": [{"op": "set", "id": "X", "fields": {}}]}]})",
+       "E525", 1, 69},
       {R"({"plan": "P"})", "E518", 1, 1},
   };
   for (const BadCase& bc : cases) {
@@ -328,14 +355,16 @@ TEST(SetAssignment, TypedByTheRecordsDeclaredField) {
   ASSERT_TRUE(n.has_value());
   EXPECT_EQ(n->id, "S");
   EXPECT_DOUBLE_EQ(n->record.Find("on_time")->number, 95);
-  auto flag = ParseSetAssignment("T-1.urgent=true", &c->criteria, ev, &issues);  // undeclared: natural
+  auto flag =
+      ParseSetAssignment("T-1.urgent=true", &c->criteria, ev, &issues);  // undeclared: natural
   ASSERT_TRUE(flag.has_value());
   EXPECT_EQ(flag->record.Find("urgent")->type, ValueType::kBool);
   EXPECT_TRUE(issues.empty());
 
   const std::pair<const char*, const char*> bad[] = {
-      {"S.on_time", "E524"}, {"NOPE.x=1", "E525"}, {"S.on_time=many", "E509"},
-      {"PLAN.issued=2026-13-01", "E507"}, {"S.kind=doc", "E524"}, {"S.on_time=-2", "E510"}};
+      {"S.on_time", "E524"},      {"NOPE.x=1", "E525"},
+      {"S.on_time=many", "E509"}, {"PLAN.issued=2026-13-01", "E507"},
+      {"S.kind=doc", "E524"},     {"S.on_time=-2", "E510"}};
   for (auto [text, code] : bad) {
     issues.clear();
     EXPECT_FALSE(ParseSetAssignment(text, &c->criteria, ev, &issues).has_value()) << text;
@@ -356,11 +385,12 @@ std::string ReadFile(const std::string& path) {
 TEST(WhatIfExample, DialogueScenarioMatchesReadme) {
   const std::string dir = CCHC_SOURCE_DIR;
   auto c = Compile(ReadFile(dir + "/examples/thai-nguyen-2026/criteria.cchc"));
-  EvidenceLoad ev = LoadEvidenceJson(ReadFile(dir + "/examples/an-khanh-2026/evidence.json"), "evidence.json",
-                                     &c->criteria);
+  EvidenceLoad ev = LoadEvidenceJson(ReadFile(dir + "/examples/an-khanh-2026/evidence.json"),
+                                     "evidence.json", &c->criteria);
   ASSERT_TRUE(ev.ok());
-  ScenarioLoad s = LoadScenarioJson(ReadFile(dir + "/examples/an-khanh-2026/scenario-dialogue.json"),
-                                    "scenario-dialogue.json", &c->criteria, &ev.evidence);
+  ScenarioLoad s =
+      LoadScenarioJson(ReadFile(dir + "/examples/an-khanh-2026/scenario-dialogue.json"),
+                       "scenario-dialogue.json", &c->criteria, &ev.evidence);
   ASSERT_TRUE(s.ok()) << RenderIssues(s.issues);
   WhatIf w(*c->plan, ev.evidence);
   EXPECT_NEAR(w.base_card().percent, 77.998985, 1e-6);

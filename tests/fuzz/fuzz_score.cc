@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "engine/core/evidence_index.h"
-#include "engine/render/score.h"
 #include "engine/core/scorer.h"
+#include "engine/render/score.h"
 #include "evidence/loader.h"
 #include "fuzz_util.h"
 

@@ -71,7 +71,8 @@ inline constexpr double kEps = 1e-9;
 // example declares `bonus above total: no`).
 inline void CheckCard(const cchc::Scorecard& card) {
   auto fail = [](const char* what, const std::string& code, double v, double max) {
-    std::fprintf(stderr, "fuzz: impossible score: %s %s: %g (max %g)\n", what, code.c_str(), v, max);
+    std::fprintf(stderr, "fuzz: impossible score: %s %s: %g (max %g)\n", what, code.c_str(), v,
+                 max);
     std::abort();
   };
   for (const cchc::ItemScore& it : card.items) {

@@ -1,12 +1,13 @@
 // The single-file HTML report of one commune: header, inline SVG charts
 // (areas against max, points lost, task gains), the self-assessment table
 // with status colours, and the items missing evidence. No scripts.
+#include "engine/render/html/report.h"
+
 #include <cmath>
 #include <string>
 
-#include "engine/util/numfmt.h"
-#include "engine/render/html/report.h"
 #include "engine/render/html/svg_chart.h"
+#include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "engine/core/plan.h"
+#include "engine/core/scorecard.h"
 #include "engine/render/analysis.h"
 #include "engine/render/score.h"
-#include "engine/core/scorecard.h"
 
 namespace cchc {
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "engine/render/batch_labels.h"
 #include "engine/render/batch.h"
+#include "engine/render/batch_labels.h"
 #include "engine/render/xlsx/workbook.h"
 
 namespace cchc {
@@ -151,7 +151,8 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
 
   // Self vs appraised: per unit, then the largest item gaps.
   Sheet gaps(workbook_add_worksheet(wb, names[3].c_str()), header, number);
-  gaps.Header(0, {l.code, l.unit, std::string(l.self) + " (%)", std::string(l.appraised) + " (%)", l.gap});
+  gaps.Header(
+      0, {l.code, l.unit, std::string(l.self) + " (%)", std::string(l.appraised) + " (%)", l.gap});
   row = 1;
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
