@@ -1,10 +1,9 @@
 // Golden files: every tests/golden/NAME.cchc is parsed and checked, and the
 // rendered diagnostics must equal NAME.expect byte for byte. Run with
-// CCHC_UPDATE_GOLDEN=1 to rewrite the expectations, then review the diff.
+// CCHC_UPDATE_GOLDENS=1 to rewrite the expectations, then review the diff.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +12,7 @@
 
 #include "criteria/checker.h"
 #include "criteria/parser.h"
+#include "tests/golden_util.h"
 
 namespace cchc {
 namespace {
@@ -56,14 +56,7 @@ class GoldenTest : public testing::TestWithParam<std::string> {};
 TEST_P(GoldenTest, RenderedDiagnosticsMatchExpect) {
   const std::string name = GetParam();
   const std::string got = Diagnose(name);
-  const fs::path expect = GoldenDir() / (name + ".expect");
-  const char* update = std::getenv("CCHC_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    std::ofstream(expect, std::ios::binary) << got;
-    GTEST_SKIP() << "rewrote " << expect;
-  }
-  ASSERT_TRUE(fs::exists(expect)) << expect << " is missing; run with CCHC_UPDATE_GOLDEN=1";
-  EXPECT_EQ(got, ReadFile(expect)) << "for " << name << ".cchc";
+  golden::ExpectMatchesGolden(got, GoldenDir() / (name + ".expect"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, GoldenTest, testing::ValuesIn(GoldenNames()),

@@ -1,14 +1,14 @@
 // The shipped example scored end to end: the whole score JSON is compared
-// with a checked-in golden file (regenerate with CCHC_UPDATE_GOLDEN=1 and
+// with a checked-in golden file (regenerate with CCHC_UPDATE_GOLDENS=1 and
 // review the diff), and the hand-computed figures of
 // examples/an-khanh-2026/README.md are asserted directly.
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "engine/render/score.h"
 #include "evidence/loader.h"
 #include "tests/engine/engine_test_util.h"
+#include "tests/golden_util.h"
 
 namespace cchc::testing {
 namespace {
@@ -72,12 +72,8 @@ TEST_F(ExampleTest, AppraisalGivesSelfVersusAppraised) {
 
 TEST_F(ExampleTest, ScoreJsonMatchesGolden) {
   const std::string json = RenderScoreJson(*c_->plan, card_, ReportOptions{});
-  const std::string path = std::string(CCHC_SOURCE_DIR) + "/tests/golden/score/an-khanh-2026.json";
-  if (std::getenv("CCHC_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << json;
-  }
-  EXPECT_EQ(json, Read("tests/golden/score/an-khanh-2026.json"))
-      << "regenerate with CCHC_UPDATE_GOLDEN=1 and review the diff";
+  golden::ExpectMatchesGolden(
+      json, std::string(CCHC_SOURCE_DIR) + "/tests/golden/score/an-khanh-2026.json");
 }
 
 TEST_F(ExampleTest, RescoringTheSameEvidenceIsIdentical) {
