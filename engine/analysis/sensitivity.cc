@@ -327,46 +327,4 @@ std::string FormatInputValue(const SensitivityInput& in, double v) {
   return {};
 }
 
-std::string InputName(const SensitivityInput& in, bool vi) {
-  if (in.kind == InputKind::kRecordCount) {
-    return (vi ? "số bản ghi loại \"" : "number of \"") + in.record_kind +
-           (vi ? "\"" : "\" records");
-  }
-  return in.record_id + "." + in.field;
-}
-
-std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, bool vi) {
-  const bool up = step.delta > 0;
-  const std::string change =
-      " (" + FormatInputValue(in, in.value) + " → " + FormatInputValue(in, step.to) + ")";
-  const std::string where = in.record_id + "." + in.field;
-  switch (in.kind) {
-    case InputKind::kDate: {
-      const std::string days = FormatTrim(std::fabs(step.delta), 0);
-      return vi ? where + (up ? " muộn hơn " : " sớm hơn ") + days + " ngày" + change
-                : where + " " + days + (days == "1" ? " day" : " days") +
-                      (up ? " later" : " earlier") + change;
-    }
-    case InputKind::kRecordCount: {
-      const std::string n = FormatTrim(std::fabs(step.delta), 0);
-      return vi ? (up ? "thêm " : "bớt ") + n + " bản ghi loại \"" + in.record_kind + "\"" + change
-                : n + (up ? " more \"" : " fewer \"") + in.record_kind + "\" record" +
-                      (n == "1" ? "" : "s") + change;
-    }
-    case InputKind::kPercent: {
-      const std::string pp = FormatTrim(std::fabs(step.delta) * 100, 2);
-      return vi ? (up ? "tăng " : "giảm ") + where + (up ? " thêm " : " đi ") + pp + " điểm %" +
-                      change
-                : (up ? "raise " : "lower ") + where + " by " + pp + " percentage points" + change;
-    }
-    case InputKind::kCount:
-    case InputKind::kNumber: {
-      const std::string n = FormatTrim(std::fabs(step.delta), in.kind == InputKind::kCount ? 0 : 2);
-      return vi ? (up ? "tăng " : "giảm ") + where + (up ? " thêm " : " đi ") + n + change
-                : n + (up ? " more " : " fewer ") + in.field + " in " + in.record_id + change;
-    }
-  }
-  return {};
-}
-
 }  // namespace cchc

@@ -60,16 +60,8 @@ std::vector<SensitivityInput> FindInputs(const WhatIf& whatif);
 SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search = 100000,
                                      size_t max_inputs = 400);
 
-// The move in the input's own units, with the value before and after:
-// "12 more on_time in TTHC-2026-T11 (1152 → 1164)", "KH-01.issued 9 days
-// earlier (2026-02-09 → 2026-01-31)", "1 more \"dialogue\" record (1 → 2)";
-// in Vietnamese when `vietnamese` ("tăng TTHC-2026-T11.on_time thêm 12 ...").
-std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, bool vietnamese);
-
 // The input's value in its units: "1152", "96.00 %", "2026-01-31".
 std::string FormatInputValue(const SensitivityInput& in, double value);
-// "TTHC-2026-T11.on_time", or the number of records of a kind.
-std::string InputName(const SensitivityInput& in, bool vietnamese);
 // "count", "number", "percent", "date", "records".
 const char* InputKindName(InputKind k);
 

@@ -44,6 +44,15 @@ std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat fo
 std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
                               OutputFormat format, const ReportOptions& options);
 
+// The move in the input's own units, with the value before and after:
+// "12 more on_time in TTHC-2026-T11 (1152 → 1164)", "KH-01.issued 9 days
+// earlier (2026-02-09 → 2026-01-31)", "1 more \"dialogue\" record (1 → 2)";
+// in Vietnamese "tăng TTHC-2026-T11.on_time thêm 12 (1152 → 1164)".
+std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, Lang lang);
+
+// "TTHC-2026-T11.on_time", or the number of records of a kind.
+std::string InputName(const SensitivityInput& in, Lang lang);
+
 }  // namespace cchc
 
 #endif  // CCHC_ENGINE_RENDER_ANALYSIS_H_

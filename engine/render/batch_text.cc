@@ -4,7 +4,6 @@
 
 #include "criteria/source.h"
 #include "engine/render/batch.h"
-#include "engine/render/batch_labels.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -18,7 +17,7 @@ int Precision(const Plan& plan, const ReportOptions& o) {
 bool AnyAppraisal(const BatchResult& r) { return r.summary.appraised_units > 0; }
 
 std::string Totals(const BatchResult& r, Lang lang) {
-  const BatchLabels& l = BatchL(lang);
+  const Labels::Batch& l = LabelsFor(lang).batch;
   return std::string(l.read) + " " + std::to_string(r.read()) + ", " + l.scored + " " +
          std::to_string(r.units.size()) + ", " + l.failed_n + " " + std::to_string(r.failed.size());
 }
@@ -57,7 +56,7 @@ std::vector<std::string> StatsRow(std::string code, std::string name, const Summ
 
 std::vector<std::vector<std::string>> StatsRows(const BatchResult& r, int prec, Lang lang) {
   std::vector<std::vector<std::string>> rows;
-  rows.push_back(StatsRow("", BatchL(lang).index, r.summary.index, prec));
+  rows.push_back(StatsRow("", LabelsFor(lang).batch.index, r.summary.index, prec));
   for (const AreaSummary& a : r.summary.areas)
     rows.push_back(StatsRow(a.code, a.name, a.stats, prec));
   return rows;
@@ -74,32 +73,21 @@ std::vector<std::vector<std::string>> GapRows(const Plan& plan, const BatchResul
   return rows;
 }
 
-std::string MdCell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += "<br>";
-    else
-      out += c;
-  }
-  return out;
-}
-
+// A Markdown table over shared rows: the header, which columns are
+// right-aligned, the rows.
 std::string MdTable(const std::vector<std::string>& header, const std::vector<bool>& right,
                     const std::vector<std::vector<std::string>>& rows) {
-  std::string out = "|";
-  for (const auto& h : header) out += " " + MdCell(h) + " |";
-  out += "\n|";
-  for (size_t i = 0; i < header.size(); ++i) out += right[i] ? "---:|" : "---|";
-  out += "\n";
-  for (const auto& row : rows) {
-    out += "|";
-    for (const auto& c : row) out += " " + MdCell(c) + " |";
-    out += "\n";
+  TextTable t;
+  for (size_t i = 0; i < header.size(); ++i) {
+    t.AddColumn(header[i], right[i] ? TextTable::Align::kRight : TextTable::Align::kLeft);
   }
-  return out;
+  for (const auto& row : rows) t.AddRow(row);
+  return t.RenderMarkdown();
+}
+
+const char* TiesLabel(TieRule rule, Lang lang) {
+  const Labels::Batch& l = LabelsFor(lang).batch;
+  return rule == TieRule::kDense ? l.ties_dense : l.ties_shared;
 }
 
 }  // namespace
@@ -125,7 +113,8 @@ std::string RenderBatch(const Plan& plan, const BatchResult& r, OutputFormat for
 }
 
 std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const ReportOptions& o) {
-  const BatchLabels& l = BatchL(o.lang);
+  const Labels::Batch& l = LabelsFor(o.lang).batch;
+  const Labels::Common& c = LabelsFor(o.lang).common;
   const int prec = Precision(plan, o);
   const IndexMeta& meta = plan.criteria().index;
   const bool appraised = AnyAppraisal(r);
@@ -133,27 +122,26 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Repor
   if (!meta.province.empty()) out += " — " + meta.province;
   if (meta.year) out += " " + std::to_string(meta.year);
   out += ": " + Totals(r, o.lang) + "\n";
-  out += std::string(o.lang == Lang::kVi ? "Quy tắc đồng hạng: " : "Ties: ") +
-         TiesLabel(meta.ties, o.lang) + "\n\n";
+  out += std::string(l.ties) + ": " + TiesLabel(meta.ties, o.lang) + "\n\n";
 
   TextTable ranking;
-  ranking.AddColumn(l.rank, TextTable::Align::kRight);
-  ranking.AddColumn(l.code);
-  ranking.AddColumn(l.unit, TextTable::Align::kLeft, 32);
+  ranking.AddColumn(c.rank, TextTable::Align::kRight);
+  ranking.AddColumn(c.code);
+  ranking.AddColumn(c.unit, TextTable::Align::kLeft, 32);
   ranking.AddColumn(std::string(l.index) + " (%)", TextTable::Align::kRight);
-  ranking.AddColumn(l.band);
-  ranking.AddColumn(l.points, TextTable::Align::kRight);
+  ranking.AddColumn(c.band);
+  ranking.AddColumn(c.points, TextTable::Align::kRight);
   if (appraised) {
-    ranking.AddColumn(std::string(l.appraised) + " (%)", TextTable::Align::kRight);
-    ranking.AddColumn(l.gap, TextTable::Align::kRight);
+    ranking.AddColumn(std::string(c.appraised) + " (%)", TextTable::Align::kRight);
+    ranking.AddColumn(c.gap, TextTable::Align::kRight);
   }
   for (auto& row : RankingRows(r, prec, appraised)) ranking.AddRow(std::move(row));
   out += ranking.Render();
 
   out += "\n" + std::string(l.area_stats) + "\n";
   TextTable stats;
-  stats.AddColumn(l.area);
-  stats.AddColumn(l.name, TextTable::Align::kLeft, 40);
+  stats.AddColumn(c.area);
+  stats.AddColumn(c.name, TextTable::Align::kLeft, 40);
   for (const char* h : {l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum}) {
     stats.AddColumn(h, TextTable::Align::kRight);
   }
@@ -162,22 +150,22 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Repor
 
   out += "\n" + std::string(l.bands) + "\n";
   TextTable bands;
-  bands.AddColumn(l.band);
+  bands.AddColumn(c.band);
   bands.AddColumn(l.count, TextTable::Align::kRight);
   for (const BandCount& b : r.summary.bands) bands.AddRow({b.band, std::to_string(b.count)});
   out += bands.Render();
 
   if (appraised) {
-    out += "\n" + std::string(l.gaps) + "\n";
+    out += "\n" + std::string(c.largest_gaps) + "\n";
     TextTable gaps;
-    gaps.AddColumn(l.code);
-    gaps.AddColumn(l.unit, TextTable::Align::kLeft, 32);
-    gaps.AddColumn(l.item);
-    gaps.AddColumn(l.self, TextTable::Align::kRight);
-    gaps.AddColumn(l.appraised, TextTable::Align::kRight);
-    gaps.AddColumn(l.gap, TextTable::Align::kRight);
+    gaps.AddColumn(c.code);
+    gaps.AddColumn(c.unit, TextTable::Align::kLeft, 32);
+    gaps.AddColumn(c.item);
+    gaps.AddColumn(c.self, TextTable::Align::kRight);
+    gaps.AddColumn(c.appraised, TextTable::Align::kRight);
+    gaps.AddColumn(c.gap, TextTable::Align::kRight);
     for (auto& row : GapRows(plan, r, prec)) gaps.AddRow(std::move(row));
-    out += r.largest_gaps.empty() ? "  " + std::string(l.none) + "\n" : gaps.Render();
+    out += r.largest_gaps.empty() ? "  " + std::string(c.none) + "\n" : gaps.Render();
   }
 
   if (!r.failed.empty()) {
@@ -188,67 +176,75 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Repor
 }
 
 std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const ReportOptions& o) {
-  const BatchLabels& l = BatchL(o.lang);
+  const Labels::Batch& l = LabelsFor(o.lang).batch;
+  const Labels::Common& c = LabelsFor(o.lang).common;
   const int prec = Precision(plan, o);
   const IndexMeta& meta = plan.criteria().index;
   const bool appraised = AnyAppraisal(r);
   std::string out = "# " + std::string(l.title);
   if (!meta.province.empty()) out += " — " + meta.province;
   if (meta.year) out += " " + std::to_string(meta.year);
-  out += "\n\n" + Totals(r, o.lang) + ". " +
-         (o.lang == Lang::kVi ? "Quy tắc đồng hạng: " : "Ties: ") + TiesLabel(meta.ties, o.lang) +
-         ".\n\n";
-  std::vector<std::string> header = {l.rank, l.code,  l.unit, std::string(l.index) + " (%)",
-                                     l.band, l.points};
+  out += "\n\n" + Totals(r, o.lang) + ". " + l.ties + ": " + TiesLabel(meta.ties, o.lang) + ".\n\n";
+  std::vector<std::string> header = {c.rank, c.code,  c.unit, std::string(l.index) + " (%)",
+                                     c.band, c.points};
   std::vector<bool> right = {true, false, false, true, false, true};
   if (appraised) {
-    header.push_back(std::string(l.appraised) + " (%)");
-    header.push_back(l.gap);
+    header.push_back(std::string(c.appraised) + " (%)");
+    header.push_back(c.gap);
     right.insert(right.end(), {true, true});
   }
   out += MdTable(header, right, RankingRows(r, prec, appraised));
   out += "\n## " + std::string(l.area_stats) + "\n\n";
   out +=
-      MdTable({l.area, l.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
+      MdTable({c.area, c.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
               {false, false, true, true, true, true, true, true, true}, StatsRows(r, prec, o.lang));
   out += "\n## " + std::string(l.bands) + "\n\n";
   std::vector<std::vector<std::string>> bands;
   for (const BandCount& b : r.summary.bands) bands.push_back({b.band, std::to_string(b.count)});
-  out += MdTable({l.band, l.count}, {false, true}, bands);
+  out += MdTable({c.band, l.count}, {false, true}, bands);
   if (appraised) {
-    out += "\n## " + std::string(l.gaps) + "\n\n";
-    out += MdTable({l.code, l.unit, l.item, l.self, l.appraised, l.gap},
+    out += "\n## " + std::string(c.largest_gaps) + "\n\n";
+    out += MdTable({c.code, c.unit, c.item, c.self, c.appraised, c.gap},
                    {false, false, false, true, true, true}, GapRows(plan, r, prec));
   }
   if (!r.failed.empty()) {
     out += "\n## " + std::string(l.failed) + "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const BatchFailure& f : r.failed) rows.push_back({f.source, f.error});
-    out += MdTable({l.source, l.error}, {false, false}, rows);
+    out += MdTable({c.source, c.error}, {false, false}, rows);
   }
   return out;
 }
 
 std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const ReportOptions&) {
-  std::string out = "rank,code,name,source,percent,band,points,max,appraised_percent,gap";
-  for (const Area& a : plan.criteria().areas) out += "," + CsvCell("area:" + a.code);
-  for (const CompiledItem& ci : plan.items()) out += "," + CsvCell("item:" + ci.item->code);
-  out += "\n";
+  TextTable t;
+  for (const char* h : {"rank", "code", "name", "source", "percent", "band", "points", "max",
+                        "appraised_percent", "gap"}) {
+    t.AddColumn(h);
+  }
+  for (const Area& a : plan.criteria().areas) t.AddColumn("area:" + a.code);
+  for (const CompiledItem& ci : plan.items()) t.AddColumn("item:" + ci.item->code);
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
-    out += std::to_string(u.rank) + "," + CsvCell(u.unit.code) + "," + CsvCell(u.unit.name) + "," +
-           CsvCell(u.source) + "," + FormatExact(u.percent) + "," + CsvCell(u.band) + "," +
-           FormatExact(u.points) + "," + FormatExact(u.max) + "," +
-           (u.appraised_percent ? FormatExact(*u.appraised_percent) : "") + "," +
-           (u.appraised_percent ? FormatExact(*u.appraised_percent - u.percent) : "");
-    for (const auto& a : u.area_percent) out += "," + (a ? FormatExact(*a) : std::string());
+    std::vector<std::string> row = {
+        std::to_string(u.rank),
+        u.unit.code,
+        u.unit.name,
+        u.source,
+        FormatExact(u.percent),
+        u.band,
+        FormatExact(u.points),
+        FormatExact(u.max),
+        u.appraised_percent ? FormatExact(*u.appraised_percent) : "",
+        u.appraised_percent ? FormatExact(*u.appraised_percent - u.percent) : ""};
+    for (const auto& a : u.area_percent) row.push_back(a ? FormatExact(*a) : std::string());
     for (size_t i = 0; i < u.item_points.size(); ++i) {
-      out += ",";
-      if (u.item_status[i] != ItemStatus::kNotApplicable) out += FormatExact(u.item_points[i]);
+      row.push_back(u.item_status[i] != ItemStatus::kNotApplicable ? FormatExact(u.item_points[i])
+                                                                   : std::string());
     }
-    out += "\n";
+    t.AddRow(std::move(row));
   }
-  return out;
+  return t.RenderCsv();
 }
 
 }  // namespace cchc

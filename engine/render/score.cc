@@ -1,4 +1,4 @@
-// Shared report helpers and the format dispatch.
+// Helpers every command's renderer shares, and the scorecard format dispatch.
 #include "engine/render/score.h"
 
 #include <algorithm>
@@ -45,28 +45,18 @@ std::vector<const ItemScore*> PointsLost(const Scorecard& card) {
 }
 
 const char* StatusLabel(ItemStatus s, Lang lang) {
-  const bool vi = lang == Lang::kVi;
+  const Labels::Status& l = LabelsFor(lang).status;
   switch (s) {
     case ItemStatus::kScored:
-      return vi ? "đã chấm" : "scored";
+      return l.scored;
     case ItemStatus::kNotApplicable:
-      return vi ? "không áp dụng" : "not applicable";
+      return l.not_applicable;
     case ItemStatus::kMissingEvidence:
-      return vi ? "thiếu TLKC" : "missing evidence";
+      return l.missing_evidence;
     case ItemStatus::kError:
-      return vi ? "lỗi" : "error";
+      return l.error;
   }
   return "?";
-}
-
-std::string CsvCell(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace cchc

@@ -9,6 +9,7 @@
 
 #include "engine/core/plan.h"
 #include "engine/core/scorecard.h"
+#include "engine/render/labels.h"
 
 namespace cchc {
 
@@ -16,8 +17,6 @@ enum class OutputFormat { kTable, kJson, kCsv, kMd };
 
 // "table", "json", "csv", "md"; false for anything else.
 bool ParseOutputFormat(std::string_view name, OutputFormat* out);
-
-enum class Lang { kVi, kEn };
 
 struct ReportOptions {
   Lang lang = Lang::kVi;
@@ -38,9 +37,6 @@ std::vector<const ItemScore*> PointsLost(const Scorecard& card);
 
 // The label of a status in the report language.
 const char* StatusLabel(ItemStatus s, Lang lang);
-
-// Escapes a CSV cell (RFC 4180) when needed.
-std::string CsvCell(std::string_view s);
 
 }  // namespace cchc
 

@@ -1,73 +1,65 @@
 // The flat forms of a scorecard: CSV (one row per item) and Markdown (the
 // submitted table: max, self-score, evidence, explanation per item).
 #include "criteria/source.h"
+#include "engine/render/cells.h"
 #include "engine/render/score.h"
+#include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
 namespace cchc {
-namespace {
-
-std::string JoinIds(const std::vector<std::string>& ids, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < ids.size(); ++i) out += (i ? sep : "") + ids[i];
-  return out;
-}
-
-std::string MdCell(std::string s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += "<br>";
-    else
-      out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const ReportOptions&) {
-  std::string out = "code,name,max,points,status,branch,evidence,explanation,lost,appraised\n";
+  TextTable t;
+  for (const char* h : {"code", "name", "max", "points", "status", "branch", "evidence",
+                        "explanation", "lost", "appraised"}) {
+    t.AddColumn(h);
+  }
   for (const ItemScore& s : card.items) {
     const Item& it = *plan.items()[static_cast<size_t>(s.index)].item;
-    out += CsvCell(it.code) + "," + CsvCell(it.name) + "," + FormatExact(s.max) + "," +
-           FormatExact(s.points) + "," + ItemStatusName(s.status) + "," + CsvCell(s.branch) + "," +
-           CsvCell(JoinIds(s.evidence, ";")) + "," + CsvCell(s.explanation) + "," +
-           FormatExact(s.lost()) + "," + (s.appraised ? FormatExact(*s.appraised) : "") + "\n";
+    t.AddRow({it.code, it.name, FormatExact(s.max), FormatExact(s.points), ItemStatusName(s.status),
+              s.branch, Join(s.evidence, ";"), s.explanation, FormatExact(s.lost()),
+              s.appraised ? FormatExact(*s.appraised) : ""});
   }
-  return out;
+  return t.RenderCsv();
 }
 
 std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   std::string out =
       "# " +
       (plan.criteria().index.name.empty() ? std::string("cchc") : plan.criteria().index.name) +
       " — " + card.unit.name + "\n\n";
-  out += std::string(vi ? "**Chỉ số:** " : "**Index:** ") +
-         FormatPercent(card.percent / 100, prec) + (vi ? " · **Xếp loại:** " : " · **Band:** ") +
-         card.band + (vi ? " · **Điểm:** " : " · **Points:** ") + FormatTrim(card.points, prec) +
-         " / " + FormatTrim(card.max, prec) + "\n\n";
-  out += vi ? "| Lĩnh vực | Nội dung | Điểm | Tối đa | Tỷ lệ |\n|---|---|---:|---:|---:|\n"
-            : "| Area | Name | Points | Max | Percent |\n|---|---|---:|---:|---:|\n";
+  out += "**" + std::string(l.index_short) + ":** " + FormatPercent(card.percent / 100, prec) +
+         " · **" + l.band + ":** " + card.band + " · **" + l.points + ":** " +
+         FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec) + "\n\n";
+  TextTable areas;
+  areas.AddColumn(l.area);
+  areas.AddColumn(l.name);
+  areas.AddColumn(l.points, TextTable::Align::kRight);
+  areas.AddColumn(l.max, TextTable::Align::kRight);
+  areas.AddColumn(l.percent, TextTable::Align::kRight);
   for (const GroupScore& g : card.areas) {
-    out += "| " + g.code + " | " + MdCell(g.name) + " | " + FormatTrim(g.points, prec) + " | " +
-           FormatTrim(g.max, prec) + " | " + FormatPercent(g.percent() / 100, 1) + " |\n";
+    areas.AddRow({g.code, g.name, FormatTrim(g.points, prec), FormatTrim(g.max, prec),
+                  FormatPercent(g.percent() / 100, 1)});
   }
-  out += vi ? "\n| Mã | Tiêu chí | Tối đa | Tự chấm | Trạng thái | TLKC | Giải thích |\n"
-            : "\n| Code | Item | Max | Self | Status | Evidence | Explanation |\n";
-  out += "|---|---|---:|---:|---|---|---|\n";
+  out += areas.RenderMarkdown();
+  TextTable items;
+  items.AddColumn(l.code);
+  items.AddColumn(labels.score.md_item);
+  items.AddColumn(l.max, TextTable::Align::kRight);
+  items.AddColumn(l.self, TextTable::Align::kRight);
+  items.AddColumn(l.status);
+  items.AddColumn(l.evidence);
+  items.AddColumn(l.explanation);
   for (const ItemScore& s : card.items) {
     const Item& it = *plan.items()[static_cast<size_t>(s.index)].item;
-    out += "| " + it.code + " | " + MdCell(it.name) + " | " + FormatTrim(it.max, prec) + " | " +
-           (s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)) + " | " +
-           StatusLabel(s.status, o.lang) + " | " + MdCell(JoinIds(s.evidence, ", ")) + " | " +
-           MdCell(s.explanation) + " |\n";
+    items.AddRow({it.code, it.name, FormatTrim(it.max, prec),
+                  s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec),
+                  StatusLabel(s.status, o.lang), Join(s.evidence), s.explanation});
   }
-  return out;
+  return out + "\n" + items.RenderMarkdown();
 }
 
 }  // namespace cchc

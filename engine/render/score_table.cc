@@ -4,68 +4,16 @@
 
 #include "criteria/source.h"
 #include "engine/core/gaps.h"
+#include "engine/render/cells.h"
 #include "engine/render/score.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
 namespace cchc {
-namespace {
-
-struct Labels {
-  const char *index, *band, *points, *unit, *areas, *items, *code, *name, *max, *got, *pct, *status,
-      *evidence, *explanation, *lost, *unmatched, *bonus, *penalty, *appraised, *gap, *none;
-};
-
-const Labels& L(Lang lang) {
-  static const Labels kVi = {"Chỉ số CCHC",
-                             "Xếp loại",
-                             "Điểm",
-                             "Đơn vị",
-                             "Lĩnh vực",
-                             "Tiêu chí thành phần",
-                             "Mã",
-                             "Nội dung",
-                             "Tối đa",
-                             "Tự chấm",
-                             "Tỷ lệ",
-                             "Trạng thái",
-                             "TLKC",
-                             "Giải thích",
-                             "Điểm bị mất (lớn nhất trước)",
-                             "Tài liệu không khớp tiêu chí nào",
-                             "Điểm thưởng",
-                             "Điểm trừ",
-                             "Thẩm định",
-                             "Chênh lệch",
-                             "không có"};
-  static const Labels kEn = {"PAR index",
-                             "Band",
-                             "Points",
-                             "Unit",
-                             "Areas",
-                             "Items",
-                             "Code",
-                             "Name",
-                             "Max",
-                             "Self",
-                             "Percent",
-                             "Status",
-                             "Evidence",
-                             "Explanation",
-                             "Points lost (largest first)",
-                             "Records no item selects",
-                             "Bonus",
-                             "Penalty",
-                             "Appraised",
-                             "Gap",
-                             "none"};
-  return lang == Lang::kVi ? kVi : kEn;
-}
-
-}  // namespace
 
 std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const ReportOptions& o) {
-  const Labels& l = L(o.lang);
+  const Labels::Common& l = LabelsFor(o.lang).common;
+  const Labels::Score& ls = LabelsFor(o.lang).score;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   const IndexMeta& meta = plan.criteria().index;
   std::string out;
@@ -90,9 +38,9 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
   TextTable areas;
   areas.AddColumn(l.code);
   areas.AddColumn(l.name, TextTable::Align::kLeft, 60);
-  areas.AddColumn(l.got, TextTable::Align::kRight);
+  areas.AddColumn(l.self, TextTable::Align::kRight);
   areas.AddColumn(l.max, TextTable::Align::kRight);
-  areas.AddColumn(l.pct, TextTable::Align::kRight);
+  areas.AddColumn(l.percent, TextTable::Align::kRight);
   for (const GroupScore& g : card.areas) {
     areas.AddRow({g.code, g.name, FormatTrim(g.points, prec), FormatTrim(g.max, prec),
                   FormatPercent(g.percent() / 100.0, 1)});
@@ -104,7 +52,7 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
   items.AddColumn(l.code);
   items.AddColumn(l.name, TextTable::Align::kLeft, 48);
   items.AddColumn(l.max, TextTable::Align::kRight);
-  items.AddColumn(l.got, TextTable::Align::kRight);
+  items.AddColumn(l.self, TextTable::Align::kRight);
   if (card.appraised_percent) {
     items.AddColumn(l.appraised, TextTable::Align::kRight);
     items.AddColumn(l.gap, TextTable::Align::kRight);
@@ -135,7 +83,7 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
         "  " + plan.items()[static_cast<size_t>(s.index)].item->code + "  " + s.explanation + "\n";
   }
 
-  out += "\n" + std::string(l.lost) + "\n";
+  out += "\n" + std::string(ls.lost_title) + "\n";
   const auto lost = PointsLost(card);
   if (lost.empty()) out += "  " + std::string(l.none) + "\n";
   for (const ItemScore* s : lost) {
@@ -144,10 +92,7 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
            TruncateToWidth(it.name, 60) + " (" + s->branch + ")\n";
   }
   if (card.appraised_percent) {
-    out += "\n" +
-           std::string(o.lang == Lang::kVi ? "Chênh lệch lớn nhất (thẩm định − tự chấm)"
-                                           : "Largest gaps (appraised − self)") +
-           "\n";
+    out += "\n" + std::string(l.largest_gaps) + "\n";
     const auto gaps = LargestGaps(card, 10);
     if (gaps.empty()) out += "  " + std::string(l.none) + "\n";
     for (const ItemScore* s : gaps) {
@@ -160,9 +105,7 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Repo
     }
   }
   if (!card.unmatched.empty()) {
-    out += "\n" + std::string(l.unmatched) + ": ";
-    for (size_t i = 0; i < card.unmatched.size(); ++i) out += (i ? ", " : "") + card.unmatched[i];
-    out += "\n";
+    out += "\n" + std::string(l.unmatched) + ": " + Join(card.unmatched) + "\n";
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "criteria/date.h"
 #include "engine/render/analysis.h"
+#include "engine/render/cells.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -12,14 +13,6 @@ namespace cchc {
 namespace {
 
 using nlohmann::ordered_json;
-
-// Gains in index percentage points: at least 4 decimals, so +0.3046 does
-// not read as +0.3.
-std::string Signed(double v, int prec) {
-  std::string s = FormatTrim(v, prec < 4 ? 4 : prec);
-  if (s == "0" || s == "-0") return "0";
-  return v > 0 ? "+" + s : s;
-}
 
 const std::string& Code(const Plan& plan, const ItemScore& s) {
   return plan.items()[static_cast<size_t>(s.index)].item->code;
@@ -41,27 +34,26 @@ double ToThreshold(const InputSensitivity& s) {
 }
 
 std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
+  const Labels::Sensitivity& ls = labels.sensitivity;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
-  std::string out = std::string(vi ? "Chỉ số hiện tại: " : "Current index: ") +
-                    FormatPercent(r.base_percent / 100, prec) + "\n";
+  std::string out =
+      std::string(l.current_index) + ": " + FormatPercent(r.base_percent / 100, prec) + "\n";
   if (r.inputs_found > r.inputs.size()) {
-    out += (vi ? "Chỉ phân tích " : "Analysed ") + std::to_string(r.inputs.size()) +
-           (vi ? " trong " : " of ") + std::to_string(r.inputs_found) +
-           (vi ? " đầu vào (ưu tiên đầu vào của các tiêu chí còn mất điểm)\n"
-               : " inputs (those of items that lost points first)\n");
+    out +=
+        Fill(ls.analysed, {std::to_string(r.inputs.size()), std::to_string(r.inputs_found)}) + "\n";
   }
-  out += vi ? "\nĐiểm bị mất theo tiêu chí (lớn nhất trước)\n"
-            : "\nPoints lost per item (largest first)\n";
+  out += "\n" + std::string(ls.lost_title) + "\n";
   if (r.points_lost.empty()) {
-    out += vi ? "  không có\n" : "  none\n";
+    out += "  " + std::string(l.none) + "\n";
   } else {
     TextTable t;
-    t.AddColumn(vi ? "Mã" : "Code");
-    t.AddColumn(vi ? "Nội dung" : "Name", TextTable::Align::kLeft, 40);
-    t.AddColumn(vi ? "Mất" : "Lost", TextTable::Align::kRight);
-    t.AddColumn(vi ? "Đạt/Tối đa" : "Got/Max", TextTable::Align::kRight);
-    t.AddColumn(vi ? "Lý do (nhánh)" : "Reason (branch)", TextTable::Align::kLeft, 40);
+    t.AddColumn(l.code);
+    t.AddColumn(l.name, TextTable::Align::kLeft, 40);
+    t.AddColumn(l.lost, TextTable::Align::kRight);
+    t.AddColumn(ls.got_max, TextTable::Align::kRight);
+    t.AddColumn(ls.reason_branch, TextTable::Align::kLeft, 40);
     for (const ItemScore* s : r.points_lost) {
       const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
       std::string reason = s->branch;
@@ -74,45 +66,35 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOpti
     out += t.Render();
   }
 
-  out += vi ? "\nKhoảng cách tới ngưỡng kế tiếp\n" : "\nDistance to the next threshold\n";
+  out += "\n" + std::string(ls.next_title) + "\n";
   TextTable th;
-  th.AddColumn(vi ? "Đầu vào" : "Input", TextTable::Align::kLeft, 34);
-  th.AddColumn(vi ? "Hiện tại" : "Now", TextTable::Align::kRight);
-  th.AddColumn(vi ? "Cần thay đổi" : "Move needed", TextTable::Align::kLeft, 72);
-  th.AddColumn(vi ? "Tiêu chí" : "Item");
-  th.AddColumn(vi ? "Nhánh" : "Branch", TextTable::Align::kLeft, 30);
-  th.AddColumn(vi ? "Tăng (%)" : "Gain (pp)", TextTable::Align::kRight);
-  size_t shown = 0;
+  th.AddColumn(l.input, TextTable::Align::kLeft, 34);
+  th.AddColumn(l.now, TextTable::Align::kRight);
+  th.AddColumn(ls.move, TextTable::Align::kLeft, 72);
+  th.AddColumn(l.item);
+  th.AddColumn(ls.branch, TextTable::Align::kLeft, 30);
+  th.AddColumn(l.gain_pp, TextTable::Align::kRight);
   for (const InputSensitivity& s : r.inputs) {
     for (const ThresholdStep* st : Steps(s)) {
-      th.AddRow({InputName(s.input, vi), FormatInputValue(s.input, s.input.value),
-                 DescribeStep(s.input, *st, vi), st->item,
-                 st->branch_before + " → " + st->branch_after, Signed(st->gain, prec)});
-      ++shown;
+      th.AddRow({InputName(s.input, o.lang), FormatInputValue(s.input, s.input.value),
+                 DescribeStep(s.input, *st, o.lang), st->item,
+                 st->branch_before + " → " + st->branch_after, Gain(st->gain, prec)});
     }
   }
-  if (shown == 0) {
-    out += vi ? "  không đầu vào nào còn ngưỡng để tăng điểm\n"
-              : "  no input has a threshold left to gain\n";
-  } else {
-    out += th.Render();
-  }
+  out += th.empty() ? "  " + std::string(ls.no_threshold) + "\n" : th.Render();
 
-  out += vi ? "\nBiểu đồ lốc xoáy (thay đổi chỉ số, điểm %)\n"
-            : "\nTornado (index change, percentage points)\n";
+  out += "\n" + std::string(ls.tornado_title) + "\n";
   TextTable tor;
-  tor.AddColumn(vi ? "Đầu vào" : "Input", TextTable::Align::kLeft, 34);
-  tor.AddColumn(vi ? "Hiện tại" : "Now", TextTable::Align::kRight);
-  tor.AddColumn("−10 %", TextTable::Align::kRight);
-  tor.AddColumn("+10 %", TextTable::Align::kRight);
-  tor.AddColumn(vi ? "Tới ngưỡng" : "To threshold", TextTable::Align::kRight);
-  tor.AddColumn(vi ? "Tiêu chí" : "Items", TextTable::Align::kLeft, 24);
+  tor.AddColumn(l.input, TextTable::Align::kLeft, 34);
+  tor.AddColumn(l.now, TextTable::Align::kRight);
+  tor.AddColumn(ls.minus10, TextTable::Align::kRight);
+  tor.AddColumn(ls.plus10, TextTable::Align::kRight);
+  tor.AddColumn(ls.to_threshold, TextTable::Align::kRight);
+  tor.AddColumn(l.items_short, TextTable::Align::kLeft, 24);
   for (const InputSensitivity& s : r.inputs) {
-    std::string items;
-    for (const auto& i : s.input.items) items += (items.empty() ? "" : ", ") + i;
-    tor.AddRow({InputName(s.input, vi), FormatInputValue(s.input, s.input.value),
-                Signed(s.tornado_minus, prec), Signed(s.tornado_plus, prec),
-                Signed(ToThreshold(s), prec), items});
+    tor.AddRow({InputName(s.input, o.lang), FormatInputValue(s.input, s.input.value),
+                Gain(s.tornado_minus, prec), Gain(s.tornado_plus, prec), Gain(ToThreshold(s), prec),
+                Join(s.input.items)});
   }
   out += tor.Render();
   return out;
@@ -133,7 +115,7 @@ ordered_json StepJson(const SensitivityInput& in, const std::optional<ThresholdS
           {"item", s->item},
           {"branch_before", s->branch_before},
           {"branch_after", s->branch_after},
-          {"description", DescribeStep(in, *s, o.lang == Lang::kVi)}};
+          {"description", DescribeStep(in, *s, o.lang)}};
 }
 
 std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
@@ -171,51 +153,108 @@ std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptio
 }
 
 std::string Csv(const SensitivityReport& r, const ReportOptions& o) {
-  std::string out = "input,kind,value,tornado_minus,tornado_plus,to_threshold,step,item,gain\n";
+  TextTable t;
+  for (const char* h : {"input", "kind", "value", "tornado_minus", "tornado_plus", "to_threshold",
+                        "step", "item", "gain"}) {
+    t.AddColumn(h);
+  }
   for (const InputSensitivity& s : r.inputs) {
-    const std::string head =
-        CsvCell(InputName(s.input, false)) + "," + InputKindName(s.input.kind) + "," +
-        CsvCell(FormatInputValue(s.input, s.input.value)) + "," + FormatExact(s.tornado_minus) +
-        "," + FormatExact(s.tornado_plus) + "," + FormatExact(ToThreshold(s)) + ",";
+    const std::vector<std::string> head = {InputName(s.input, Lang::kEn),
+                                           InputKindName(s.input.kind),
+                                           FormatInputValue(s.input, s.input.value),
+                                           FormatExact(s.tornado_minus),
+                                           FormatExact(s.tornado_plus),
+                                           FormatExact(ToThreshold(s))};
     std::vector<const ThresholdStep*> steps = Steps(s);
-    if (steps.empty()) out += head + ",,\n";
+    if (steps.empty()) t.AddRow(head);
     for (const ThresholdStep* st : steps) {
-      out += head + CsvCell(DescribeStep(s.input, *st, o.lang == Lang::kVi)) + "," +
-             CsvCell(st->item) + "," + FormatExact(st->gain) + "\n";
+      std::vector<std::string> row = head;
+      row.insert(row.end(), {DescribeStep(s.input, *st, o.lang), st->item, FormatExact(st->gain)});
+      t.AddRow(std::move(row));
     }
   }
-  return out;
+  return t.RenderCsv();
 }
 
 std::string Markdown(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
+  const Labels::Sensitivity& ls = labels.sensitivity;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
-  std::string out = vi ? "# Độ nhạy\n\n" : "# Sensitivity\n\n";
-  out += vi ? "## Điểm bị mất\n\n| Mã | Mất | Lý do |\n|---|---:|---|\n"
-            : "## Points lost\n\n| Code | Lost | Reason |\n|---|---:|---|\n";
+  std::string out = "# " + std::string(ls.title) + "\n\n";
+  TextTable lost;
+  lost.AddColumn(l.code);
+  lost.AddColumn(l.lost, TextTable::Align::kRight);
+  lost.AddColumn(ls.reason);
   for (const ItemScore* s : r.points_lost) {
-    out += "| " + Code(plan, *s) + " | " + FormatTrim(s->lost(), prec) + " | " + s->branch + " |\n";
+    lost.AddRow({Code(plan, *s), FormatTrim(s->lost(), prec), s->branch});
   }
-  out += vi ? "\n## Ngưỡng kế tiếp\n\n| Đầu vào | Cần thay đổi | Tiêu chí | Tăng (%) "
-              "|\n|---|---|---|---:|\n"
-            : "\n## Next thresholds\n\n| Input | Move needed | Item | Gain (pp) "
-              "|\n|---|---|---|---:|\n";
+  out += "## " + std::string(ls.lost_md) + "\n\n" + lost.RenderMarkdown();
+  TextTable next;
+  next.AddColumn(l.input);
+  next.AddColumn(ls.move);
+  next.AddColumn(l.item);
+  next.AddColumn(l.gain_pp, TextTable::Align::kRight);
   for (const InputSensitivity& s : r.inputs) {
     for (const ThresholdStep* st : Steps(s)) {
-      out += "| " + InputName(s.input, vi) + " | " + DescribeStep(s.input, *st, vi) + " | " +
-             st->item + " | " + Signed(st->gain, prec) + " |\n";
+      next.AddRow({InputName(s.input, o.lang), DescribeStep(s.input, *st, o.lang), st->item,
+                   Gain(st->gain, prec)});
     }
   }
-  out += vi ? "\n## Lốc xoáy\n\n| Đầu vào | −10 % | +10 % | Tới ngưỡng |\n|---|---:|---:|---:|\n"
-            : "\n## Tornado\n\n| Input | −10 % | +10 % | To threshold |\n|---|---:|---:|---:|\n";
+  out += "\n## " + std::string(ls.next_md) + "\n\n" + next.RenderMarkdown();
+  TextTable tor;
+  tor.AddColumn(l.input);
+  tor.AddColumn(ls.minus10, TextTable::Align::kRight);
+  tor.AddColumn(ls.plus10, TextTable::Align::kRight);
+  tor.AddColumn(ls.to_threshold, TextTable::Align::kRight);
   for (const InputSensitivity& s : r.inputs) {
-    out += "| " + InputName(s.input, vi) + " | " + Signed(s.tornado_minus, prec) + " | " +
-           Signed(s.tornado_plus, prec) + " | " + Signed(ToThreshold(s), prec) + " |\n";
+    tor.AddRow({InputName(s.input, o.lang), Gain(s.tornado_minus, prec), Gain(s.tornado_plus, prec),
+                Gain(ToThreshold(s), prec)});
   }
+  out += "\n## " + std::string(ls.tornado_md) + "\n\n" + tor.RenderMarkdown();
   return out;
 }
 
 }  // namespace
+
+std::string InputName(const SensitivityInput& in, Lang lang) {
+  if (in.kind == InputKind::kRecordCount) {
+    return Fill(LabelsFor(lang).sensitivity.records_of_kind, {in.record_kind});
+  }
+  return in.record_id + "." + in.field;
+}
+
+std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, Lang lang) {
+  const Labels::Sensitivity& l = LabelsFor(lang).sensitivity;
+  const bool up = step.delta > 0;
+  const std::string change =
+      " (" + FormatInputValue(in, in.value) + " → " + FormatInputValue(in, step.to) + ")";
+  const std::string where = in.record_id + "." + in.field;
+  std::string amount;
+  const char* text = nullptr;
+  switch (in.kind) {
+    case InputKind::kDate:
+      amount = FormatTrim(std::fabs(step.delta), 0);
+      text = up ? l.later : l.earlier;
+      break;
+    case InputKind::kRecordCount:
+      amount = FormatTrim(std::fabs(step.delta), 0);
+      text = up ? l.more_records : l.fewer_records;
+      break;
+    case InputKind::kPercent:
+      amount = FormatTrim(std::fabs(step.delta) * 100, 2);
+      text = up ? l.raise_pp : l.lower_pp;
+      break;
+    case InputKind::kCount:
+    case InputKind::kNumber:
+      amount = FormatTrim(std::fabs(step.delta), in.kind == InputKind::kCount ? 0 : 2);
+      text = up ? l.raise : l.lower;
+      break;
+  }
+  if (!text) return {};
+  return Fill(text, {where, amount, change, amount == "1" ? "" : l.plural, in.field, in.record_id,
+                     in.record_kind});
+}
 
 std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
                               OutputFormat format, const ReportOptions& options) {

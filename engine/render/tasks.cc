@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/render/analysis.h"
+#include "engine/render/cells.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -17,109 +18,86 @@ const Task& TaskAt(const TasksView& v, int t) { return v.list->tasks[static_cast
 
 bool NoEffect(const TaskGain& g) { return g.items.empty() && std::fabs(g.gain) <= 1e-12; }
 
-// Gains in index percentage points: at least 4 decimals, so +0.3046 does
-// not read as +0.3.
-std::string Signed(double v, int prec) {
-  std::string s = FormatTrim(v, prec < 4 ? 4 : prec);
-  if (s == "0" || s == "-0") return "0";
-  return v > 0 ? "+" + s : s;
-}
-
 std::string Ids(const TasksView& v, const std::vector<int>& tasks) {
   std::string out;
   for (int t : tasks) out += (out.empty() ? "" : ", ") + TaskAt(v, t).id;
   return out;
 }
 
-std::string Join(const std::vector<std::string>& xs) {
-  std::string out;
-  for (const auto& x : xs) out += (out.empty() ? "" : ", ") + x;
-  return out;
-}
-
-std::string SetLine(const TasksView& v, const TaskSet& s, bool vi, int prec) {
-  return "{" + Ids(v, s.tasks) + "}  " + (vi ? "công " : "effort ") + FormatTrim(s.effort, 2) +
-         "  " + (vi ? "chỉ số " : "index ") + FormatPercent(s.percent / 100, prec) + " (" +
-         Signed(s.gain, prec) + ")  " + s.band;
+std::string SetLine(const TasksView& v, const TaskSet& s, const Labels::Tasks& l, int prec) {
+  return "{" + Ids(v, s.tasks) + "}  " + l.set_effort + " " + FormatTrim(s.effort, 2) + "  " +
+         l.set_index + " " + FormatPercent(s.percent / 100, prec) + " (" + Gain(s.gain, prec) +
+         ")  " + s.band;
 }
 
 std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
+  const Labels::Tasks& lt = labels.tasks;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   const TaskAnalysis& a = *v.analysis;
   std::string out;
   if (!v.list->plan.empty()) out += v.list->plan + "\n";
-  out += std::string(vi ? "Chỉ số hiện tại: " : "Current index: ") +
-         FormatPercent(a.base_percent / 100, prec) + "   " + (vi ? "Xếp loại: " : "Band: ") +
-         a.base_band + "\n";
-  out += vi ? "\nNhiệm vụ theo mức tăng chỉ số khi làm riêng (điểm %)\n"
-            : "\nTasks by index gain alone (percentage points)\n";
+  out += std::string(l.current_index) + ": " + FormatPercent(a.base_percent / 100, prec) + "   " +
+         l.band + ": " + a.base_band + "\n";
+  out += "\n" + std::string(lt.ranking) + "\n";
   TextTable t;
   t.AddColumn("#", TextTable::Align::kRight);
-  t.AddColumn(vi ? "Mã" : "Id");
-  t.AddColumn(vi ? "Nhiệm vụ" : "Task", TextTable::Align::kLeft, 36);
-  t.AddColumn(vi ? "Chủ trì" : "Lead", TextTable::Align::kLeft, 22);
-  t.AddColumn(vi ? "Hạn" : "Deadline");
-  t.AddColumn(vi ? "Công" : "Effort", TextTable::Align::kRight);
-  t.AddColumn(vi ? "Tăng (%)" : "Gain (pp)", TextTable::Align::kRight);
-  t.AddColumn(vi ? "Điểm" : "Points", TextTable::Align::kRight);
-  t.AddColumn(vi ? "Tăng/công" : "Gain/effort", TextTable::Align::kRight);
-  t.AddColumn(vi ? "Xếp loại" : "Band");
-  t.AddColumn(vi ? "Tiêu chí thay đổi" : "Items changed", TextTable::Align::kLeft, 30);
+  t.AddColumn(lt.id);
+  t.AddColumn(lt.task, TextTable::Align::kLeft, 36);
+  t.AddColumn(lt.lead, TextTable::Align::kLeft, 22);
+  t.AddColumn(lt.deadline);
+  t.AddColumn(lt.effort, TextTable::Align::kRight);
+  t.AddColumn(l.gain_pp, TextTable::Align::kRight);
+  t.AddColumn(l.points, TextTable::Align::kRight);
+  t.AddColumn(lt.gain_per_effort, TextTable::Align::kRight);
+  t.AddColumn(l.band);
+  t.AddColumn(lt.items_changed, TextTable::Align::kLeft, 30);
   int rank = 0;
   for (const TaskGain& g : a.ranked) {
     const Task& task = TaskAt(v, g.task);
     t.AddRow({std::to_string(++rank), task.id, task.title, task.lead,
               task.deadline ? FormatIsoDate(*task.deadline) : "", FormatTrim(task.effort, 2),
-              Signed(g.gain, prec), Signed(g.gain_points, prec),
+              Gain(g.gain, prec), Gain(g.gain_points, prec),
               task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—",
               g.changes_band ? a.base_band + " → " + g.band_after : "—",
-              NoEffect(g) ? (vi ? "không tác động" : "no effect") : Join(g.items)});
+              NoEffect(g) ? lt.no_effect : Join(g.items)});
   }
   out += t.Render();
 
   if (v.budget) {
-    out += std::string(vi ? "\nTập nhiệm vụ tốt nhất trong " : "\nBest set within ") +
-           FormatTrim(*v.budget, 2) + (vi ? " ngày công\n  " : " person-days\n  ");
+    out += "\n" + std::string(lt.best_within) + " " + FormatTrim(*v.budget, 2) + " " +
+           lt.person_days + "\n  ";
     if (!a.exhaustive) {
-      out += vi ? "không tính (quá nhiều nhiệm vụ để duyệt hết)\n"
-                : "not computed (too many tasks to enumerate)\n";
+      out += std::string(lt.not_exhaustive) + "\n";
     } else if (a.best_for_budget) {
-      out += SetLine(v, *a.best_for_budget, vi, prec) + "\n";
+      out += SetLine(v, *a.best_for_budget, lt, prec) + "\n";
     }
   }
   if (v.target_band) {
-    out += std::string(vi ? "\nTập nhiệm vụ ít công nhất để đạt xếp loại "
-                          : "\nCheapest set reaching band ") +
-           *v.target_band + "\n  ";
+    out += "\n" + std::string(lt.cheapest) + " " + *v.target_band + "\n  ";
     if (!a.exhaustive) {
-      out += vi ? "không tính (quá nhiều nhiệm vụ để duyệt hết)\n"
-                : "not computed (too many tasks to enumerate)\n";
+      out += std::string(lt.not_exhaustive) + "\n";
     } else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty()) {
-      out += vi ? "đã đạt, không cần thêm nhiệm vụ\n" : "already reached; no task needed\n";
+      out += std::string(lt.already) + "\n";
     } else if (a.cheapest_for_band) {
-      out += SetLine(v, *a.cheapest_for_band, vi, prec) + "\n";
+      out += SetLine(v, *a.cheapest_for_band, lt, prec) + "\n";
     } else {
-      out += vi ? "không thể đạt, kể cả khi thực hiện tất cả nhiệm vụ\n"
-                : "cannot be reached, even with every task done\n";
+      out += std::string(lt.unreachable) + "\n";
     }
   }
-  if (a.exhaustive) {
-    out += std::string(vi ? "  (duyệt toàn bộ " : "  (all ") + std::to_string(a.subsets_scored) +
-           (vi ? " tập nhiệm vụ)\n" : " task sets scored)\n");
-  }
+  if (a.exhaustive) out += "  " + Fill(lt.all_sets, {std::to_string(a.subsets_scored)}) + "\n";
 
-  out += vi ? "\nThứ tự thực hiện (tham lam theo mức tăng biên)\n"
-            : "\nOrder of work (greedy by marginal gain)\n";
+  out += "\n" + std::string(lt.greedy) + "\n";
   TextTable g;
   g.AddColumn("#", TextTable::Align::kRight);
-  g.AddColumn(vi ? "Mã" : "Id");
-  g.AddColumn(vi ? "Tăng thêm" : "Marginal", TextTable::Align::kRight);
-  g.AddColumn(vi ? "Chỉ số sau" : "Index after", TextTable::Align::kRight);
-  g.AddColumn(vi ? "Công cộng dồn" : "Cum. effort", TextTable::Align::kRight);
+  g.AddColumn(lt.id);
+  g.AddColumn(lt.marginal, TextTable::Align::kRight);
+  g.AddColumn(lt.index_after, TextTable::Align::kRight);
+  g.AddColumn(lt.cumulative, TextTable::Align::kRight);
   int step = 0;
   for (const GreedyStep& s : a.greedy) {
-    g.AddRow({std::to_string(++step), TaskAt(v, s.task).id, Signed(s.marginal_gain, prec),
+    g.AddRow({std::to_string(++step), TaskAt(v, s.task).id, Gain(s.marginal_gain, prec),
               FormatPercent(s.percent_after / 100, prec), FormatTrim(s.cumulative_effort, 2)});
   }
   out += g.Render();
@@ -188,64 +166,64 @@ std::string Json(const TasksView& v) {
 }
 
 std::string Csv(const TasksView& v) {
-  std::string out =
-      "rank,id,title,lead,deadline,effort,gain,gain_points,gain_per_effort,band_after,changes_band,"
-      "items\n";
+  TextTable t;
+  for (const char* h : {"rank", "id", "title", "lead", "deadline", "effort", "gain", "gain_points",
+                        "gain_per_effort", "band_after", "changes_band", "items"}) {
+    t.AddColumn(h);
+  }
   int rank = 0;
   for (const TaskGain& g : v.analysis->ranked) {
     const Task& task = TaskAt(v, g.task);
-    std::string items;
-    for (const auto& i : g.items) items += (items.empty() ? "" : ";") + i;
-    out += std::to_string(++rank) + "," + CsvCell(task.id) + "," + CsvCell(task.title) + "," +
-           CsvCell(task.lead) + "," + (task.deadline ? FormatIsoDate(*task.deadline) : "") + "," +
-           FormatExact(task.effort) + "," + FormatExact(g.gain) + "," + FormatExact(g.gain_points) +
-           "," + (task.effort > 0 ? FormatExact(g.per_effort) : "") + "," + CsvCell(g.band_after) +
-           "," + (g.changes_band ? "true" : "false") + "," + CsvCell(items) + "\n";
+    t.AddRow({std::to_string(++rank), task.id, task.title, task.lead,
+              task.deadline ? FormatIsoDate(*task.deadline) : "", FormatExact(task.effort),
+              FormatExact(g.gain), FormatExact(g.gain_points),
+              task.effort > 0 ? FormatExact(g.per_effort) : "", g.band_after,
+              g.changes_band ? "true" : "false", Join(g.items, ";")});
   }
-  return out;
-}
-
-std::string MdCell(const std::string& s) {
-  std::string out;
-  for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
-  return out;
+  return t.RenderCsv();
 }
 
 std::string Markdown(const Plan& plan, const TasksView& v, const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
+  const Labels::Tasks& lt = labels.tasks;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   const TaskAnalysis& a = *v.analysis;
-  std::string out = std::string(vi ? "# Tác động của nhiệm vụ\n\n" : "# Task impact\n\n");
-  out += std::string(vi ? "**Chỉ số hiện tại:** " : "**Current index:** ") +
-         FormatPercent(a.base_percent / 100, prec) + " · " + a.base_band + "\n\n";
-  out += vi ? "| # | Mã | Nhiệm vụ | Chủ trì | Hạn | Công | Tăng (%) | Tăng/công | Xếp loại | Tiêu "
-              "chí |\n"
-            : "| # | Id | Task | Lead | Deadline | Effort | Gain (pp) | Gain/effort | Band | Items "
-              "|\n";
-  out += "|---:|---|---|---|---|---:|---:|---:|---|---|\n";
+  std::string out = "# " + std::string(lt.title) + "\n\n";
+  out += "**" + std::string(l.current_index) + ":** " + FormatPercent(a.base_percent / 100, prec) +
+         " · " + a.base_band + "\n\n";
+  TextTable t;
+  t.AddColumn("#", TextTable::Align::kRight);
+  t.AddColumn(lt.id);
+  t.AddColumn(lt.task);
+  t.AddColumn(lt.lead);
+  t.AddColumn(lt.deadline);
+  t.AddColumn(lt.effort, TextTable::Align::kRight);
+  t.AddColumn(l.gain_pp, TextTable::Align::kRight);
+  t.AddColumn(lt.gain_per_effort, TextTable::Align::kRight);
+  t.AddColumn(l.band);
+  t.AddColumn(l.items_short);
   int rank = 0;
   for (const TaskGain& g : a.ranked) {
     const Task& task = TaskAt(v, g.task);
-    out += "| " + std::to_string(++rank) + " | " + task.id + " | " + MdCell(task.title) + " | " +
-           MdCell(task.lead) + " | " + (task.deadline ? FormatIsoDate(*task.deadline) : "") +
-           " | " + FormatTrim(task.effort, 2) + " | " + Signed(g.gain, prec) + " | " +
-           (task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—") + " | " +
-           (g.changes_band ? a.base_band + " → " + g.band_after : "—") + " | " +
-           (NoEffect(g) ? (vi ? "không tác động" : "no effect") : Join(g.items)) + " |\n";
+    t.AddRow({std::to_string(++rank), task.id, task.title, task.lead,
+              task.deadline ? FormatIsoDate(*task.deadline) : "", FormatTrim(task.effort, 2),
+              Gain(g.gain, prec), task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—",
+              g.changes_band ? a.base_band + " → " + g.band_after : "—",
+              NoEffect(g) ? lt.no_effect : Join(g.items)});
   }
+  out += t.RenderMarkdown();
   if (v.budget && a.best_for_budget) {
-    out += std::string(vi ? "\n**Tốt nhất trong " : "\n**Best within ") + FormatTrim(*v.budget, 2) +
-           (vi ? " ngày công:** " : " person-days:** ") + SetLine(v, *a.best_for_budget, vi, prec) +
-           "\n";
+    out += "\n**" + std::string(lt.best_within_md) + " " + FormatTrim(*v.budget, 2) + " " +
+           lt.person_days + ":** " + SetLine(v, *a.best_for_budget, lt, prec) + "\n";
   }
   if (v.target_band) {
-    out += std::string(vi ? "\n**Ít công nhất để đạt " : "\n**Cheapest reaching ") +
-           *v.target_band + ":** " +
-           (a.cheapest_for_band ? SetLine(v, *a.cheapest_for_band, vi, prec)
-                                : std::string(vi ? "không thể đạt" : "cannot be reached")) +
+    out += "\n**" + std::string(lt.cheapest_md) + " " + *v.target_band + ":** " +
+           (a.cheapest_for_band ? SetLine(v, *a.cheapest_for_band, lt, prec)
+                                : std::string(lt.unreachable_short)) +
            "\n";
   }
-  out += vi ? "\n**Thứ tự (tham lam):** " : "\n**Greedy order:** ";
+  out += "\n**" + std::string(lt.greedy_md) + ":** ";
   for (size_t i = 0; i < a.greedy.size(); ++i)
     out += (i ? " → " : "") + TaskAt(v, a.greedy[i].task).id;
   return out + "\n";

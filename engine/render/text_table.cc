@@ -1,9 +1,10 @@
-// Width-aware terminal tables.
+// The tabular model's three writers: terminal, Markdown, CSV.
 #include "engine/render/text_table.h"
 
 #include <algorithm>
 
 #include "criteria/source.h"
+#include "engine/render/cells.h"
 
 namespace cchc {
 
@@ -30,18 +31,21 @@ void TextTable::AddColumn(std::string header, Align align, int max_width) {
 
 void TextTable::AddRow(std::vector<std::string> cells) {
   cells.resize(columns_.size());
-  for (size_t c = 0; c < cells.size(); ++c) {
-    if (columns_[c].max_width > 0) cells[c] = TruncateToWidth(cells[c], columns_[c].max_width);
-  }
   rows_.push_back(std::move(cells));
 }
 
 void TextTable::AddRule() { rows_.emplace_back(); }
 
 std::string TextTable::Render() const {
+  std::vector<std::vector<std::string>> rows = rows_;
+  for (auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (columns_[c].max_width > 0) row[c] = TruncateToWidth(row[c], columns_[c].max_width);
+    }
+  }
   std::vector<int> widths(columns_.size(), 0);
   for (size_t c = 0; c < columns_.size(); ++c) widths[c] = DisplayWidth(columns_[c].header);
-  for (const auto& row : rows_) {
+  for (const auto& row : rows) {
     for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
   }
   auto line = [&](const std::vector<std::string>& cells) {
@@ -62,7 +66,37 @@ std::string TextTable::Render() const {
   std::vector<std::string> header;
   for (const auto& col : columns_) header.push_back(col.header);
   std::string out = line(header) + rule + "\n";
-  for (const auto& row : rows_) out += row.empty() ? rule + "\n" : line(row);
+  for (const auto& row : rows) out += row.empty() ? rule + "\n" : line(row);
+  return out;
+}
+
+std::string TextTable::RenderMarkdown() const {
+  std::string out = "|";
+  for (const Column& col : columns_) out += " " + MdCell(col.header) + " |";
+  out += "\n|";
+  for (const Column& col : columns_) out += col.align == Align::kRight ? "---:|" : "---|";
+  out += "\n";
+  for (const auto& row : rows_) {
+    if (row.empty()) continue;
+    out += "|";
+    for (const auto& cell : row) out += " " + MdCell(cell) + " |";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string TextTable::RenderCsv() const {
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + CsvCell(cells[c]);
+    return out + "\n";
+  };
+  std::vector<std::string> header;
+  for (const Column& col : columns_) header.push_back(col.header);
+  std::string out = line(header);
+  for (const auto& row : rows_) {
+    if (!row.empty()) out += line(row);
+  }
   return out;
 }
 

@@ -12,81 +12,12 @@
 namespace cchc {
 namespace {
 
-struct Labels {
-  const char *title, *samples, *seed, *groups, *read, *scored, *failed_n, *rank, *code, *unit,
-      *index, *median, *range, *median_rank, *rank_range, *shift, *sobol, *group, *first_index,
-      *total_index, *first_rank, *total_rank, *failed, *varying, *runs, *no_variance, *survey,
-      *appraisal, *weights;
-};
-
-const Labels& L(Lang lang) {
-  static const Labels kVi = {"Độ bất định của Chỉ số CCHC",
-                             "mẫu",
-                             "hạt giống",
-                             "Nguồn bất định",
-                             "đọc",
-                             "chấm",
-                             "lỗi",
-                             "Hạng",
-                             "Mã",
-                             "Đơn vị",
-                             "Chỉ số",
-                             "Trung vị",
-                             "Khoảng 5–95 %",
-                             "Hạng trung vị",
-                             "Khoảng hạng 5–95 %",
-                             "Dịch chuyển hạng trung bình (|hạng − hạng gốc|)",
-                             "Chỉ số Sobol theo nhóm đầu vào (khoảng tin cậy 95 % bootstrap",
-                             "Nhóm",
-                             "Bậc 1 (chỉ số)",
-                             "Toàn phần (chỉ số)",
-                             "Bậc 1 (dịch hạng)",
-                             "Toàn phần (dịch hạng)",
-                             "Không chấm được",
-                             "đơn vị có biến động",
-                             "lượt tính",
-                             "không có biến động: chỉ số Sobol không xác định",
-                             "sai số điều tra XHH",
-                             "chấp nhận TLKC khi thẩm định",
-                             "trọng số lĩnh vực"};
-  static const Labels kEn = {"PAR index uncertainty",
-                             "samples",
-                             "seed",
-                             "Inputs",
-                             "read",
-                             "scored",
-                             "failed",
-                             "Rank",
-                             "Code",
-                             "Unit",
-                             "Index",
-                             "Median",
-                             "5–95 %",
-                             "Median rank",
-                             "Rank 5–95 %",
-                             "Mean absolute rank shift (|rank − base rank|)",
-                             "Sobol indices per input group (bootstrap 95 % intervals",
-                             "Group",
-                             "First order (index)",
-                             "Total (index)",
-                             "First order (rank shift)",
-                             "Total (rank shift)",
-                             "Failed",
-                             "units that vary",
-                             "model runs",
-                             "nothing varies: Sobol indices undefined",
-                             "survey error",
-                             "appraisal acceptance",
-                             "area weights"};
-  return lang == Lang::kVi ? kVi : kEn;
-}
-
 int Precision(const Plan& plan, const ReportOptions& o) {
   return o.precision >= 0 ? o.precision : plan.criteria().index.precision;
 }
 
 std::string GroupLabel(NoiseGroup g, const UncertaintyConfig& c, Lang lang) {
-  const Labels& l = L(lang);
+  const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
   switch (g) {
     case NoiseGroup::kSurvey:
       return std::string(l.survey) + " (σ = " + FormatTrim(c.survey_sd) + ")";
@@ -99,14 +30,15 @@ std::string GroupLabel(NoiseGroup g, const UncertaintyConfig& c, Lang lang) {
 }
 
 std::string Header(const Plan& plan, const BatchResult& b, const UncertaintyResult& r, Lang lang) {
-  const Labels& l = L(lang);
+  const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
+  const Labels::Batch& lb = LabelsFor(lang).batch;
   const IndexMeta& meta = plan.criteria().index;
   std::string out = l.title;
   if (!meta.province.empty()) out += " — " + meta.province;
   if (meta.year) out += " " + std::to_string(meta.year);
   out += ": " + std::to_string(r.config.samples) + " " + l.samples + ", " + l.seed + " " +
-         std::to_string(r.config.seed) + "; " + l.read + " " + std::to_string(b.read()) + ", " +
-         l.scored + " " + std::to_string(b.units.size()) + ", " + l.failed_n + " " +
+         std::to_string(r.config.seed) + "; " + lb.read + " " + std::to_string(b.read()) + ", " +
+         lb.scored + " " + std::to_string(b.units.size()) + ", " + lb.failed_n + " " +
          std::to_string(b.failed.size()) + "\n" + l.groups + ": ";
   for (size_t g = 0; g < r.config.groups.size(); ++g) {
     out += (g ? ", " : "") + GroupLabel(r.config.groups[g], r.config, lang);
@@ -119,9 +51,11 @@ std::string Range(double lo, double hi, int prec) {
 }
 
 std::vector<std::string> UnitHeader(const Plan& plan, Lang lang) {
-  const Labels& l = L(lang);
-  std::vector<std::string> h = {l.rank,   l.code,  l.unit,        std::string(l.index) + " (%)",
-                                l.median, l.range, l.median_rank, l.rank_range};
+  const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
+  const Labels::Common& lc = LabelsFor(lang).common;
+  std::vector<std::string> h = {
+      lc.rank,  lc.code, lc.unit,       std::string(lc.index_short) + " (%)",
+      l.median, l.range, l.median_rank, l.rank_range};
   for (const BandDecl& b : plan.criteria().index.bands) h.push_back("P(" + b.label + ") %");
   return h;
 }
@@ -162,7 +96,7 @@ std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r, Lang
 }
 
 std::string SobolTitle(const UncertaintyResult& r, Lang lang) {
-  const Labels& l = L(lang);
+  const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
   const SobolResult& s = *r.sobol;
   return std::string(l.sobol) + ", B = " + std::to_string(s.bootstrap) +
          "; N = " + std::to_string(s.base_samples) + ", " + std::to_string(s.evaluations) + " " +
@@ -170,37 +104,21 @@ std::string SobolTitle(const UncertaintyResult& r, Lang lang) {
          std::to_string(r.units.size()) + " " + l.varying + ")";
 }
 
-std::string MdCell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += "<br>";
-    else
-      out += c;
-  }
-  return out;
-}
-
+// A Markdown table whose first `left` columns are left-aligned.
 std::string MdTable(const std::vector<std::string>& header, size_t left,
                     const std::vector<std::vector<std::string>>& rows) {
-  std::string out = "|";
-  for (const auto& h : header) out += " " + MdCell(h) + " |";
-  out += "\n|";
-  for (size_t i = 0; i < header.size(); ++i) out += i < left ? "---|" : "---:|";
-  out += "\n";
-  for (const auto& row : rows) {
-    out += "|";
-    for (const auto& c : row) out += " " + MdCell(c) + " |";
-    out += "\n";
+  TextTable t;
+  for (size_t i = 0; i < header.size(); ++i) {
+    t.AddColumn(header[i], i < left ? TextTable::Align::kLeft : TextTable::Align::kRight);
   }
-  return out;
+  for (const auto& row : rows) t.AddRow(row);
+  return t.RenderMarkdown();
 }
 
 std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResult& r,
                   const ReportOptions& o) {
-  const Labels& l = L(o.lang);
+  const Labels::Uncertainty& l = LabelsFor(o.lang).uncertainty;
+  const Labels::Batch& lb = LabelsFor(o.lang).batch;
   const int prec = Precision(plan, o);
   std::string out = Header(plan, b, r, o.lang) + "\n";
   TextTable units;
@@ -225,7 +143,7 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
     out += sobol.Render();
   }
   if (!b.failed.empty()) {
-    out += "\n" + std::string(l.failed) + " (" + std::to_string(b.failed.size()) + ")\n";
+    out += "\n" + std::string(lb.failed) + " (" + std::to_string(b.failed.size()) + ")\n";
     for (const BatchFailure& f : b.failed) out += "  " + FailureLine(f) + "\n";
   }
   return out;
@@ -233,7 +151,8 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
 
 std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyResult& r,
                      const ReportOptions& o) {
-  const Labels& l = L(o.lang);
+  const Labels::Uncertainty& l = LabelsFor(o.lang).uncertainty;
+  const Labels::Batch& lb = LabelsFor(o.lang).batch;
   std::string header = Header(plan, b, r, o.lang);
   const size_t newline = header.find('\n');
   std::string out = "# " + header.substr(0, newline) + "\n\n" + header.substr(newline + 1) + "\n";
@@ -245,31 +164,39 @@ std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyRe
                    SobolRows(r, o.lang));
   }
   if (!b.failed.empty()) {
-    out += "\n## " + std::string(l.failed) + "\n\n";
+    out += "\n## " + std::string(lb.failed) + "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const BatchFailure& f : b.failed) rows.push_back({f.source, f.error});
-    out += MdTable({"source", "error"}, 2, rows);
+    out += MdTable({l.md_source, l.md_error}, 2, rows);
   }
   return out;
 }
 
 // One row per unit, unrounded; the Sobol indices are in JSON, table and md.
 std::string Csv(const Plan& plan, const BatchResult& b, const UncertaintyResult& r) {
-  std::string out =
-      "base_rank,code,name,base_percent,mean,median,p5,p95,rank_median,rank_p5,rank_p95";
-  for (const BandDecl& d : plan.criteria().index.bands) out += "," + CsvCell("p:" + d.label);
-  out += "\n";
+  TextTable t;
+  for (const char* h : {"base_rank", "code", "name", "base_percent", "mean", "median", "p5", "p95",
+                        "rank_median", "rank_p5", "rank_p95"}) {
+    t.AddColumn(h);
+  }
+  for (const BandDecl& d : plan.criteria().index.bands) t.AddColumn("p:" + d.label);
   for (const UnitUncertainty& u : r.units) {
     const BatchUnit& unit = b.units[u.unit];
-    out += std::to_string(u.base_rank) + "," + CsvCell(unit.unit.code) + "," +
-           CsvCell(unit.unit.name) + "," + FormatExact(u.base) + "," + FormatExact(u.mean) + "," +
-           FormatExact(u.median) + "," + FormatExact(u.p5) + "," + FormatExact(u.p95) + "," +
-           std::to_string(u.rank_median) + "," + std::to_string(u.rank_p5) + "," +
-           std::to_string(u.rank_p95);
-    for (double p : u.band_probability) out += "," + FormatExact(p);
-    out += "\n";
+    std::vector<std::string> row = {std::to_string(u.base_rank),
+                                    unit.unit.code,
+                                    unit.unit.name,
+                                    FormatExact(u.base),
+                                    FormatExact(u.mean),
+                                    FormatExact(u.median),
+                                    FormatExact(u.p5),
+                                    FormatExact(u.p95),
+                                    std::to_string(u.rank_median),
+                                    std::to_string(u.rank_p5),
+                                    std::to_string(u.rank_p95)};
+    for (double p : u.band_probability) row.push_back(FormatExact(p));
+    t.AddRow(std::move(row));
   }
-  return out;
+  return t.RenderCsv();
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/render/analysis.h"
+#include "engine/render/cells.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -36,49 +37,43 @@ std::string Points(const ItemScore& s, int prec) {
   return s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec);
 }
 
-// Gains in index percentage points: at least 4 decimals, so +0.3046 does
-// not read as +0.3.
-std::string Signed(double v, int prec) {
-  std::string s = FormatTrim(v, prec < 4 ? 4 : prec);
-  if (s == "0" || s == "-0") return "0";
-  return v > 0 ? "+" + s : s;
-}
-
 // "2.5 (+0.3125)" when it differs from the base.
 std::string WithDelta(double base, double after, int prec, const std::string& text) {
   if (std::fabs(after - base) <= 1e-12) return text;
-  return text + " (" + Signed(after - base, prec) + ")";
+  return text + " (" + Gain(after - base, prec) + ")";
 }
 
 double Raw(const Scorecard& c) { return c.points + c.bonus.points - c.penalty.points; }
 
 std::string Table(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
                   const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
+  const Labels::WhatIf& lw = labels.whatif;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   std::string out;
   for (size_t k = 0; k < cols.size(); ++k) {
-    out += (vi ? "Kịch bản " : "Scenario ") + std::to_string(k + 1) + ": " + cols[k].name;
+    out += Fill(lw.scenario, {std::to_string(k + 1)}) + ": " + cols[k].name;
     if (!cols[k].source.empty() && cols[k].source != cols[k].name)
       out += " (" + cols[k].source + ")";
     out += "\n";
   }
-  auto header = [&](TextTable* t, bool name) {
-    t->AddColumn(vi ? "Mã" : "Code");
-    if (name) t->AddColumn(vi ? "Nội dung" : "Name", TextTable::Align::kLeft, 40);
-    if (name) t->AddColumn(vi ? "Tối đa" : "Max", TextTable::Align::kRight);
-    t->AddColumn(vi ? "Hiện tại" : "Base", TextTable::Align::kRight);
+  auto header = [&](TextTable* t) {
+    t->AddColumn(l.code);
+    t->AddColumn(l.name, TextTable::Align::kLeft, 40);
+    t->AddColumn(l.max, TextTable::Align::kRight);
+    t->AddColumn(lw.base, TextTable::Align::kRight);
     for (size_t k = 0; k < cols.size(); ++k) {
-      t->AddColumn((vi ? "KB " : "S") + std::to_string(k + 1), TextTable::Align::kRight);
+      t->AddColumn(Fill(lw.column, {std::to_string(k + 1)}), TextTable::Align::kRight);
     }
   };
-  out += vi ? "\nTiêu chí thành phần thay đổi\n" : "\nItems that change\n";
+  out += "\n" + std::string(lw.changed) + "\n";
   const std::vector<size_t> changed = ChangedItems(base, cols);
   if (changed.empty()) {
-    out += vi ? "  không có tiêu chí nào thay đổi\n" : "  no item changes\n";
+    out += "  " + std::string(lw.no_change) + "\n";
   } else {
     TextTable items;
-    header(&items, true);
+    header(&items);
     for (size_t i : changed) {
       const ItemScore& b = base.items[i];
       const Item& it = *plan.items()[static_cast<size_t>(b.index)].item;
@@ -93,9 +88,9 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
     }
     out += items.Render();
   }
-  out += vi ? "\nLĩnh vực\n" : "\nAreas\n";
+  out += "\n" + std::string(l.areas) + "\n";
   TextTable areas;
-  header(&areas, true);
+  header(&areas);
   for (size_t a = 0; a < base.areas.size(); ++a) {
     const GroupScore& g = base.areas[a];
     std::vector<std::string> row = {g.code, g.name, FormatTrim(g.max, prec),
@@ -108,39 +103,36 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   }
   out += areas.Render();
 
-  out += vi ? "\nTổng hợp\n" : "\nTotals\n";
+  out += "\n" + std::string(lw.totals) + "\n";
   TextTable totals;
   totals.AddColumn("");
-  totals.AddColumn(vi ? "Hiện tại" : "Base", TextTable::Align::kRight);
+  totals.AddColumn(lw.base, TextTable::Align::kRight);
   for (size_t k = 0; k < cols.size(); ++k) {
-    totals.AddColumn((vi ? "KB " : "S") + std::to_string(k + 1), TextTable::Align::kRight);
+    totals.AddColumn(Fill(lw.column, {std::to_string(k + 1)}), TextTable::Align::kRight);
   }
   auto row = [&](const char* label, auto value) {
     std::vector<std::string> r = {label, value(base)};
     for (const WhatIfColumn& c : cols) r.push_back(value(c.card));
     totals.AddRow(std::move(r));
   };
-  row(vi ? "Điểm tiêu chí" : "Item points", [&](const Scorecard& c) {
+  row(lw.item_points, [&](const Scorecard& c) {
     return WithDelta(base.points, c.points, prec, FormatTrim(c.points, prec));
   });
   if (base.bonus.cap > 0 || base.bonus.raw > 0) {
-    row(vi ? "Điểm thưởng" : "Bonus", [&](const Scorecard& c) {
+    row(l.bonus, [&](const Scorecard& c) {
       return WithDelta(base.bonus.points, c.bonus.points, prec, FormatTrim(c.bonus.points, prec));
     });
   }
   if (base.penalty.cap > 0 || base.penalty.raw > 0) {
-    row(vi ? "Điểm trừ" : "Penalty", [&](const Scorecard& c) {
+    row(l.penalty, [&](const Scorecard& c) {
       return WithDelta(base.penalty.points, c.penalty.points, prec,
                        FormatTrim(c.penalty.points, prec));
     });
   }
-  row(vi ? "Tối đa áp dụng" : "Applicable max",
-      [&](const Scorecard& c) { return FormatTrim(c.max, prec); });
-  row(vi ? "Chỉ số CCHC" : "PAR index",
-      [&](const Scorecard& c) { return FormatPercent(c.percent / 100, prec); });
-  row(vi ? "Thay đổi (điểm %)" : "Change (pp)",
-      [&](const Scorecard& c) { return Signed(c.percent - base.percent, prec); });
-  row(vi ? "Xếp loại" : "Band", [&](const Scorecard& c) {
+  row(lw.applicable_max, [&](const Scorecard& c) { return FormatTrim(c.max, prec); });
+  row(l.index, [&](const Scorecard& c) { return FormatPercent(c.percent / 100, prec); });
+  row(lw.change_pp, [&](const Scorecard& c) { return Gain(c.percent - base.percent, prec); });
+  row(l.band, [&](const Scorecard& c) {
     return c.band == base.band ? c.band : base.band + " → " + c.band;
   });
   out += totals.Render();
@@ -193,79 +185,78 @@ std::string Json(const Plan& plan, const Scorecard& base, const std::vector<What
 
 // One row per (scenario, changed item), then per area, then the index.
 std::string Csv(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols) {
-  std::string out = "scenario,level,code,before,after,delta,status_before,status_after\n";
+  TextTable t;
+  for (const char* h :
+       {"scenario", "level", "code", "before", "after", "delta", "status_before", "status_after"}) {
+    t.AddColumn(h);
+  }
   for (const WhatIfColumn& c : cols) {
     ScoreDiff d = Diff(base, c.card);
-    const std::string name = CsvCell(c.name);
     for (const ItemDelta& x : d.items) {
-      out += name + ",item," + CsvCell(plan.items()[static_cast<size_t>(x.index)].item->code) +
-             "," + FormatExact(x.before) + "," + FormatExact(x.after) + "," +
-             FormatExact(x.after - x.before) + "," + ItemStatusName(x.status_before) + "," +
-             ItemStatusName(x.status_after) + "\n";
+      t.AddRow({c.name, "item", plan.items()[static_cast<size_t>(x.index)].item->code,
+                FormatExact(x.before), FormatExact(x.after), FormatExact(x.after - x.before),
+                ItemStatusName(x.status_before), ItemStatusName(x.status_after)});
     }
     for (size_t a = 0; a < base.areas.size(); ++a) {
-      out += name + ",area," + CsvCell(base.areas[a].code) + "," + FormatExact(d.areas[a].first) +
-             "," + FormatExact(d.areas[a].second) + "," +
-             FormatExact(d.areas[a].second - d.areas[a].first) + ",,\n";
+      t.AddRow({c.name, "area", base.areas[a].code, FormatExact(d.areas[a].first),
+                FormatExact(d.areas[a].second), FormatExact(d.areas[a].second - d.areas[a].first),
+                "", ""});
     }
-    out += name + ",index,percent," + FormatExact(base.percent) + "," +
-           FormatExact(c.card.percent) + "," + FormatExact(c.card.percent - base.percent) + ",,\n";
-    out += name + ",index,band," + CsvCell(base.band) + "," + CsvCell(c.card.band) + ",,,\n";
+    t.AddRow({c.name, "index", "percent", FormatExact(base.percent), FormatExact(c.card.percent),
+              FormatExact(c.card.percent - base.percent), "", ""});
+    t.AddRow({c.name, "index", "band", base.band, c.card.band, "", "", ""});
   }
-  return out;
-}
-
-std::string MdCell(const std::string& s) {
-  std::string out;
-  for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
-  return out;
+  return t.RenderCsv();
 }
 
 std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
                      const ReportOptions& o) {
-  const bool vi = o.lang == Lang::kVi;
+  const Labels& labels = LabelsFor(o.lang);
+  const Labels::Common& l = labels.common;
+  const Labels::WhatIf& lw = labels.whatif;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
-  std::string out = vi ? "# Kịch bản giả định\n\n" : "# What-if\n\n";
+  std::string out = "# " + std::string(lw.title) + "\n\n";
   for (size_t k = 0; k < cols.size(); ++k) {
     out += std::to_string(k + 1) + ". " + MdCell(cols[k].name) + "\n";
   }
-  std::string head = vi ? "| Mã | Nội dung | Hiện tại |" : "| Code | Name | Base |";
-  std::string rule = "|---|---|---:|";
-  for (size_t k = 0; k < cols.size(); ++k) {
-    head += (vi ? " KB " : " S") + std::to_string(k + 1) + " |";
-    rule += "---:|";
-  }
-  out += vi ? "\n## Tiêu chí thay đổi\n\n" : "\n## Items that change\n\n";
-  out += head + "\n" + rule + "\n";
+  auto header = [&](TextTable* t) {
+    t->AddColumn(l.code);
+    t->AddColumn(l.name);
+    t->AddColumn(lw.base, TextTable::Align::kRight);
+    for (size_t k = 0; k < cols.size(); ++k) {
+      t->AddColumn(Fill(lw.column, {std::to_string(k + 1)}), TextTable::Align::kRight);
+    }
+  };
+  TextTable items;
+  header(&items);
   for (size_t i : ChangedItems(base, cols)) {
     const Item& it = *plan.items()[static_cast<size_t>(base.items[i].index)].item;
-    out += "| " + it.code + " | " + MdCell(it.name) + " | " + Points(base.items[i], prec) + " |";
+    std::vector<std::string> row = {it.code, it.name, Points(base.items[i], prec)};
     for (const WhatIfColumn& c : cols) {
-      out += " " +
-             WithDelta(base.items[i].points, c.card.items[i].points, prec,
-                       Points(c.card.items[i], prec)) +
-             " |";
+      row.push_back(WithDelta(base.items[i].points, c.card.items[i].points, prec,
+                              Points(c.card.items[i], prec)));
     }
-    out += "\n";
+    items.AddRow(std::move(row));
   }
-  out += vi ? "\n## Lĩnh vực\n\n" : "\n## Areas\n\n";
-  out += head + "\n" + rule + "\n";
+  out += "\n## " + std::string(lw.changed_md) + "\n\n" + items.RenderMarkdown();
+  TextTable areas;
+  header(&areas);
   for (size_t a = 0; a < base.areas.size(); ++a) {
-    out += "| " + base.areas[a].code + " | " + MdCell(base.areas[a].name) + " | " +
-           FormatTrim(base.areas[a].points, prec) + " |";
+    std::vector<std::string> row = {base.areas[a].code, base.areas[a].name,
+                                    FormatTrim(base.areas[a].points, prec)};
     for (const WhatIfColumn& c : cols) {
-      out += " " +
-             WithDelta(base.areas[a].points, c.card.areas[a].points, prec,
-                       FormatTrim(c.card.areas[a].points, prec)) +
-             " |";
+      row.push_back(WithDelta(base.areas[a].points, c.card.areas[a].points, prec,
+                              FormatTrim(c.card.areas[a].points, prec)));
     }
-    out += "\n";
+    areas.AddRow(std::move(row));
   }
-  out += std::string("| | **") + (vi ? "Chỉ số" : "Index") + "** | " +
-         FormatPercent(base.percent / 100, prec) + " |";
+  out += "\n## " + std::string(l.areas) + "\n\n" + areas.RenderMarkdown();
+  // The index and band close the areas table, their label in bold.
+  out += "| | **" + std::string(l.index_short) + "** | " + FormatPercent(base.percent / 100, prec) +
+         " |";
   for (const WhatIfColumn& c : cols) out += " " + FormatPercent(c.card.percent / 100, prec) + " |";
-  out += std::string("\n| | **") + (vi ? "Xếp loại" : "Band") + "** | " + base.band + " |";
-  for (const WhatIfColumn& c : cols) out += " " + c.card.band + " |";
+  out += "\n| | **" + std::string(l.band) + "** | " + MdCell(base.band) + " |";
+  for (const WhatIfColumn& c : cols) out += " " + MdCell(c.card.band) + " |";
   return out + "\n";
 }
 

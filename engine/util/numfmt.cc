@@ -32,6 +32,12 @@ std::string FormatPercent(double fraction, int decimals) {
   return FormatFixed(fraction * 100, decimals) + " %";
 }
 
+std::string FormatSigned(double v, int decimals) {
+  std::string s = FormatTrim(v, decimals);
+  if (s == "0" || s == "-0") return "0";
+  return v > 0 ? "+" + s : s;
+}
+
 std::string FormatExact(double v) {
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, v);

@@ -16,6 +16,9 @@ std::string FormatTrim(double v, int decimals = 4);
 // A fraction as a percent with `decimals` places: 0.9625 -> "96.25 %".
 std::string FormatPercent(double fraction, int decimals);
 
+// As FormatTrim with a sign: "+0.3125", "-1", and "0" for zero.
+std::string FormatSigned(double v, int decimals);
+
 // Shortest text that reads back to exactly v (for JSON and round trips).
 std::string FormatExact(double v);
 

@@ -109,6 +109,42 @@ TEST(TasksCommand, TableShowsNoEffectTasksAndSets) {
   EXPECT_NE(s.find("không thể đạt"), std::string::npos);  // 81.7 % at most
 }
 
+// A task title with a line break stays inside its Markdown cell: every line
+// of the ranking table is a table row.
+TEST(TasksCommand, MarkdownKeepsMultiLineTitlesInTheirCells) {
+  std::ifstream in(kTasks, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string tasks = buf.str();
+  const std::string title = "\"Xây dựng Kế hoạch tuyên truyền CCHC năm 2026 của xã\"";
+  const size_t at = tasks.find(title);
+  ASSERT_NE(at, std::string::npos);
+  tasks.replace(at, title.size(), "\"Xây dựng Kế hoạch tuyên truyền\\nCCHC | năm 2026\"");
+  TasksOptions o;
+  o.criteria = kCriteria;
+  o.evidence = kEvidence;
+  o.tasks = TempFile("multiline_tasks.json", tasks);
+  o.output.format = "md";
+  std::ostringstream out, err;
+  ASSERT_EQ(RunTasks(o, out, err), kExitOk) << err.str();
+  const std::string md = out.str();
+  EXPECT_NE(md.find("| Xây dựng Kế hoạch tuyên truyền<br>CCHC \\| năm 2026 |"), std::string::npos)
+      << md;
+  std::istringstream lines(md);
+  std::string line;
+  bool in_table = false;
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("| # |", 0) == 0) in_table = true;
+    if (!in_table) continue;
+    if (line.empty()) break;
+    EXPECT_EQ(line.front(), '|') << line;
+    EXPECT_EQ(line.back(), '|') << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 2 + 18);  // header, rule, one row per task
+}
+
 TEST(TasksCommand, InvalidInputsExitTwo) {
   const std::string dup =
       TempFile("dup.json", R"({"tasks": [{"id": "A", "effort": 1}, {"id": "A", "effort": 1}]})");

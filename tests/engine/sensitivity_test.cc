@@ -4,6 +4,7 @@
 // lost, tornado moves, and readable step descriptions.
 #include "engine/analysis/sensitivity.h"
 
+#include "engine/render/analysis.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {
@@ -74,8 +75,9 @@ TEST(Sensitivity, DistancesExactlyAtTheBoundary) {
   EXPECT_DOUBLE_EQ(on_time->up->to, 95);
   EXPECT_DOUBLE_EQ(on_time->up->gain, 10);
   EXPECT_EQ(on_time->up->item, "1.1.1");
-  EXPECT_EQ(DescribeStep(on_time->input, *on_time->up, false), "1 more on_time in S (94 → 95)");
-  EXPECT_EQ(DescribeStep(on_time->input, *on_time->up, true), "tăng S.on_time thêm 1 (94 → 95)");
+  EXPECT_EQ(DescribeStep(on_time->input, *on_time->up, Lang::kEn), "1 more on_time in S (94 → 95)");
+  EXPECT_EQ(DescribeStep(on_time->input, *on_time->up, Lang::kVi),
+            "tăng S.on_time thêm 1 (94 → 95)");
   EXPECT_FALSE(on_time->down.has_value());  // fewer on time never helps
 
   // The denominator: 100 -> 98 gives 94 / 98 = 95.9 % (>= 95 %); 99 gives 94.9 %.
@@ -92,7 +94,7 @@ TEST(Sensitivity, DistancesExactlyAtTheBoundary) {
   EXPECT_DOUBLE_EQ(issued->down->delta, -9);
   EXPECT_DOUBLE_EQ(issued->down->gain, 10);
   EXPECT_EQ(issued->down->branch_before, "late");
-  EXPECT_EQ(DescribeStep(issued->input, *issued->down, false),
+  EXPECT_EQ(DescribeStep(issued->input, *issued->down, Lang::kEn),
             "PLAN.issued 9 days earlier (2026-02-09 → 2026-01-31)");
   EXPECT_FALSE(issued->up.has_value());
 
@@ -105,7 +107,7 @@ TEST(Sensitivity, DistancesExactlyAtTheBoundary) {
   ASSERT_NE(dialogues, nullptr);
   ASSERT_TRUE(dialogues->up.has_value());
   EXPECT_DOUBLE_EQ(dialogues->up->delta, 1);
-  EXPECT_EQ(DescribeStep(dialogues->input, *dialogues->up, false),
+  EXPECT_EQ(DescribeStep(dialogues->input, *dialogues->up, Lang::kEn),
             "1 more \"dialogue\" record (1 → 2)");
   EXPECT_FALSE(dialogues->down.has_value());  // deleting evidence is not advice
 

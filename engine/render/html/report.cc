@@ -6,99 +6,12 @@
 #include <cmath>
 #include <string>
 
+#include "engine/render/cells.h"
 #include "engine/render/html/svg_chart.h"
 #include "engine/util/numfmt.h"
 
 namespace cchc {
 namespace {
-
-struct HtmlLabels {
-  const char *title, *unit, *year, *criteria, *index, *band, *points, *bonus, *penalty, *appraised,
-      *gap, *areas, *lost, *lost_none, *tasks, *gains_alone, *no_effect, *best_budget, *cheapest,
-      *already, *unreachable, *not_exhaustive, *table, *code, *name, *max, *self, *status,
-      *evidence, *explanation, *missing, *missing_none, *expects_none, *unmatched, *effort,
-      *index_after, *total, *top;
-};
-
-const HtmlLabels& Labels(Lang lang) {
-  static const HtmlLabels kVi = {"Báo cáo tự đánh giá Chỉ số CCHC",
-                                 "Đơn vị",
-                                 "Năm",
-                                 "Bộ tiêu chí",
-                                 "Chỉ số CCHC",
-                                 "Xếp loại",
-                                 "Điểm",
-                                 "Điểm thưởng",
-                                 "Điểm trừ",
-                                 "Thẩm định",
-                                 "Chênh lệch",
-                                 "Điểm theo lĩnh vực",
-                                 "Điểm bị mất theo tiêu chí thành phần",
-                                 "Không mất điểm nào.",
-                                 "Nhiệm vụ trong kế hoạch",
-                                 "Mức tăng chỉ số khi làm riêng từng nhiệm vụ (điểm %)",
-                                 "Không tác động đến chỉ số",
-                                 "Tập nhiệm vụ tốt nhất trong",
-                                 "Tập nhiệm vụ ít công nhất để đạt xếp loại",
-                                 "đã đạt, không cần thêm nhiệm vụ",
-                                 "không thể đạt, kể cả khi thực hiện tất cả nhiệm vụ",
-                                 "không tính (quá nhiều nhiệm vụ để duyệt hết)",
-                                 "Bảng tự đánh giá, chấm điểm",
-                                 "Mã",
-                                 "Tiêu chí / tiêu chí thành phần",
-                                 "Tối đa",
-                                 "Tự chấm",
-                                 "Trạng thái",
-                                 "Tài liệu kiểm chứng",
-                                 "Giải trình",
-                                 "Tiêu chí thành phần thiếu tài liệu kiểm chứng",
-                                 "Không có tiêu chí nào thiếu tài liệu kiểm chứng.",
-                                 "(tiêu chí không ghi tài liệu cần có)",
-                                 "Tài liệu không khớp tiêu chí nào",
-                                 "ngày công",
-                                 "chỉ số",
-                                 "Tổng",
-                                 "15 tiêu chí mất nhiều điểm nhất"};
-  static const HtmlLabels kEn = {"PAR index self-assessment report",
-                                 "Unit",
-                                 "Year",
-                                 "Criteria",
-                                 "PAR index",
-                                 "Band",
-                                 "Points",
-                                 "Bonus",
-                                 "Penalty",
-                                 "Appraised",
-                                 "Gap",
-                                 "Points by area",
-                                 "Points lost per item",
-                                 "No points lost.",
-                                 "Planned tasks",
-                                 "Index gain of each task alone (percentage points)",
-                                 "No effect on the index",
-                                 "Best set within",
-                                 "Cheapest set reaching band",
-                                 "already reached; no task needed",
-                                 "cannot be reached, even with every task done",
-                                 "not computed (too many tasks to enumerate)",
-                                 "Self-assessment table",
-                                 "Code",
-                                 "Name",
-                                 "Max",
-                                 "Self",
-                                 "Status",
-                                 "Evidence",
-                                 "Explanation",
-                                 "Items missing evidence",
-                                 "No item is missing evidence.",
-                                 "(the criteria name no expected evidence)",
-                                 "Records no item selects",
-                                 "person-days",
-                                 "index",
-                                 "Total",
-                                 "the 15 items losing most"};
-  return lang == Lang::kVi ? kVi : kEn;
-}
 
 constexpr const char* kCss = R"(
 body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;color:#1b1f24;margin:24px auto;max-width:1140px;padding:0 16px;line-height:1.4}
@@ -132,60 +45,54 @@ std::string Kpi(const std::string& k, const std::string& v) {
          "</div></div>";
 }
 
-// Task gains get at least 4 decimals (+0.3046 should not read as +0.3).
-std::string Signed(double v, int prec, int min_decimals = 4) {
-  std::string s = FormatTrim(v, prec < min_decimals ? min_decimals : prec);
-  if (s == "0" || s == "-0") return "0";
-  return v > 0 ? "+" + s : s;
-}
-
 const Item& ItemOf(const Plan& plan, const ItemScore& s) {
   return *plan.items()[static_cast<size_t>(s.index)].item;
 }
 
-std::string Header(const Plan& plan, const Scorecard& card, const HtmlLabels& l, int prec) {
+std::string Header(const Plan& plan, const Scorecard& card, const Labels& l, int prec) {
   const IndexMeta& meta = plan.criteria().index;
-  std::string out = "<header>\n<h1>" + Esc(l.title) + "</h1>\n<p class=\"meta\">" + Esc(l.unit) +
-                    ": <strong>" + Esc(card.unit.name) + "</strong> (" + Esc(card.unit.code) + ")";
+  std::string out = "<header>\n<h1>" + Esc(l.html.title) + "</h1>\n<p class=\"meta\">" +
+                    Esc(l.common.unit) + ": <strong>" + Esc(card.unit.name) + "</strong> (" +
+                    Esc(card.unit.code) + ")";
   if (!card.unit.province.empty()) out += ", " + Esc(card.unit.province);
-  if (card.year) out += " · " + Esc(l.year) + " " + std::to_string(card.year);
+  if (card.year) out += " · " + Esc(l.html.year) + " " + std::to_string(card.year);
   if (!meta.name.empty() || !meta.province.empty()) {
-    out += "<br>" + Esc(l.criteria) + ": " + Esc(meta.name);
+    out += "<br>" + Esc(l.html.criteria) + ": " + Esc(meta.name);
     if (!meta.province.empty()) out += " (" + Esc(meta.province) + ")";
   }
   out += "</p>\n<div class=\"summary\">";
-  out += Kpi(l.index, FormatPercent(card.percent / 100.0, prec));
-  out += Kpi(l.band, card.band);
-  out += Kpi(l.points, FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec));
+  out += Kpi(l.common.index, FormatPercent(card.percent / 100.0, prec));
+  out += Kpi(l.common.band, card.band);
+  out += Kpi(l.common.points, FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec));
   if (card.bonus.cap > 0 || card.bonus.raw > 0)
-    out += Kpi(l.bonus, "+" + FormatTrim(card.bonus.points, prec));
+    out += Kpi(l.common.bonus, "+" + FormatTrim(card.bonus.points, prec));
   if (card.penalty.cap > 0 || card.penalty.raw > 0) {
-    out += Kpi(l.penalty, "-" + FormatTrim(card.penalty.points, prec));
+    out += Kpi(l.common.penalty, "-" + FormatTrim(card.penalty.points, prec));
   }
   if (card.appraised_percent) {
-    out += Kpi(l.appraised, FormatPercent(*card.appraised_percent / 100.0, prec));
-    out += Kpi(l.gap, Signed(*card.appraised_percent - card.percent, prec, prec));
+    out += Kpi(l.common.appraised, FormatPercent(*card.appraised_percent / 100.0, prec));
+    out += Kpi(l.common.gap, FormatSigned(*card.appraised_percent - card.percent, prec));
   }
   return out + "</div>\n</header>\n";
 }
 
-std::string AreasChart(const Scorecard& card, const HtmlLabels& l, int prec) {
+std::string AreasChart(const Scorecard& card, const Labels& l, int prec) {
   std::vector<BarRow> rows;
   for (const GroupScore& g : card.areas) {
     rows.push_back({g.code + ". " + g.name, g.points, g.max,
                     FormatTrim(g.points, prec) + " / " + FormatTrim(g.max, prec), ""});
   }
   BarChartSpec spec;
-  spec.title = l.areas;
-  return "<section id=\"areas\">\n<h2>" + Esc(l.areas) + "</h2>\n" + RenderBarChart(spec, rows) +
-         "</section>\n";
+  spec.title = l.html.areas;
+  return "<section id=\"areas\">\n<h2>" + Esc(l.html.areas) + "</h2>\n" +
+         RenderBarChart(spec, rows) + "</section>\n";
 }
 
-std::string LostChart(const Plan& plan, const Scorecard& card, const HtmlLabels& l, int prec) {
-  std::string out = "<section id=\"lost\">\n<h2>" + Esc(l.lost) + " <span class=\"muted\">(" +
-                    Esc(l.top) + ")</span></h2>\n";
+std::string LostChart(const Plan& plan, const Scorecard& card, const Labels& l, int prec) {
+  std::string out = "<section id=\"lost\">\n<h2>" + Esc(l.html.lost) + " <span class=\"muted\">(" +
+                    Esc(l.html.top) + ")</span></h2>\n";
   const auto lost = PointsLost(card);
-  if (lost.empty()) return out + "<p>" + Esc(l.lost_none) + "</p>\n</section>\n";
+  if (lost.empty()) return out + "<p>" + Esc(l.html.lost_none) + "</p>\n</section>\n";
   std::vector<BarRow> rows;
   for (size_t i = 0; i < lost.size() && i < 15; ++i) {
     const Item& it = ItemOf(plan, *lost[i]);
@@ -193,23 +100,23 @@ std::string LostChart(const Plan& plan, const Scorecard& card, const HtmlLabels&
                     "-" + FormatTrim(lost[i]->lost(), prec), "lost"});
   }
   BarChartSpec spec;
-  spec.title = l.lost;
+  spec.title = l.html.lost;
   return out + RenderBarChart(spec, rows) + "</section>\n";
 }
 
-std::string SetText(const TasksView& v, const TaskSet& s, const HtmlLabels& l, int prec) {
+std::string SetText(const TasksView& v, const TaskSet& s, const Labels& l, int prec) {
   std::string ids;
   for (int t : s.tasks) ids += (ids.empty() ? "" : ", ") + v.list->tasks[static_cast<size_t>(t)].id;
-  return "<strong>{" + Esc(ids) + "}</strong> · " + FormatTrim(s.effort, 2) + " " + Esc(l.effort) +
-         " · " + Esc(l.index_after) + " " + FormatPercent(s.percent / 100, prec) + " (" +
-         Signed(s.gain, prec) + ") · " + Esc(s.band);
+  return "<strong>{" + Esc(ids) + "}</strong> · " + FormatTrim(s.effort, 2) + " " +
+         Esc(l.tasks.person_days) + " · " + Esc(l.tasks.set_index) + " " +
+         FormatPercent(s.percent / 100, prec) + " (" + Gain(s.gain, prec) + ") · " + Esc(s.band);
 }
 
-std::string TasksSection(const TasksView& v, const HtmlLabels& l, int prec) {
+std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
   const TaskAnalysis& a = *v.analysis;
-  std::string out = "<section id=\"tasks\">\n<h2>" + Esc(l.tasks) + "</h2>\n";
+  std::string out = "<section id=\"tasks\">\n<h2>" + Esc(l.html.tasks) + "</h2>\n";
   if (!v.list->plan.empty()) out += "<p class=\"meta\">" + Esc(v.list->plan) + "</p>\n";
-  out += "<h3>" + Esc(l.gains_alone) + "</h3>\n";
+  out += "<h3>" + Esc(l.html.gains_alone) + "</h3>\n";
   std::vector<BarRow> rows;
   std::string none;
   for (const TaskGain& g : a.ranked) {
@@ -218,35 +125,35 @@ std::string TasksSection(const TasksView& v, const HtmlLabels& l, int prec) {
       none += "<li>" + Esc(t.id) + " " + Esc(t.title) + "</li>";
       continue;
     }
-    std::string text = Signed(g.gain, prec);
+    std::string text = Gain(g.gain, prec);
     if (g.changes_band) text += " → " + g.band_after;
     rows.push_back({t.id + " " + t.title, g.gain, std::nullopt, text, g.gain < 0 ? "neg" : "gain"});
   }
   BarChartSpec spec;
-  spec.title = l.gains_alone;
+  spec.title = l.html.gains_alone;
   out += RenderBarChart(spec, rows);
   if (!none.empty())
-    out += "<p>" + Esc(l.no_effect) + ":</p>\n<ul class=\"muted\">" + none + "</ul>\n";
+    out += "<p>" + Esc(l.html.no_effect) + ":</p>\n<ul class=\"muted\">" + none + "</ul>\n";
   out += "<ul class=\"sets\">\n";
   if (v.budget) {
-    out +=
-        "<li>" + Esc(l.best_budget) + " " + FormatTrim(*v.budget, 2) + " " + Esc(l.effort) + ": ";
+    out += "<li>" + Esc(l.tasks.best_within) + " " + FormatTrim(*v.budget, 2) + " " +
+           Esc(l.tasks.person_days) + ": ";
     if (!a.exhaustive)
-      out += Esc(l.not_exhaustive);
+      out += Esc(l.tasks.not_exhaustive);
     else if (a.best_for_budget)
       out += SetText(v, *a.best_for_budget, l, prec);
     out += "</li>\n";
   }
   if (v.target_band) {
-    out += "<li>" + Esc(l.cheapest) + " " + Esc(*v.target_band) + ": ";
+    out += "<li>" + Esc(l.tasks.cheapest) + " " + Esc(*v.target_band) + ": ";
     if (!a.exhaustive)
-      out += Esc(l.not_exhaustive);
+      out += Esc(l.tasks.not_exhaustive);
     else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty())
-      out += Esc(l.already);
+      out += Esc(l.tasks.already);
     else if (a.cheapest_for_band)
       out += SetText(v, *a.cheapest_for_band, l, prec);
     else
-      out += Esc(l.unreachable);
+      out += Esc(l.tasks.unreachable);
     out += "</li>\n";
   }
   return out + "</ul>\n</section>\n";
@@ -266,8 +173,7 @@ std::string GroupRow(const char* cls, const std::string& code, const std::string
 std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, Lang lang,
                     int prec) {
   const Item& it = ItemOf(plan, s);
-  std::string ev;
-  for (const std::string& id : s.evidence) ev += (ev.empty() ? "" : ", ") + id;
+  const std::string ev = Join(s.evidence);
   std::string out = "<tr><td>" + Esc(it.code) + "</td><td class=\"nm\">" + Esc(it.name) +
                     "</td><td class=\"n\">" + FormatTrim(it.max, prec) + "</td><td class=\"n\">" +
                     (s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)) +
@@ -280,15 +186,16 @@ std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, L
   return out;
 }
 
-std::string ScoreTable(const Plan& plan, const Scorecard& card, const HtmlLabels& l, Lang lang,
+std::string ScoreTable(const Plan& plan, const Scorecard& card, const Labels& l, Lang lang,
                        int prec) {
   const bool ap = card.appraised_percent.has_value();
-  std::string out = "<section id=\"table\">\n<h2>" + Esc(l.table) +
-                    "</h2>\n<table>\n<thead><tr><th>" + Esc(l.code) + "</th><th>" + Esc(l.name) +
-                    "</th><th>" + Esc(l.max) + "</th><th>" + Esc(l.self) + "</th>" +
-                    (ap ? "<th>" + Esc(l.appraised) + "</th>" : "") + "<th>" + Esc(l.status) +
-                    "</th><th>" + Esc(l.evidence) + "</th><th>" + Esc(l.explanation) +
-                    "</th></tr></thead>\n<tbody>\n";
+  std::string out = "<section id=\"table\">\n<h2>" + Esc(l.html.table) +
+                    "</h2>\n<table>\n<thead><tr><th>" + Esc(l.common.code) + "</th><th>" +
+                    Esc(l.html.name) + "</th><th>" + Esc(l.common.max) + "</th><th>" +
+                    Esc(l.common.self) + "</th>" +
+                    (ap ? "<th>" + Esc(l.common.appraised) + "</th>" : "") + "<th>" +
+                    Esc(l.common.status) + "</th><th>" + Esc(l.html.evidence) + "</th><th>" +
+                    Esc(l.html.explanation) + "</th></tr></thead>\n<tbody>\n";
   // Items are in plan order: area items grouped by area and criterion, then
   // bonus, then penalty. Criteria in the card are flat in area order.
   int last_area = -1, last_crit = -1;
@@ -317,42 +224,41 @@ std::string ScoreTable(const Plan& plan, const Scorecard& card, const HtmlLabels
       }
     } else if (ci.group != last_group) {
       if (last_group == ItemGroup::kArea) {
-        out +=
-            GroupRow("total", "", l.total, card.max, card.points, card.appraised_points, ap, prec);
+        out += GroupRow("total", "", l.common.total, card.max, card.points, card.appraised_points,
+                        ap, prec);
       }
       const bool bonus = ci.group == ItemGroup::kBonus;
       const Adjustments& adj = bonus ? card.bonus : card.penalty;
-      out += GroupRow("area", "", std::string(bonus ? l.bonus : l.penalty), adj.cap, adj.points,
-                      std::nullopt, ap, prec);
+      out += GroupRow("area", "", std::string(bonus ? l.common.bonus : l.common.penalty), adj.cap,
+                      adj.points, std::nullopt, ap, prec);
     }
     last_group = ci.group;
     out += ItemRow(plan, s, ap, lang, prec);
   }
   if (last_group == ItemGroup::kArea) {
-    out += GroupRow("total", "", l.total, card.max, card.points, card.appraised_points, ap, prec);
+    out += GroupRow("total", "", l.common.total, card.max, card.points, card.appraised_points, ap,
+                    prec);
   }
   return out + "</tbody>\n</table>\n</section>\n";
 }
 
-std::string Missing(const Plan& plan, const Scorecard& card, const HtmlLabels& l) {
-  std::string out = "<section id=\"missing\">\n<h2>" + Esc(l.missing) + "</h2>\n";
+std::string Missing(const Plan& plan, const Scorecard& card, const Labels& l) {
+  std::string out = "<section id=\"missing\">\n<h2>" + Esc(l.html.missing) + "</h2>\n";
   std::string items;
   for (const ItemScore& s : card.items) {
     if (s.status != ItemStatus::kMissingEvidence) continue;
     const Item& it = ItemOf(plan, s);
-    std::string expects;
-    for (const std::string& e : it.expects) expects += (expects.empty() ? "" : "; ") + e;
+    const std::string expects = Join(it.expects, "; ");
     items += "<li><strong>" + Esc(it.code) + "</strong> " + Esc(it.name) + " — " +
-             (expects.empty() ? "<span class=\"muted\">" + Esc(l.expects_none) + "</span>"
+             (expects.empty() ? "<span class=\"muted\">" + Esc(l.html.expects_none) + "</span>"
                               : Esc(expects)) +
              "</li>\n";
   }
-  out += items.empty() ? "<p>" + Esc(l.missing_none) + "</p>\n"
+  out += items.empty() ? "<p>" + Esc(l.html.missing_none) + "</p>\n"
                        : "<ul class=\"missing\">\n" + items + "</ul>\n";
   if (!card.unmatched.empty()) {
-    std::string ids;
-    for (const std::string& id : card.unmatched) ids += (ids.empty() ? "" : ", ") + id;
-    out += "<p><strong>" + Esc(l.unmatched) + ":</strong> " + Esc(ids) + "</p>\n";
+    out += "<p><strong>" + Esc(l.common.unmatched) + ":</strong> " + Esc(Join(card.unmatched)) +
+           "</p>\n";
   }
   return out + "</section>\n";
 }
@@ -361,15 +267,15 @@ std::string Missing(const Plan& plan, const Scorecard& card, const HtmlLabels& l
 
 std::string RenderHtmlReport(const Plan& plan, const Scorecard& card, const TasksView* tasks,
                              const ReportOptions& o) {
-  const HtmlLabels& l = Labels(o.lang);
+  const Labels& l = LabelsFor(o.lang);
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
-  out += o.lang == Lang::kVi ? "vi" : "en";
+  out += l.html.lang;
   out +=
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
       "content=\"width=device-width, "
       "initial-scale=1\">\n<title>" +
-      Esc(std::string(l.title) + " — " + card.unit.name) + "</title>\n<style>" + kCss +
+      Esc(std::string(l.html.title) + " — " + card.unit.name) + "</title>\n<style>" + kCss +
       "</style>\n</head>\n<body>\n";
   out += Header(plan, card, l, prec);
   out += AreasChart(card, l, prec);

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "engine/render/batch.h"
-#include "engine/render/batch_labels.h"
 #include "engine/render/xlsx/workbook.h"
 
 namespace cchc {
@@ -44,7 +43,7 @@ class Sheet {
 }  // namespace
 
 std::vector<std::string> BatchXlsxSheetNames(const BatchResult& r, Lang lang) {
-  const BatchLabels& l = BatchL(lang);
+  const Labels::Batch& l = LabelsFor(lang).batch;
   std::vector<std::string> names = {l.sheet_ranking, l.sheet_areas, l.sheet_items, l.sheet_gaps};
   if (!r.failed.empty()) names.push_back(l.sheet_failed);
   return names;
@@ -52,7 +51,8 @@ std::vector<std::string> BatchXlsxSheetNames(const BatchResult& r, Lang lang) {
 
 bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions& o,
                     const std::string& path, std::string* error) {
-  const BatchLabels& l = BatchL(o.lang);
+  const Labels::Batch& l = LabelsFor(o.lang).batch;
+  const Labels::Common& c = LabelsFor(o.lang).common;
   AtomicWorkbook file(path, error);
   lxw_workbook* wb = file.workbook();
   if (!wb) return false;
@@ -66,8 +66,8 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
 
   // Ranking.
   Sheet rank(workbook_add_worksheet(wb, names[0].c_str()), header, number);
-  rank.Header(0, {l.rank, l.code, l.unit, std::string(l.index) + " (%)", l.band, l.points, l.max,
-                  std::string(l.appraised) + " (%)", l.gap, l.missing, l.source});
+  rank.Header(0, {c.rank, c.code, c.unit, std::string(l.index) + " (%)", c.band, c.points, c.max,
+                  std::string(c.appraised) + " (%)", c.gap, l.missing, c.source});
   lxw_row_t row = 1;
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
@@ -91,7 +91,7 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
   // Per-area statistics, the index first, then band counts; then each unit's
   // area percents.
   Sheet areas(workbook_add_worksheet(wb, names[1].c_str()), header, number);
-  areas.Header(0, {l.area, l.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum});
+  areas.Header(0, {c.area, c.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum});
   row = 1;
   auto stats = [&](const std::string& code, const std::string& name, const Summary& s) {
     areas.Text(row, 0, code);
@@ -104,13 +104,13 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
   stats("", l.index, r.summary.index);
   for (const AreaSummary& a : r.summary.areas) stats(a.code, a.name, a.stats);
   row += 1;
-  areas.Header(row++, {l.band, l.count});
+  areas.Header(row++, {c.band, l.count});
   for (const BandCount& b : r.summary.bands) {
     areas.Text(row, 0, b.band);
     areas.Count(row++, 1, static_cast<double>(b.count));
   }
   row += 1;
-  std::vector<std::string> per_unit = {l.code, l.unit};
+  std::vector<std::string> per_unit = {c.code, c.unit};
   for (const Area& a : plan.criteria().areas) per_unit.push_back(a.code + " (%)");
   areas.Header(row++, per_unit);
   for (size_t k : r.order) {
@@ -126,10 +126,10 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
 
   // Per-item matrix: one row per unit, one column per item (blank: N/A).
   Sheet items(workbook_add_worksheet(wb, names[2].c_str()), header, number);
-  std::vector<std::string> cols = {l.rank, l.code, l.unit};
+  std::vector<std::string> cols = {c.rank, c.code, c.unit};
   for (const CompiledItem& ci : plan.items()) cols.push_back(ci.item->code);
   items.Header(0, cols);
-  items.Text(1, 2, l.max);
+  items.Text(1, 2, c.max);
   for (size_t i = 0; i < plan.items().size(); ++i) {
     items.Number(1, static_cast<lxw_col_t>(3 + i), plan.items()[i].item->max);
   }
@@ -152,7 +152,7 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
   // Self vs appraised: per unit, then the largest item gaps.
   Sheet gaps(workbook_add_worksheet(wb, names[3].c_str()), header, number);
   gaps.Header(
-      0, {l.code, l.unit, std::string(l.self) + " (%)", std::string(l.appraised) + " (%)", l.gap});
+      0, {c.code, c.unit, std::string(c.self) + " (%)", std::string(c.appraised) + " (%)", c.gap});
   row = 1;
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
@@ -165,8 +165,8 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
   }
   if (appraised) {
     row += 1;
-    gaps.Text(row++, 0, l.gaps);
-    gaps.Header(row++, {l.code, l.unit, l.item, l.self, l.appraised, l.gap});
+    gaps.Text(row++, 0, c.largest_gaps);
+    gaps.Header(row++, {c.code, c.unit, c.item, c.self, c.appraised, c.gap});
     for (const BatchGap& g : r.largest_gaps) {
       const BatchUnit& u = r.units[g.unit];
       gaps.Text(row, 0, u.unit.code);
@@ -182,7 +182,7 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions&
 
   if (!r.failed.empty()) {
     Sheet failed(workbook_add_worksheet(wb, names[4].c_str()), header, number);
-    failed.Header(0, {l.source, l.error});
+    failed.Header(0, {c.source, c.error});
     row = 1;
     for (const BatchFailure& f : r.failed) {
       failed.Text(row, 0, f.source);

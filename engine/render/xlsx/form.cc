@@ -5,58 +5,12 @@
 
 #include <string>
 
+#include "engine/render/cells.h"
 #include "engine/render/html/report.h"
 #include "engine/render/xlsx/workbook.h"
 
 namespace cchc {
 namespace {
-
-struct FormLabels {
-  const char *sheet_form, *sheet_lost, *title, *unit, *code, *name, *max, *self, *evidence,
-      *explanation, *appraised, *total, *bonus, *penalty, *index, *band, *lost, *branch, *na;
-};
-
-const FormLabels& Labels(Lang lang) {
-  static const FormLabels kVi = {"Biểu tự đánh giá",
-                                 "Điểm bị mất",
-                                 "BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
-                                 "Đơn vị",
-                                 "STT/Mã",
-                                 "Tiêu chí/tiêu chí thành phần",
-                                 "Điểm tối đa",
-                                 "Điểm tự chấm",
-                                 "Tài liệu kiểm chứng",
-                                 "Giải trình",
-                                 "Điểm thẩm định",
-                                 "Tổng điểm",
-                                 "Điểm thưởng",
-                                 "Điểm trừ",
-                                 "Chỉ số CCHC (%)",
-                                 "Xếp loại",
-                                 "Điểm bị mất",
-                                 "Căn cứ chấm",
-                                 "Không áp dụng"};
-  static const FormLabels kEn = {"Self-assessment",
-                                 "Points lost",
-                                 "PAR INDEX SELF-ASSESSMENT FORM",
-                                 "Unit",
-                                 "No./Code",
-                                 "Criterion / item",
-                                 "Max",
-                                 "Self-score",
-                                 "Evidence",
-                                 "Explanation",
-                                 "Appraised",
-                                 "Total",
-                                 "Bonus",
-                                 "Penalty",
-                                 "PAR index (%)",
-                                 "Band",
-                                 "Points lost",
-                                 "Rule branch",
-                                 "Not applicable"};
-  return lang == Lang::kVi ? kVi : kEn;
-}
 
 struct Formats {
   lxw_format *title, *header, *bold_text, *bold_num, *text, *num;
@@ -64,12 +18,6 @@ struct Formats {
 
 std::string NumFormat(int prec) {
   return prec <= 0 ? "0" : "0." + std::string(static_cast<size_t>(prec), '0');
-}
-
-std::string Join(const std::vector<std::string>& xs, const char* sep) {
-  std::string out;
-  for (const auto& x : xs) out += (out.empty() ? "" : sep) + x;
-  return out;
 }
 
 void Str(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f) {
@@ -95,12 +43,12 @@ void GroupRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const std::strin
 }
 
 void ItemRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const Item& it, const ItemScore& s,
-             bool with_appraised, const FormLabels& l) {
+             bool with_appraised, const Labels& l) {
   Str(ws, r, 0, it.code, f.text);
   Str(ws, r, 1, it.name, f.text);
   worksheet_write_number(ws, r, 2, it.max, f.num);
   if (s.status == ItemStatus::kNotApplicable)
-    Str(ws, r, 3, l.na, f.text);
+    Str(ws, r, 3, l.form.na, f.text);
   else
     worksheet_write_number(ws, r, 3, s.points, f.num);
   Str(ws, r, 4, Join(s.evidence, ", "), f.text);
@@ -114,16 +62,18 @@ void ItemRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const Item& it, c
 }
 
 void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scorecard& card,
-               const FormLabels& l) {
+               const Labels& l) {
   const bool ap = card.appraised_percent.has_value();
   const lxw_col_t last_col = ap ? 6 : 5;
-  worksheet_merge_range(ws, 0, 0, 0, last_col, l.title, f.title);
-  std::string unit = std::string(l.unit) + ": " + card.unit.name + " (" + card.unit.code + ")";
+  worksheet_merge_range(ws, 0, 0, 0, last_col, l.form.title, f.title);
+  std::string unit =
+      std::string(l.common.unit) + ": " + card.unit.name + " (" + card.unit.code + ")";
   if (!card.unit.province.empty()) unit += ", " + card.unit.province;
   if (card.year) unit += " — " + std::to_string(card.year);
   worksheet_merge_range(ws, 1, 0, 1, last_col, unit.c_str(), nullptr);
   const lxw_row_t head = 3;
-  const char* cols[] = {l.code, l.name, l.max, l.self, l.evidence, l.explanation, l.appraised};
+  const char* cols[] = {l.form.code,     l.form.name,        l.form.max,      l.form.self,
+                        l.form.evidence, l.form.explanation, l.form.appraised};
   for (lxw_col_t c = 0; c <= last_col; ++c) Str(ws, head, c, cols[c], f.header);
   worksheet_freeze_panes(ws, head + 1, 0);
   worksheet_set_column(ws, 0, 0, 9, nullptr);
@@ -149,7 +99,7 @@ void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
       }
     }
   }
-  GroupRow(ws, f, r++, "", l.total, card.max, card.points, card.appraised_points, ap);
+  GroupRow(ws, f, r++, "", l.form.total, card.max, card.points, card.appraised_points, ap);
   for (int g = 0; g < 2; ++g) {
     const ItemGroup group = g == 0 ? ItemGroup::kBonus : ItemGroup::kPenalty;
     const Adjustments& adj = g == 0 ? card.bonus : card.penalty;
@@ -157,25 +107,26 @@ void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
     for (const ItemScore& s : card.items) {
       if (s.group != group) continue;
       if (!header) {
-        GroupRow(ws, f, r++, "", g == 0 ? l.bonus : l.penalty, adj.cap, adj.points, std::nullopt,
-                 ap);
+        GroupRow(ws, f, r++, "", g == 0 ? l.common.bonus : l.common.penalty, adj.cap, adj.points,
+                 std::nullopt, ap);
         header = true;
       }
       ItemRow(ws, f, r++, *plan.items()[static_cast<size_t>(s.index)].item, s, ap, l);
     }
   }
   ++r;
-  Str(ws, r, 1, l.index, f.bold_text);
+  Str(ws, r, 1, l.form.index, f.bold_text);
   worksheet_write_number(ws, r, 3, card.percent, f.bold_num);
   if (ap) worksheet_write_number(ws, r, 6, *card.appraised_percent, f.bold_num);
   ++r;
-  Str(ws, r, 1, l.band, f.bold_text);
+  Str(ws, r, 1, l.common.band, f.bold_text);
   Str(ws, r, 3, card.band, f.bold_text);
 }
 
 void LostSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scorecard& card,
-               const FormLabels& l) {
-  const char* cols[] = {l.code, l.name, l.max, l.self, l.lost, l.branch};
+               const Labels& l) {
+  const char* cols[] = {l.form.code, l.form.name, l.form.max,
+                        l.form.self, l.form.lost, l.form.branch};
   for (lxw_col_t c = 0; c < 6; ++c) Str(ws, 0, c, cols[c], f.header);
   worksheet_freeze_panes(ws, 1, 0);
   worksheet_set_column(ws, 0, 0, 9, nullptr);
@@ -198,13 +149,13 @@ void LostSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
 }  // namespace
 
 std::vector<std::string> SelfAssessmentSheetNames(Lang lang) {
-  const FormLabels& l = Labels(lang);
-  return {l.sheet_form, l.sheet_lost};
+  const Labels& l = LabelsFor(lang);
+  return {l.form.sheet_form, l.form.sheet_lost};
 }
 
 bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const ReportOptions& o,
                              const std::string& path, std::string* error) {
-  const FormLabels& l = Labels(o.lang);
+  const Labels& l = LabelsFor(o.lang);
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   AtomicWorkbook file(path, error);
   lxw_workbook* wb = file.workbook();
@@ -240,8 +191,8 @@ bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const Repo
   format_set_border(f.bold_num, LXW_BORDER_THIN);
   format_set_align(f.bold_num, LXW_ALIGN_VERTICAL_TOP);
 
-  FormSheet(workbook_add_worksheet(wb, l.sheet_form), f, plan, card, l);
-  LostSheet(workbook_add_worksheet(wb, l.sheet_lost), f, plan, card, l);
+  FormSheet(workbook_add_worksheet(wb, l.form.sheet_form), f, plan, card, l);
+  LostSheet(workbook_add_worksheet(wb, l.form.sheet_lost), f, plan, card, l);
 
   return file.Commit(error);
 }
