@@ -128,6 +128,7 @@ BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchC
   std::atomic<size_t> next{0};
   auto work = [&] {
     Scorer scorer(plan);
+    scorer.set_explain(false);  // a unit's result keeps points and status only
     std::string buffer;
     for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
       try {

@@ -101,11 +101,11 @@ struct BatchConfig {
   size_t max_gaps = 10;  // how many largest gaps to list
 };
 
-// Parses and scores every input in parallel (one Scorer per worker, the plan
-// shared read-only), then ranks, summarises and lists the largest gaps. The
-// result does not depend on the number of jobs. Failures: a read error, an
-// evidence file with errors, a missing unit code, or a code already used by
-// an earlier input (inputs are taken in index order).
+// Parses and scores every input in parallel (one points-only Scorer per
+// worker, the plan shared read-only: no explanation text is built), then ranks, summarises and
+// lists the largest gaps. The result does not depend on the number of jobs. Failures: a read error,
+// an evidence file with errors, a missing unit code, or a code already used by an earlier input
+// (inputs are taken in index order).
 BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& options);
 
 // Ranks, summarises and lists gaps over result->units (ScoreBatch's tail;

@@ -72,6 +72,11 @@ int ItemEvaluator::NewSet() {
 }
 
 void ItemEvaluator::Track(const std::vector<uint32_t>& records) {
+  // Points-only: the evidence gate only asks whether anything was selected.
+  if (!explain_) {
+    if (evidence_.empty() && !records.empty()) evidence_.push_back(records.front());
+    return;
+  }
   evidence_.insert(evidence_.end(), records.begin(), records.end());
 }
 

@@ -24,13 +24,16 @@ class ItemEvaluator {
   // problem becomes status kError with the reason in the explanation.
   ItemScore Evaluate(const EvidenceIndex& index, int item_index);
 
-  // With explain off, Evaluate() computes status, points and branch only:
-  // no explanation text and no evidence ids (hot loops that compare scores).
+  // With explain off (points-only), Evaluate() computes status, points and
+  // branch only: no explanation text and no evidence ids. Batch scoring and
+  // the hot loops that compare scores use it; whatever later renders an
+  // explanation must evaluate with explain on.
   void set_explain(bool on) { explain_ = on; }
   bool explain() const { return explain_; }
 
-  // Record positions the last Evaluate() selected, for unmatched-record
-  // reporting.
+  // Record positions the last Evaluate() selected (sorted, unique), for
+  // unmatched-record reporting. Explaining evaluations only: points-only
+  // ones keep at most what the evidence gate needs.
   const std::vector<uint32_t>& last_selected() const { return evidence_; }
 
   // Evaluates a node of the current item (for rules.cc).

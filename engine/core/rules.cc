@@ -301,10 +301,10 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
   s.group = ci.group;
   s.max = ci.item->max;
   auto finish_evidence = [&] {
-    std::sort(evidence_.begin(), evidence_.end());
-    evidence_.erase(std::unique(evidence_.begin(), evidence_.end()), evidence_.end());
     s.evidence.clear();
     if (!explain_) return;  // points only: the gate reads evidence_ itself
+    std::sort(evidence_.begin(), evidence_.end());
+    evidence_.erase(std::unique(evidence_.begin(), evidence_.end()), evidence_.end());
     for (uint32_t r : evidence_) s.evidence.push_back(index.record(r).id);
   };
   auto fail = [&](std::string why) {

@@ -33,9 +33,11 @@ Scorecard Scorer::Score(const EvidenceIndex& index, const Evidence& evidence) {
   card.year = evidence.year;
   const size_t n = plan_.items().size();
   card.items.reserve(n);
-  std::vector<char> selected(evidence.records.size(), 0);
+  const bool explain = evaluator_.explain();
+  std::vector<char> selected(explain ? evidence.records.size() : 0, 0);
   for (size_t i = 0; i < n; ++i) {
     card.items.push_back(evaluator_.Evaluate(index, static_cast<int>(i)));
+    if (!explain) continue;
     for (uint32_t r : evaluator_.last_selected()) {
       if (r < selected.size()) selected[r] = 1;
     }
@@ -47,8 +49,8 @@ Scorecard Scorer::Score(const EvidenceIndex& index, const Evidence& evidence) {
     card.items[static_cast<size_t>(i)].appraisal_note = a.note;
   }
   // Records no item selects (explanations filed under a known item count as
-  // selected): likely mis-tagged.
-  for (size_t r = 0; r < evidence.records.size(); ++r) {
+  // selected): likely mis-tagged. Points-only cards skip the list.
+  for (size_t r = 0; r < selected.size(); ++r) {
     if (selected[r]) continue;
     const Record& rec = evidence.records[r];
     if (rec.kind == "explanation") {

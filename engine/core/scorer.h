@@ -18,7 +18,8 @@ class Scorer {
   explicit Scorer(const Plan& plan) : plan_(plan), evaluator_(plan) {}
 
   // Scores every item. `evidence` is the file the index was built from (its
-  // unit, appraisals and records for the unmatched list).
+  // unit, appraisals and records for the unmatched list). Points-only
+  // (set_explain(false)): no explanations, evidence ids or unmatched list.
   Scorecard Score(const EvidenceIndex& index, const Evidence& evidence);
 
   // Re-scores only the items that select a kind in `touched_kinds` (or every
@@ -27,7 +28,8 @@ class Scorer {
   void Rescore(const EvidenceIndex& index, const std::vector<int>& touched_kinds, Scorecard* card,
                std::vector<int>* rescored = nullptr);
 
-  // Off: items get status, points and branch only (see ItemEvaluator).
+  // Off (points-only): items get status, points and branch only (see
+  // ItemEvaluator).
   void set_explain(bool on) { evaluator_.set_explain(on); }
 
   // True when item `i` reads records of one of the kinds.
