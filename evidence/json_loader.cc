@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "evidence/json_fast.h"
 #include "evidence/json_support.h"
 #include "evidence/loader.h"
 #include "evidence/validate.h"
@@ -703,8 +704,10 @@ void Handler::Finish() {
 
 }  // namespace
 
-EvidenceLoad LoadEvidenceJson(std::string_view text, const std::string& file_name,
-                              const Criteria* schema, const EvidenceLimits& limits) {
+namespace evidence_internal {
+
+EvidenceLoad LoadEvidenceJsonSax(std::string_view text, const std::string& file_name,
+                                 const Criteria* schema, const EvidenceLimits& limits) {
   EvidenceLoad load;
   EvidenceBuilder builder(&load, file_name, schema, limits);
   if (!evidence_internal::CheckWholeText(text, &builder)) return load;
@@ -716,6 +719,18 @@ EvidenceLoad LoadEvidenceJson(std::string_view text, const std::string& file_nam
                   /*ignore_comments=*/false);
   handler.Finish();
   return load;
+}
+
+}  // namespace evidence_internal
+
+// simdjson for valid, clean input; the SAX reader for anything to report.
+EvidenceLoad LoadEvidenceJson(std::string_view text, const std::string& file_name,
+                              const Criteria* schema, const EvidenceLimits& limits) {
+  if (std::optional<EvidenceLoad> fast =
+          evidence_internal::LoadEvidenceJsonFast(text, file_name, schema, limits)) {
+    return std::move(*fast);
+  }
+  return evidence_internal::LoadEvidenceJsonSax(text, file_name, schema, limits);
 }
 
 }  // namespace cchc

@@ -15,7 +15,7 @@ build=${FUZZ_BUILD:-/tmp/build-fuzz}
 cc=${CC:-clang-14}
 cxx=${CXX:-clang++-14}
 
-all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_csv fuzz_score)
+all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_json_fast fuzz_evidence_csv fuzz_score)
 if [ -f tests/fuzz/fuzz_scenario.cc ] && [ -f evidence/scenario_loader.h ]; then
   all_targets+=(fuzz_scenario)
 fi
@@ -45,6 +45,8 @@ seeds=$build/seeds
 rm -rf "$seeds"
 seed "$seeds/fuzz_criteria" examples/**/*.cchc tests/golden/*.cchc tests/bad-input/*.cchc
 seed "$seeds/fuzz_evidence_json" examples/**/evidence*.json tests/bad-input/*.json \
+  tests/evidence/data/*.json
+seed "$seeds/fuzz_evidence_json_fast" examples/**/evidence*.json tests/bad-input/*.json \
   tests/evidence/data/*.json
 seed "$seeds/fuzz_evidence_csv" examples/**/*.csv tests/bad-input/*.csv tests/evidence/data/*.csv
 seed "$seeds/fuzz_score" examples/**/evidence*.json tests/bad-input/evidence*.json

@@ -3,8 +3,8 @@
 # Run as root. Nothing is downloaded at build time. Ninja and ccache speed
 # up builds; clang-format is the layout check of scripts/test.sh.
 set -euo pipefail
-packages=(cmake make g++ pkg-config libboost-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
-          libbenchmark-dev libgtest-dev libgmock-dev libxlsxwriter-dev zlib1g-dev unzip
+packages=(cmake make g++ pkg-config libboost-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev
+          libcli11-dev libbenchmark-dev libgtest-dev libgmock-dev libxlsxwriter-dev zlib1g-dev unzip
           ninja-build ccache clang-format git)
 if [ "${CCHC_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 missing=()

@@ -1,0 +1,157 @@
+// The two evidence JSON readers agree: wherever the simdjson reader accepts a
+// document, the nlohmann SAX reader gives the same load with no issue. Over
+// the example, the bad-input corpus (files and NDJSON lines) and hand-made
+// edge cases; valid, clean documents must take the fast path. Synthetic
+// communes: tests/engine/json_fast_synth_test.cc.
+#include "evidence/json_fast.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "criteria/parser.h"
+#include "evidence/loader.h"
+#include "tests/evidence/same_load.h"
+#include "tests/evidence/test_schema.h"
+
+namespace cchc {
+namespace {
+
+using evidence_internal::LoadEvidenceJsonFast;
+using evidence_internal::LoadEvidenceJsonSax;
+
+const std::string kSrc = CCHC_SOURCE_DIR;
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct ExampleCriteria {
+  SourceFile src{"criteria.cchc", Read(kSrc + "/examples/thai-nguyen-2026/criteria.cchc")};
+  ParseResult parsed = ParseCriteria(src);
+};
+
+const ExampleCriteria& Example() {
+  static const ExampleCriteria* c = new ExampleCriteria();
+  return *c;
+}
+
+// Both readers over `text`; returns whether the fast one accepted it.
+bool ExpectAgree(const std::string& text, const std::string& name, const Criteria* schema,
+                 const EvidenceLimits& limits = {}) {
+  std::optional<EvidenceLoad> fast = LoadEvidenceJsonFast(text, name, schema, limits);
+  EvidenceLoad sax = LoadEvidenceJsonSax(text, name, schema, limits);
+  // The public entry point gives the SAX reader's answer either way.
+  EXPECT_EQ(testing::LoadDifference(LoadEvidenceJson(text, name, schema, limits), sax), "") << name;
+  if (!fast) return false;
+  EXPECT_TRUE(sax.issues.empty()) << name << ": the fast reader accepted what SAX reports:\n"
+                                  << RenderIssues(sax.issues);
+  EXPECT_EQ(testing::LoadDifference(*fast, sax), "") << name;
+  return true;
+}
+
+TEST(JsonFast, ExampleEvidenceTakesTheFastPath) {
+  const std::string text = Read(kSrc + "/examples/an-khanh-2026/evidence.json");
+  EXPECT_TRUE(ExpectAgree(text, "evidence.json", &Example().parsed.criteria));
+  EXPECT_TRUE(ExpectAgree(text, "evidence.json", nullptr));  // untyped: natural JSON types
+}
+
+TEST(JsonFast, BadInputCorpusAgrees) {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kSrc + "/tests/bad-input")) {
+    const std::string path = entry.path().string();
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".json" && ext != ".ndjson") continue;
+    const std::string text = Read(path);
+    ++files;
+    ExpectAgree(text, path, &Example().parsed.criteria);
+    if (ext != ".ndjson") continue;
+    std::istringstream lines(text);
+    std::string line;
+    for (int n = 1; std::getline(lines, line); ++n) {
+      ExpectAgree(line, path + ":" + std::to_string(n), &Example().parsed.criteria);
+    }
+  }
+  EXPECT_GT(files, 10);
+}
+
+TEST(JsonFast, EdgeCasesAgree) {
+  const Criteria schema = testing::TestSchema();
+  struct Case {
+    const char* text;
+    bool fast;  // whether the fast reader must accept it
+  };
+  const std::vector<Case> cases = {
+      {R"({"records": []})", true},
+      {"\xEF\xBB\xBF{\"records\": [{\"id\": \"a\", \"kind\": \"plan\"}]}", true},
+      {"{\"unit\": {\"name\": \"X\xC3\xA3 \xE1\xBB\x87\"},\n\t\"records\": [\n  {\"id\": "
+       "\"\xE1\xBB\x87\", "
+       "\"kind\": \"plan\"}, {\"id\": \"b\", \"kind\": \"plan\"}\r\n]}",
+       true},
+      {R"({"records": [{"id": "a", "kind": "dossiers", "score": -0, "received": 3}]})", true},
+      {R"({"records": [{"id": "a", "kind": "dossiers", "score": -0.0, "rate": 1e2}]})", true},
+      {R"({"records": [{"id": "a", "kind": "x", "n": 18446744073709551615, "m": -9223372036854775808}]})",
+       true},
+      {R"({"records": [{"id": "a", "kind": "x", "n": 1e-400, "s": "\u00e9\ud83d\ude00\n\u0000"}]})",
+       true},
+      {R"({"records": [{"id": "a", "kind": "x", "n": null, "m": true}], "unit": null, "year": null})",
+       true},
+      {R"({"records": [], "appraisal": [{"item": "", "points": 1}, {"item": "1", "points": 2}]})",
+       true},
+      {R"({"recor\u0064s": [{"id": "a", "kind": "plan"}]})", false},
+      {R"({"records": [{"id": "a", "kind": "plan"}], "extra": 1})", false},
+      {R"({"records": [{"id": "a", "kind": "plan", "id": "b"}]})", false},
+      {R"({"records": [{"id": "a", "kind": "plan"}, {"id": "a", "kind": "plan"}]})", false},
+      {R"({"records": [{"id": "", "kind": "plan"}]})", false},
+      {R"({"records": [{"kind": "plan"}]})", false},
+      {R"({"records": [{"id": "a", "kind": "plan", "n": [1]}]})", false},
+      {R"({"records": [{"id": "a", "kind": "task", "due": "2026-02-30"}]})", false},
+      {R"({"records": [{"id": "a", "kind": "dossiers", "received": -1}]})", false},
+      {R"({"records": null})", false},
+      {R"({"records": [], "appraisal": [{"item": "1", "points": 1}, {"item": "1", "points": 2}]})",
+       false},
+      {R"({"records": [], "appraisal": [{"item": "1"}]})", false},
+      {R"({"records": [], "year": 2026.5})", false},
+      {R"({"records": [], "as_of": "2026-13-01"})", false},
+      {R"({"records": [1]})", false},
+      {R"([])", false},
+      {"", false},
+      {"\xEF\xBB\xBF", false},
+      {R"({"records": []} x)", false},
+      {R"({"records": [{"id": "a", "kind": "x", "s": "\udc00"}]})", false},
+      {R"({"records": [{"id": "a", "kind": "x", "s": "\ud800x"}]})", false},
+      {"{\"records\": [{\"id\": \"a\", \"kind\": \"x\", \"s\": \"tab\there\"}]}", false},
+      {"{\"records\": [{\"id\": \"a\", \"kind\": \"x\", \"s\": \"\xC0\xAF\"}]}", false},
+      {"{\"records\": [{\"id\": \"a\", \"kind\": \"x\", \"s\": \"\xED\xA0\x80\"}]}", false},
+      {R"({"records": [{"id": "a", "kind": "x", "n": 1e400}]})", false},
+      {R"({"records": [{"id": "a", "kind": "x", "n": 123456789012345678901234567890}]})", false},
+      {R"({"records": [{"id": "a", "kind": "x", "n": 01}]})", false},
+      {R"({"records": [{"id": "a", "kind": "x", "n": NaN}]})", false},
+      {R"({"records": [{"id": "a", "kind": "x"}])", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExpectAgree(c.text, "case.json", &schema), c.fast) << c.text;
+  }
+  // Limits a clean document can break: the fast reader leaves them to SAX.
+  EvidenceLimits tight;
+  tight.max_records = 1;
+  EXPECT_FALSE(ExpectAgree(R"({"records": [{"id": "a", "kind": "x"}, {"id": "b", "kind": "x"}]})",
+                           "case.json", &schema, tight));
+  tight = EvidenceLimits{};
+  tight.max_string_bytes = 3;
+  EXPECT_FALSE(
+      ExpectAgree(R"({"records": [{"id": "a", "kind": "xxxx"}]})", "case.json", &schema, tight));
+  EXPECT_FALSE(ExpectAgree(R"({"records": [{"id": "a", "kind": "x", "long_key": 1}]})", "case.json",
+                           &schema, tight));
+}
+
+}  // namespace
+}  // namespace cchc

@@ -1,0 +1,62 @@
+// Field-by-field equality of two evidence loads (records with their origins,
+// unit, year, as_of, appraisals, issues), for the differential tests of the
+// two JSON readers. Numbers compare bit for bit, so -0 differs from 0.
+#ifndef CCHC_TESTS_EVIDENCE_SAME_LOAD_H_
+#define CCHC_TESTS_EVIDENCE_SAME_LOAD_H_
+
+#include <cstring>
+#include <string>
+
+#include "evidence/loader.h"
+
+namespace cchc::testing {
+
+inline bool SameNumber(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+inline bool SameValue(const Value& a, const Value& b) {
+  return a.type == b.type && SameNumber(a.number, b.number) && a.date == b.date &&
+         a.boolean == b.boolean && a.text == b.text;
+}
+
+// Empty when equal, else what differs first.
+inline std::string LoadDifference(const EvidenceLoad& a, const EvidenceLoad& b) {
+  const Evidence& x = a.evidence;
+  const Evidence& y = b.evidence;
+  if (x.source != y.source) return "source";
+  if (x.unit.code != y.unit.code || x.unit.name != y.unit.name ||
+      x.unit.province != y.unit.province)
+    return "unit";
+  if (x.year != y.year) return "year";
+  if (x.as_of != y.as_of) return "as_of";
+  if (x.records.size() != y.records.size()) return "record count";
+  for (size_t r = 0; r < x.records.size(); ++r) {
+    const Record& p = x.records[r];
+    const Record& q = y.records[r];
+    const std::string at = "record " + std::to_string(r) + " (" + p.id + "): ";
+    if (p.id != q.id) return at + "id";
+    if (p.kind != q.kind) return at + "kind";
+    if (p.origin.line != q.origin.line || p.origin.column != q.origin.column)
+      return at + "origin " + std::to_string(p.origin.line) + ":" +
+             std::to_string(p.origin.column) + " vs " + std::to_string(q.origin.line) + ":" +
+             std::to_string(q.origin.column);
+    if (p.fields.size() != q.fields.size()) return at + "field count";
+    for (size_t f = 0; f < p.fields.size(); ++f) {
+      if (p.fields[f].first != q.fields[f].first) return at + "field name " + p.fields[f].first;
+      if (!SameValue(p.fields[f].second, q.fields[f].second))
+        return at + "field value " + p.fields[f].first;
+    }
+  }
+  if (x.appraisals.size() != y.appraisals.size()) return "appraisal count";
+  for (size_t i = 0; i < x.appraisals.size(); ++i) {
+    const Appraisal& p = x.appraisals[i];
+    const Appraisal& q = y.appraisals[i];
+    if (p.item != q.item || !SameNumber(p.points, q.points) || p.note != q.note)
+      return "appraisal " + std::to_string(i);
+  }
+  if (RenderIssues(a.issues) != RenderIssues(b.issues)) return "issues";
+  return "";
+}
+
+}  // namespace cchc::testing
+
+#endif  // CCHC_TESTS_EVIDENCE_SAME_LOAD_H_
