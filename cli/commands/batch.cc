@@ -100,6 +100,10 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     }
     result = ScoreBatch(*criteria.plan, *inputs, config);
   }
+  // Past scoring nothing reads the inputs: release them (an NDJSON text is
+  // often the largest thing held) before the output is built.
+  inputs.reset();
+  std::string().swap(ndjson_text);
 
   if (format != OutputFormat::kTable || xlsx) {
     for (const BatchFailure& f : result.failed) err << "failed: " << FailureLine(f) << "\n";
