@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands/commands.h"
+#include "cli/serve/serve.h"
 
 namespace {
 
@@ -132,6 +133,24 @@ int main(int argc, char** argv) {
   report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically); required");
   report_cmd->add_option("--lang", report.lang, "report labels: vi (default) or en");
 
+  // The self-assessment in a browser (one commune, or a province's batch).
+  cchc::ServeOptions serve;
+  auto* serve_cmd =
+      app.add_subcommand("serve", "the self-assessment in a web browser (dashboard, editor, plan)");
+  serve_cmd->add_option("CRITERIA", serve.criteria, "criteria file (.cchc)")->required();
+  serve_cmd
+      ->add_option("EVIDENCE", serve.input,
+                   "evidence file (.json, editable), or a folder / .ndjson of communes")
+      ->required();
+  serve_cmd->add_option("--tasks", serve.tasks, "task list (.json) for the task planner");
+  serve_cmd->add_option("--port,-p", serve.port, "port (default 8080; 0: any free port)");
+  serve_cmd->add_option("--host", serve.host,
+                        "address to listen on (default 127.0.0.1; any other needs a token)");
+  serve_cmd->add_option("--token", serve.token,
+                        "access token required on every request (generated for a non-loopback "
+                        "--host when not given)");
+  serve_cmd->add_option("--lang", serve.lang, "page language: vi (default) or en");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -154,5 +173,6 @@ int main(int argc, char** argv) {
     if (report_budget_opt->count() > 0) report.budget = report_budget;
     return cchc::RunReport(report, std::cout, std::cerr);
   }
+  if (*serve_cmd) return cchc::RunServe(serve, std::cout, std::cerr);
   return cchc::kExitFailure;
 }

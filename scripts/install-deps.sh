@@ -5,7 +5,11 @@
 set -euo pipefail
 packages=(cmake make g++ pkg-config libboost-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev
           libcli11-dev libbenchmark-dev libgtest-dev libgmock-dev libxlsxwriter-dev zlib1g-dev unzip
-          ninja-build ccache clang-format git)
+          ninja-build ccache clang-format git
+          libcpp-httplib-dev chromium)
+# The browser tests run puppeteer-core under Node.js (npm installs it into
+# tests/browser/node_modules); Debian's nodejs and npm unless Node is present.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "${CCHC_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do

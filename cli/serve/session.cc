@@ -1,0 +1,340 @@
+// Commune and province sessions: loading, snapshots, versioned atomic saves
+// with a history folder, and communes of a batch opened on demand.
+#include "cli/serve/session.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+#include "cli/commands/batch_inputs.h"
+#include "cli/commands/io.h"
+#include "cli/serve/evidence_json.h"
+#include "engine/core/evidence_index.h"
+#include "engine/core/scorer.h"
+#include "engine/render/batch.h"
+#include "evidence/loader.h"
+
+namespace cchc::serve {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& tail) {
+  if (s.size() < tail.size()) return false;
+  return std::equal(tail.rbegin(), tail.rend(), s.rbegin(),
+                    [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+std::string BaseName(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string DirName(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Makes a rename durable: fsync the folder that holds the entry.
+void SyncDir(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+bool WriteDurable(const std::string& path, const std::string& data, std::string* why) {
+  if (!WriteFileAtomic(path, data, why)) return false;
+  SyncDir(DirName(path));
+  return true;
+}
+
+std::string UtcStamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  ::gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// The version in a history file name "STEM.vN.STAMP.json", or 0.
+int HistoryVersion(const std::string& name, const std::string& stem) {
+  const std::string head = stem + ".v";
+  if (name.compare(0, head.size(), head) != 0) return 0;
+  int v = 0;
+  size_t i = head.size();
+  for (; i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])); ++i) {
+    if (v > 100000000) return 0;
+    v = v * 10 + (name[i] - '0');
+  }
+  return i < name.size() && name[i] == '.' ? v : 0;
+}
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> MakeSnapshot(const LoadedCriteria& criteria, Evidence evidence,
+                                             std::vector<EvidenceIssue> warnings, int version,
+                                             const ReportOptions& report) {
+  auto s = std::make_shared<Snapshot>();
+  s->version = version;
+  s->evidence = std::move(evidence);
+  s->warnings = std::move(warnings);
+  EvidenceIndex index(*criteria.plan, s->evidence);
+  Scorer scorer(*criteria.plan);
+  s->card = scorer.Score(index, s->evidence);
+  s->score_json = RenderScorecard(*criteria.plan, s->card, OutputFormat::kJson, report);
+  s->evidence_json = EvidenceToJson(s->evidence);
+  return s;
+}
+
+std::unique_ptr<CommuneSession> CommuneSession::Open(std::shared_ptr<const LoadedCriteria> criteria,
+                                                     const std::string& evidence_path,
+                                                     const std::string& tasks_path,
+                                                     const ReportOptions& report,
+                                                     std::ostream& err) {
+  std::unique_ptr<CommuneSession> s(new CommuneSession);
+  s->criteria_ = std::move(criteria);
+  s->report_ = report;
+  s->path_ = evidence_path;
+  std::string why;
+  bool too_large = false;
+  auto text = ReadWholeFile(evidence_path, kMaxEvidenceBytes, &why, &too_large);
+  if (!text) {
+    err << evidence_path
+        << (too_large ? ": error[E513]: the evidence file is too large: "
+                      : ": error[E590]: cannot read the evidence file: ")
+        << why << "\n";
+    return nullptr;
+  }
+  EvidenceLoad load = LoadEvidenceText(*text, evidence_path, &s->criteria_->criteria);
+  for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
+  if (!load.ok()) {
+    err << evidence_path << ": the evidence has errors; fix them, then start the server again\n";
+    return nullptr;
+  }
+  if (!tasks_path.empty()) {
+    auto tasks = ReadWholeFile(tasks_path, 4u << 20, &why, &too_large);
+    if (!tasks) {
+      err << tasks_path << ": error[E590]: cannot read the task file: " << why << "\n";
+      return nullptr;
+    }
+    s->tasks_path_ = tasks_path;
+    s->tasks_text_ = std::move(*tasks);
+  }
+  const std::string base = BaseName(evidence_path);
+  const size_t dot = base.find_last_of('.');
+  s->stem_ = dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+  s->history_dir_ = evidence_path + ".history";
+  if (EndsWith(evidence_path, ".csv")) {
+    s->save_blocker_ =
+        "the server was started with a CSV file, which it does not rewrite; convert it to JSON "
+        "(download it from the page) and start the server with the .json file to save edits";
+  }
+  int version = 1;
+  for (const HistoryEntry& h : s->History()) version = std::max(version, h.version + 1);
+  std::vector<EvidenceIssue> warnings;
+  for (EvidenceIssue& i : load.issues) warnings.push_back(std::move(i));
+  s->snapshot_ = MakeSnapshot(*s->criteria_, std::move(load.evidence), std::move(warnings), version,
+                              s->report_);
+  return s;
+}
+
+std::shared_ptr<const Snapshot> CommuneSession::current() const {
+  std::lock_guard<std::mutex> lock(snapshot_mu_);
+  return snapshot_;
+}
+
+SaveResult CommuneSession::Save(int base_version, const std::string& text) {
+  std::lock_guard<std::mutex> save_lock(save_mu_);
+  SaveResult r;
+  std::shared_ptr<const Snapshot> now = current();
+  if (!save_blocker_.empty()) {
+    r.status = 409;
+    r.code = "read_only";
+    r.message = save_blocker_;
+    return r;
+  }
+  if (base_version != now->version) {
+    r.status = 409;
+    r.code = "stale";
+    r.message = "the evidence was saved elsewhere (version " + std::to_string(now->version) +
+                ") after this page loaded version " + std::to_string(base_version) +
+                "; reload to see it, then make the change again";
+    return r;
+  }
+  EvidenceLoad load = LoadEvidenceJson(text, path_, &criteria_->criteria);
+  if (!load.ok()) {
+    r.status = 422;
+    r.code = "invalid_evidence";
+    r.message = "the evidence has errors; nothing was saved";
+    r.issues = std::move(load.issues);
+    return r;
+  }
+  std::string json = EvidenceToJson(load.evidence);
+  std::string why;
+  // Keep what is on disk now as the version being replaced.
+  bool too_large = false;
+  auto old = ReadWholeFile(path_, kMaxEvidenceBytes, &why, &too_large);
+  if (old) {
+    if (::mkdir(history_dir_.c_str(), 0755) != 0 && errno != EEXIST) {
+      r.status = 500;
+      r.code = "history";
+      r.message = "cannot create the history folder " + history_dir_ + ": " + std::strerror(errno);
+      return r;
+    }
+    const std::string name =
+        stem_ + ".v" + std::to_string(now->version) + "." + UtcStamp() + ".json";
+    if (!WriteDurable(history_dir_ + "/" + name, *old, &why)) {
+      r.status = 500;
+      r.code = "history";
+      r.message = "cannot keep the previous version: " + why + "; nothing was saved";
+      return r;
+    }
+  }
+  if (!WriteDurable(path_, json, &why)) {
+    r.status = 500;
+    r.code = "write";
+    r.message = "cannot write " + path_ + ": " + why + "; the file is unchanged";
+    return r;
+  }
+  auto next = MakeSnapshot(*criteria_, std::move(load.evidence), std::move(load.issues),
+                           now->version + 1, report_);
+  {
+    std::lock_guard<std::mutex> lock(snapshot_mu_);
+    snapshot_ = next;
+  }
+  r.ok = true;
+  r.snapshot = std::move(next);
+  return r;
+}
+
+std::vector<CommuneSession::HistoryEntry> CommuneSession::History() const {
+  std::vector<HistoryEntry> out;
+  DIR* dir = ::opendir(history_dir_.c_str());
+  if (!dir) return out;
+  while (dirent* e = ::readdir(dir)) {
+    const std::string name = e->d_name;
+    const int v = HistoryVersion(name, stem_);
+    if (v <= 0 || name.find(".tmp-") != std::string::npos) continue;
+    struct stat st;
+    if (::stat((history_dir_ + "/" + name).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    out.push_back({v, name, static_cast<long long>(st.st_size)});
+  }
+  ::closedir(dir);
+  std::sort(out.begin(), out.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
+    return a.version != b.version ? a.version > b.version : a.file > b.file;
+  });
+  return out;
+}
+
+std::unique_ptr<ProvinceSession> ProvinceSession::Open(
+    std::shared_ptr<const LoadedCriteria> criteria, const std::string& input,
+    const ReportOptions& report, std::ostream& err) {
+  std::unique_ptr<ProvinceSession> s(new ProvinceSession);
+  s->criteria_ = std::move(criteria);
+  s->report_ = report;
+  s->input_ = input;
+  std::string ndjson_text;
+  std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(input, &ndjson_text, err);
+  if (!inputs) return nullptr;
+  s->ndjson_ = !ndjson_text.empty();
+  BatchConfig config;
+  s->result_ = ScoreBatch(*s->criteria_->plan, *inputs, config);
+  for (const BatchFailure& f : s->result_.failed) err << "failed: " << FailureLine(f) << "\n";
+  if (s->result_.units.empty()) {
+    err << input << ": no commune could be scored\n";
+    return nullptr;
+  }
+  std::map<std::string, size_t> by_name;
+  for (size_t i = 0; i < inputs->size(); ++i) {
+    s->names_.push_back(inputs->Name(i));
+    by_name.emplace(s->names_.back(), i);
+    if (s->ndjson_) {
+      // Keep where each line is, not the text: a national NDJSON is large.
+      std::string buffer, why;
+      std::string_view view;
+      size_t offset = 0, length = 0;
+      if (inputs->Read(i, &buffer, &view, &why) && view.data() >= ndjson_text.data() &&
+          view.data() + view.size() <= ndjson_text.data() + ndjson_text.size()) {
+        offset = static_cast<size_t>(view.data() - ndjson_text.data());
+        length = view.size();
+      }
+      s->ndjson_ranges_.emplace_back(offset, length);
+    }
+  }
+  for (const BatchUnit& u : s->result_.units) {
+    auto it = by_name.find(u.source);
+    if (it != by_name.end()) s->unit_input_.emplace(u.unit.code, it->second);
+  }
+  s->batch_json_ = RenderBatch(*s->criteria_->plan, s->result_, OutputFormat::kJson, report);
+  return s;
+}
+
+bool ProvinceSession::ReadInput(size_t i, std::string* text, std::string* error) const {
+  if (!ndjson_) {
+    auto data = ReadWholeFile(names_[i], kMaxEvidenceBytes, error);
+    if (!data) return false;
+    *text = std::move(*data);
+    return true;
+  }
+  const auto [offset, length] = ndjson_ranges_[i];
+  int fd = ::open(input_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  text->assign(length, '\0');
+  size_t done = 0;
+  while (done < length) {
+    ssize_t n = ::pread(fd, text->data() + done, length - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (done != length) {
+    *error = "the file changed since it was scored";
+    return false;
+  }
+  return true;
+}
+
+std::shared_ptr<const Snapshot> ProvinceSession::OpenUnit(const std::string& code,
+                                                          std::string* error) {
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    auto it = cache_.find(code);
+    if (it != cache_.end()) return it->second;
+  }
+  auto where = unit_input_.find(code);
+  if (where == unit_input_.end()) {
+    *error = "no commune with the code '" + code + "' in this batch";
+    return nullptr;
+  }
+  std::string text;
+  if (!ReadInput(where->second, &text, error)) return nullptr;
+  EvidenceLoad load = LoadEvidenceText(text, names_[where->second], &criteria_->criteria);
+  if (!load.ok()) {
+    *error = "the commune's evidence no longer loads: " + RenderIssues(load.issues);
+    return nullptr;
+  }
+  auto snapshot =
+      MakeSnapshot(*criteria_, std::move(load.evidence), std::move(load.issues), 0, report_);
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (!cache_.emplace(code, snapshot).second) return cache_[code];
+  cache_order_.push_back(code);
+  if (cache_order_.size() > 8) {
+    cache_.erase(cache_order_.front());
+    cache_order_.erase(cache_order_.begin());
+  }
+  return snapshot;
+}
+
+}  // namespace cchc::serve
