@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   cchc::ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "score a commune's evidence against the criteria");
   score_cmd->add_option("CRITERIA", score.criteria, "criteria file (.cchc)")->required();
-  score_cmd->add_option("EVIDENCE", score.evidence, "evidence file (.json or .csv)")->required();
+  score_cmd->add_option("EVIDENCE", score.evidence, "evidence file (.json, .csv or .xlsx)")
+      ->required();
   AddOutputFlags(score_cmd, &score.output);
 
   cchc::SynthOptions synth;
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
   cchc::BatchOptions batch;
   auto* batch_cmd = app.add_subcommand("batch", "score, rank and summarise many communes");
   batch_cmd->add_option("CRITERIA", batch.criteria, "criteria file (.cchc)")->required();
-  batch_cmd->add_option("INPUT", batch.input, "folder of .json/.csv evidence, or one .ndjson")
+  batch_cmd->add_option("INPUT", batch.input, "folder of .json/.csv/.xlsx evidence, or one .ndjson")
       ->required();
   batch_cmd->add_option("--jobs,-j", batch.jobs, "worker threads (default: all cores)");
   batch_cmd->add_option("--gaps", batch.gaps, "largest self-vs-appraised gaps listed (default 10)");
@@ -66,7 +67,8 @@ int main(int argc, char** argv) {
   auto* whatif_cmd =
       app.add_subcommand("whatif", "re-score under scenarios, shown beside the base");
   whatif_cmd->add_option("CRITERIA", whatif.criteria, "criteria file (.cchc)")->required();
-  whatif_cmd->add_option("EVIDENCE", whatif.evidence, "evidence file (.json or .csv)")->required();
+  whatif_cmd->add_option("EVIDENCE", whatif.evidence, "evidence file (.json, .csv or .xlsx)")
+      ->required();
   whatif_cmd->add_option("SCENARIO", whatif.scenarios, "scenario files (.json), one column each");
   whatif_cmd->add_option("--set", whatif.sets, "ID.FIELD=VALUE, repeatable: one more scenario");
   AddOutputFlags(whatif_cmd, &whatif.output);
@@ -76,7 +78,8 @@ int main(int argc, char** argv) {
   auto* tasks_cmd =
       app.add_subcommand("tasks", "rank the plan's tasks by index gain; best task sets");
   tasks_cmd->add_option("CRITERIA", tasks.criteria, "criteria file (.cchc)")->required();
-  tasks_cmd->add_option("EVIDENCE", tasks.evidence, "evidence file (.json or .csv)")->required();
+  tasks_cmd->add_option("EVIDENCE", tasks.evidence, "evidence file (.json, .csv or .xlsx)")
+      ->required();
   tasks_cmd->add_option("TASKS", tasks.tasks, "task list (.json)")->required();
   auto* budget_opt = tasks_cmd->add_option("--budget", tasks_budget, "effort budget (person-days)");
   tasks_cmd->add_option("--target-band", tasks.target_band,
@@ -89,7 +92,8 @@ int main(int argc, char** argv) {
       app.add_subcommand("sensitivity", "points lost, distances to thresholds, tornado");
   sensitivity_cmd->add_option("CRITERIA", sensitivity.criteria, "criteria file (.cchc)")
       ->required();
-  sensitivity_cmd->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json or .csv)")
+  sensitivity_cmd
+      ->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json, .csv or .xlsx)")
       ->required();
   AddOutputFlags(sensitivity_cmd, &sensitivity.output);
 
@@ -99,7 +103,8 @@ int main(int argc, char** argv) {
   uncertainty_cmd->add_option("CRITERIA", uncertainty.criteria, "criteria file (.cchc)")
       ->required();
   uncertainty_cmd
-      ->add_option("INPUT", uncertainty.input, "folder of .json/.csv evidence, or one .ndjson")
+      ->add_option("INPUT", uncertainty.input,
+                   "folder of .json/.csv/.xlsx evidence, or one .ndjson")
       ->required();
   uncertainty_cmd->add_option("--samples,-n", uncertainty.samples,
                               "Monte Carlo samples (default 1000)");
@@ -124,7 +129,8 @@ int main(int argc, char** argv) {
   auto* report_cmd =
       app.add_subcommand("report", "the commune's HTML report or XLSX self-assessment form");
   report_cmd->add_option("CRITERIA", report.criteria, "criteria file (.cchc)")->required();
-  report_cmd->add_option("EVIDENCE", report.evidence, "evidence file (.json or .csv)")->required();
+  report_cmd->add_option("EVIDENCE", report.evidence, "evidence file (.json, .csv or .xlsx)")
+      ->required();
   report_cmd->add_option("--tasks", report.tasks,
                          "task list (.json): task chart and task sets (HTML)");
   auto* report_budget_opt =
@@ -151,6 +157,17 @@ int main(int argc, char** argv) {
                         "--host when not given)");
   serve_cmd->add_option("--lang", serve.lang, "page language: vi (default) or en");
 
+  cchc::TemplateCommandOptions templ;
+  auto* template_cmd =
+      app.add_subcommand("template", "write the evidence workbook (.xlsx) for offices to fill in");
+  template_cmd->add_option("CRITERIA", templ.criteria, "criteria file (.cchc)")->required();
+  template_cmd->add_option("-o,--output", templ.output, "the workbook to write (.xlsx)")
+      ->required();
+  template_cmd->add_option("--from", templ.from,
+                           "fill it with this evidence (.json, .csv or .xlsx)");
+  template_cmd->add_option("--unit", templ.unit_code, "the unit's code (Mã đơn vị)");
+  template_cmd->add_option("--name", templ.unit_name, "the unit's name (Tên đơn vị)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -158,6 +175,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : cchc::kExitInvalidInput;
   }
   if (*check_cmd) return cchc::RunCheck(check, std::cout, std::cerr);
+  if (*template_cmd) return cchc::RunTemplate(templ, std::cout, std::cerr);
   if (*fmt_cmd) return cchc::RunFmt(fmt, std::cout, std::cerr);
   if (*score_cmd) return cchc::RunScore(score, std::cout, std::cerr);
   if (*synth_cmd) return cchc::RunSynth(synth, std::cout, std::cerr);

@@ -45,6 +45,13 @@ enum class EvidenceCode {
   kDuplicateTaskId = 526,  // E526 two tasks with one id
   kBadEffort = 527,        // E527 effort negative, not finite or not a number
   kTooManyEffects = 528,   // E528 over ScenarioLimits::max_effects / max_tasks
+  // Excel workbooks (evidence/xlsx_loader.cc):
+  kXlsxNotWorkbook = 560,  // E560 not a zip, truncated/damaged, encrypted, or .xls
+  kXlsxTooLarge = 561,     // E561 a part unpacks beyond the limits (zip bomb)
+  kXlsxSheet = 562,        // E562 no evidence sheet, or a sheet the criteria do not know
+  kXlsxHeader = 563,       // E563 missing id column, unknown or unnamed column
+  kXlsxErrorCell = 564,    // E564 a formula error (#DIV/0!) or uncalculated formula
+  kXlsxLayout = 565,       // E565 merged cells, hidden rows or a hidden sheet with data
 };
 
 struct EvidenceIssue {

@@ -3,17 +3,26 @@
 
 namespace cchc {
 
+namespace {
+
+bool HasExtension(std::string_view name, std::string_view ext) {
+  if (name.size() < ext.size()) return false;
+  name = name.substr(name.size() - ext.size());
+  for (size_t i = 0; i < ext.size(); ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != ext[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 EvidenceLoad LoadEvidenceText(std::string_view text, const std::string& file_name,
                               const Criteria* schema, const EvidenceLimits& limits) {
-  std::string_view name = file_name;
-  bool csv = false;
-  if (name.size() >= 4) {
-    std::string_view ext = name.substr(name.size() - 4);
-    csv =
-        ext[0] == '.' && (ext[1] | 0x20) == 'c' && (ext[2] | 0x20) == 's' && (ext[3] | 0x20) == 'v';
-  }
-  return csv ? LoadEvidenceCsv(text, file_name, schema, limits)
-             : LoadEvidenceJson(text, file_name, schema, limits);
+  if (HasExtension(file_name, ".csv")) return LoadEvidenceCsv(text, file_name, schema, limits);
+  if (HasExtension(file_name, ".xlsx")) return LoadEvidenceXlsx(text, file_name, schema, limits);
+  return LoadEvidenceJson(text, file_name, schema, limits);
 }
 
 }  // namespace cchc

@@ -23,6 +23,9 @@ struct EvidenceLimits {
   size_t max_string_bytes = 64 * 1024;  // any JSON string or key, any CSV cell
   int max_depth = 32;                   // JSON arrays/objects open at once
   size_t max_errors = 1000;             // then one E523 and loading stops
+  // An .xlsx workbook is a zip: what its parts may unpack to (E561).
+  size_t max_xlsx_part_bytes = 64u << 20;
+  size_t max_xlsx_total_bytes = 256u << 20;
 };
 
 struct EvidenceLoad {
@@ -55,7 +58,17 @@ EvidenceLoad LoadEvidenceJson(std::string_view text, const std::string& file_nam
 EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name,
                              const Criteria* schema, const EvidenceLimits& limits = {});
 
-// CSV when file_name ends in ".csv" (any case), JSON otherwise.
+// An Excel workbook (.xlsx) laid out as `cchc template` writes it: a sheet
+// per record kind (named by the kind) whose header row names each column's
+// field ("Nhãn (field)" or "field"), "Đơn vị" for the unit, year and as_of,
+// "Thẩm định" for the appraisal; "Hướng dẫn" and sheets named "_..." are
+// ignored. Issues are placed as "file.xlsx:Sheet!C12" (in EvidenceIssue::file,
+// line and column 0). `bytes` is the whole file.
+EvidenceLoad LoadEvidenceXlsx(std::string_view bytes, const std::string& file_name,
+                              const Criteria* schema, const EvidenceLimits& limits = {});
+
+// By the file name's extension (any case): .csv CSV, .xlsx a workbook, else
+// JSON.
 EvidenceLoad LoadEvidenceText(std::string_view text, const std::string& file_name,
                               const Criteria* schema, const EvidenceLimits& limits = {});
 

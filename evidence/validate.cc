@@ -73,6 +73,29 @@ std::optional<double> ParseFiniteNumber(std::string_view s) {
   return v;
 }
 
+std::optional<Date> ParseDayMonthYear(std::string_view s) {
+  s = Trim(s);
+  int part[3] = {0, 0, 0};
+  size_t digits[3] = {0, 0, 0};
+  int k = 0;
+  for (char c : s) {
+    if (c == '/') {
+      if (++k > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9') {
+      if (++digits[k] > 4) return std::nullopt;
+      part[k] = part[k] * 10 + (c - '0');
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (k != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 ||
+      digits[2] != 4) {
+    return std::nullopt;
+  }
+  if (!IsValidCivilDate(part[2], part[1], part[0])) return std::nullopt;
+  return FromCivil(part[2], part[1], part[0]);
+}
+
 std::string FormatNumber(double v) {
   char buf[64];
   auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
@@ -113,6 +136,10 @@ bool EvidenceBuilder::Report(EvidenceCode code, Severity severity, uint32_t line
   issue.file = file_;
   issue.line = line;
   issue.column = column;
+  if (namer_ && column > 0) {
+    issue.file += ':' + namer_(line, column);
+    issue.line = issue.column = 0;
+  }
   issue.record_id = std::string(record_id);
   issue.field = std::string(field);
   issue.message = std::move(message);
@@ -221,6 +248,25 @@ std::optional<bool> ParseBoolText(std::string_view s) {
   return std::nullopt;
 }
 
+// Có / Không in any case, NFC or decomposed (the form Excel drop-downs and
+// Vietnamese keyboards produce), for declared booleans only.
+std::optional<bool> ParseVietnameseBool(std::string_view s) {
+  s = Trim(s);
+  std::string l;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    l += c;
+    // Ó (C3 93) -> ó (C3 B3), Ô (C3 94) -> ô (C3 B4).
+    if (c == '\xC3' && i + 1 < s.size() && (s[i + 1] == '\x93' || s[i + 1] == '\x94')) {
+      l += static_cast<char>(s[++i] + 0x20);
+    }
+  }
+  if (l == "c\xC3\xB3" || l == "co\xCC\x81") return true;
+  if (l == "kh\xC3\xB4ng" || l == "kho\xCC\x82ng") return false;
+  return std::nullopt;
+}
+
 }  // namespace
 
 Value EvidenceBuilder::FromCell(std::string_view cell, const FieldDecl* decl,
@@ -235,6 +281,7 @@ Value EvidenceBuilder::FromCell(std::string_view cell, const FieldDecl* decl,
     case FieldType::kString:
       return Value::String(std::string(cell));
     case FieldType::kDate:
+      if (std::optional<Date> d = ParseDayMonthYear(cell)) return Value::OfDate(*d);
       return FromString(std::string(Trim(cell)), decl, at);
     case FieldType::kPercent:
       if (std::optional<double> f = ParsePercentText(cell, /*require_sign=*/false)) {
@@ -247,6 +294,7 @@ Value EvidenceBuilder::FromCell(std::string_view cell, const FieldDecl* decl,
       break;
     case FieldType::kBool:
       if (std::optional<bool> b = ParseBoolText(cell)) return Value::Bool(*b);
+      if (std::optional<bool> b = ParseVietnameseBool(cell)) return Value::Bool(*b);
       break;
   }
   Error(EvidenceCode::kWrongType, at,
@@ -269,9 +317,13 @@ void EvidenceBuilder::AddRecord(Record record) {
     if (!inserted) {
       const RecordOrigin& first = it->second;
       FieldPlace at{record.origin.line, record.origin.column, record.id, record.kind, ""};
-      std::string msg = "duplicate id; the first record with this id is at line ";
-      msg += std::to_string(first.line);
-      if (first.column > 0) {
+      std::string msg = "duplicate id; the first record with this id is at ";
+      if (namer_ && first.column > 0) {
+        msg += namer_(first.line, first.column);
+      } else {
+        msg += "line " + std::to_string(first.line);
+      }
+      if (!namer_ && first.column > 0) {
         msg += ':';
         msg += std::to_string(first.column);
       }

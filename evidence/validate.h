@@ -5,6 +5,7 @@
 #define CCHC_EVIDENCE_VALIDATE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,13 @@ class EvidenceBuilder {
                   std::move(message));
   }
   void Stop() { stopped_ = true; }
+
+  // For formats whose places are not line:col (a workbook's Sheet!C12): every
+  // issue with a non-zero column is then labelled file + ":" + namer(line,
+  // column), with line and column cleared; so is a duplicate id's first place.
+  void SetPlaceNamer(std::function<std::string(uint32_t line, uint32_t column)> namer) {
+    namer_ = std::move(namer);
+  }
   bool stopped() const { return stopped_; }
 
   // The declaration of `field` for records of `kind` (kind's fields, then the
@@ -83,6 +91,7 @@ class EvidenceBuilder {
   size_t records_ = 0;
   bool stopped_ = false;
   std::unordered_map<std::string, RecordOrigin> ids_;
+  std::function<std::string(uint32_t, uint32_t)> namer_;
 };
 
 // Byte offset -> line:col, counting code points (a tab is one column, a
@@ -107,6 +116,9 @@ bool CheckWholeText(std::string_view text, EvidenceBuilder* out);
 // The whole of `s` (ASCII blanks around it allowed) as a finite number in
 // JSON-like syntax ("12", "-3.5", "1e3"); nullopt for "", "1.2.3", "inf", "0x1".
 std::optional<double> ParseFiniteNumber(std::string_view s);
+
+// A Vietnamese-style date "dd/mm/yyyy" (also "d/m/yyyy") naming a real day.
+std::optional<Date> ParseDayMonthYear(std::string_view s);
 
 // Shortest round-trip text of a number, for messages: 0.1 -> "0.1".
 std::string FormatNumber(double v);

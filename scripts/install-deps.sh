@@ -4,8 +4,8 @@
 # up builds; clang-format is the layout check of scripts/test.sh.
 set -euo pipefail
 packages=(cmake make g++ pkg-config libboost-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev
-          libcli11-dev libbenchmark-dev libgtest-dev libgmock-dev libxlsxwriter-dev zlib1g-dev unzip
-          ninja-build ccache clang-format git
+          libcli11-dev libbenchmark-dev libgtest-dev libgmock-dev libxlsxwriter-dev libzip-dev
+          libexpat1-dev zlib1g-dev unzip ninja-build ccache clang-format git
           libcpp-httplib-dev chromium)
 # The browser tests run puppeteer-core under Node.js (npm installs it into
 # tests/browser/node_modules); Debian's nodejs and npm unless Node is present.

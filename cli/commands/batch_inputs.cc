@@ -1,4 +1,4 @@
-// Opening a batch's INPUT: a folder of .json/.csv evidence files, one NDJSON
+// Opening a batch's INPUT: a folder of .json/.csv/.xlsx evidence files, one NDJSON
 // file, or a single evidence file.
 #include "cli/commands/batch_inputs.h"
 
@@ -45,13 +45,13 @@ class FileInputs : public BatchInputs {
   std::vector<std::string> paths_;
 };
 
-// The .json / .csv files of a folder, sorted by name; *skipped counts others.
+// The .json / .csv / .xlsx files of a folder, sorted by name; *skipped counts others.
 std::vector<std::string> ListEvidence(const std::string& dir, size_t* skipped, std::string* error) {
   std::vector<std::string> out;
   std::error_code ec;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string ext = Lower(it->path().extension().string());
-    if ((ext == ".json" || ext == ".csv") && !it->is_directory()) {
+    if ((ext == ".json" || ext == ".csv" || ext == ".xlsx") && !it->is_directory()) {
       out.push_back(it->path().string());
     } else {
       ++*skipped;
@@ -77,12 +77,13 @@ std::unique_ptr<BatchInputs> OpenBatchInputs(const std::string& input, std::stri
       return nullptr;
     }
     if (files.empty()) {
-      err << input << ": error: no .json or .csv evidence files in the folder; nothing scored\n";
+      err << input
+          << ": error: no .json, .csv or .xlsx evidence files in the folder; nothing scored\n";
       return nullptr;
     }
     if (skipped) {
       err << input << ": note: skipped " << skipped
-          << " entries that are not .json or .csv files\n";
+          << " entries that are not .json, .csv or .xlsx files\n";
     }
     inputs = std::make_unique<FileInputs>(std::move(files));
   } else if (IsNdjson(input)) {

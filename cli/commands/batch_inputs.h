@@ -11,7 +11,7 @@
 
 namespace cchc {
 
-// A folder gives its .json/.csv files sorted by name (others are skipped with
+// A folder gives its .json/.csv/.xlsx files sorted by name (others are skipped with
 // a note), a .ndjson/.jsonl file one input per non-blank line (its text is
 // kept in *ndjson_text, which must outlive the inputs), any other existing
 // file a batch of one. Returns nullptr after printing the reason to `err`

@@ -90,7 +90,7 @@ struct SynthOptions {
 };
 int RunSynth(const SynthOptions& o, std::ostream& out, std::ostream& err);
 
-// `cchc batch`: scores a folder of .json/.csv evidence files or one .ndjson
+// `cchc batch`: scores a folder of .json/.csv/.xlsx evidence files or one .ndjson
 // file in parallel and ranks the units. Exit 0 when every unit scored, 3 when
 // some failed (each in failed[] / on stderr), 2 when none could be scored or
 // the input is empty or unreadable. --format also takes xlsx (needs -o).
@@ -139,6 +139,18 @@ struct ReportCommandOptions {
   std::string lang = "vi";       // vi | en
 };
 int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& err);
+
+// `cchc template CRITERIA -o evidence.xlsx [--from EVIDENCE] [--unit CODE
+// --name NAME]`: the evidence workbook to fill in, from the criteria's record
+// declarations; with --from, filled with existing evidence (JSON, CSV or
+// .xlsx). -o is required; bad criteria or evidence: exit 2.
+struct TemplateCommandOptions {
+  std::string criteria;
+  std::string output;  // -o FILE (.xlsx); required
+  std::string from;    // optional evidence file
+  std::string unit_code, unit_name;
+};
+int RunTemplate(const TemplateCommandOptions& o, std::ostream& out, std::ostream& err);
 
 }  // namespace cchc
 

@@ -79,7 +79,8 @@ std::set<std::string> FilesIn(const std::string& dir) {
   if (DIR* d = ::opendir(dir.c_str())) {
     while (dirent* ent = ::readdir(d)) {
       const std::string name = ent->d_name;
-      if (name != "." && name != ".." && name != "MANIFEST.tsv" && name != "README.md") {
+      if (name != "." && name != ".." && name != "MANIFEST.tsv" && name != "README.md" &&
+          name != "make_xlsx.py") {
         names.insert(name);
       }
     }

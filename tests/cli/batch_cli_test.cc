@@ -138,7 +138,7 @@ TEST(BatchCommand, EmptyOrMissingInputExitsTwo) {
   fs::create_directories(dir);
   CmdRun r = Batch(dir.string());
   EXPECT_EQ(r.code, kExitInvalidInput);
-  EXPECT_NE(r.err.find("no .json or .csv evidence files"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no .json, .csv or .xlsx evidence files"), std::string::npos) << r.err;
   EXPECT_EQ(Batch(Fresh("nothing-here").string()).code, kExitInvalidInput);
   const fs::path blank = Fresh("blank.ndjson");
   std::ofstream(blank) << "\n\n";

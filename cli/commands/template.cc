@@ -1,0 +1,37 @@
+// `cchc template CRITERIA -o evidence.xlsx`: the evidence workbook generated
+// from the criteria's record declarations, optionally filled (--from).
+#include "engine/render/xlsx/template.h"
+
+#include "cli/commands/commands.h"
+#include "cli/commands/load.h"
+
+namespace cchc {
+
+int RunTemplate(const TemplateCommandOptions& o, std::ostream& out, std::ostream& err) {
+  (void)out;
+  if (o.output.empty() || o.output == "-") {
+    err << "error: -o FILE.xlsx is required for the template\n";
+    return kExitInvalidInput;
+  }
+  LoadedCriteria criteria;
+  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  Evidence evidence;
+  if (!o.from.empty() && !LoadEvidence(o.from, criteria.criteria, &evidence, err)) {
+    return kExitInvalidInput;
+  }
+  TemplateOptions options;
+  options.criteria_text = criteria.source->text();
+  options.from = o.from.empty() ? nullptr : &evidence;
+  options.unit_code = o.unit_code;
+  options.unit_name = o.unit_name;
+  std::vector<std::string> warnings;
+  std::string why;
+  if (!WriteEvidenceTemplate(*criteria.plan, options, o.output, &warnings, &why)) {
+    err << o.output << ": error: " << why << "\n";
+    return kExitFailure;
+  }
+  for (const std::string& w : warnings) err << o.from << ": warning: " << w << "\n";
+  return kExitOk;
+}
+
+}  // namespace cchc
