@@ -1,6 +1,8 @@
 // CSV evidence (RFC 4180) for tabular exports from provincial systems: one
 // record per row under a header naming `id`, `kind` and the fields, with
-// "# key: value" lines before the header for the unit.
+// "# key: value" lines before the header for the unit. Excel's Vietnamese
+// exports are read too: ';' separators (detected from the header line, or
+// declared), and a decimal comma where the file declares it.
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,6 +35,7 @@ class CsvReader {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
   }
 
+  void set_separator(char c) { sep_ = c; }
   bool AtEnd() const { return pos_ >= text_.size(); }
   uint32_t line() const { return line_; }
   // The physical line starting at the current position, without consuming it.
@@ -58,6 +61,7 @@ class CsvReader {
   EvidenceBuilder* out_;
   size_t pos_ = 0;
   uint32_t line_ = 1;
+  char sep_ = ',';
 };
 
 bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
@@ -99,7 +103,7 @@ bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
       }
       // After the closing quote only a separator or the row's end may follow.
       size_t stray = pos_;
-      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
+      while (pos_ < text_.size() && text_[pos_] != sep_ && text_[pos_] != '\n' &&
              !(text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) {
         ++pos_;
       }
@@ -110,7 +114,7 @@ bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
       }
     } else {
       const size_t start = pos_;
-      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
+      while (pos_ < text_.size() && text_[pos_] != sep_ && text_[pos_] != '\n') ++pos_;
       std::string_view raw = text_.substr(start, pos_ - start);
       if (!raw.empty() && raw.back() == '\r' && (pos_ >= text_.size() || text_[pos_] == '\n')) {
         raw.remove_suffix(1);
@@ -123,7 +127,7 @@ bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
       cell.text.assign(raw);
     }
     if (pos_ >= text_.size()) return ok;
-    if (text_[pos_] == ',') {
+    if (text_[pos_] == sep_) {
       ++pos_;
       continue;
     }
@@ -140,9 +144,16 @@ std::string_view TrimBlanks(std::string_view s) {
   return s;
 }
 
+// What "# separator: ;" and "# decimal: ," declare (0: not declared).
+struct CsvConventions {
+  char separator = 0;
+  bool decimal_comma = false;
+};
+
 // "# unit.code: AK": sets the unit. Lines that do not look like "# key: value"
 // with a one-word key are plain comments.
-void ReadCommentLine(std::string_view line, uint32_t line_no, EvidenceBuilder* out) {
+void ReadCommentLine(std::string_view line, uint32_t line_no, EvidenceBuilder* out,
+                     CsvConventions* conventions) {
   line.remove_prefix(1);  // '#'
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
@@ -172,12 +183,29 @@ void ReadCommentLine(std::string_view line, uint32_t line_no, EvidenceBuilder* o
                  "the year is a number such as 2026, got " + QuoteForMessage(value));
     }
   } else if (key == "as_of") {
-    out->SetAsOf(value, at);
+    if (std::optional<Date> d = evidence_internal::ParseDayMonthYear(value)) {
+      out->evidence().as_of = *d;
+    } else {
+      out->SetAsOf(value, at);
+    }
+  } else if (key == "separator" || key == "decimal") {
+    const char c = value == "tab" ? '\t' : value.size() == 1 ? value[0] : '\0';
+    const bool ok =
+        key == "separator" ? (c == ',' || c == ';' || c == '\t') : (c == ',' || c == '.');
+    if (!ok) {
+      out->Error(EvidenceCode::kSyntax, at,
+                 key == "separator" ? "the separator is , ; or tab, got " + QuoteForMessage(value)
+                                    : "the decimal mark is , or ., got " + QuoteForMessage(value));
+    } else if (key == "separator") {
+      conventions->separator = c;
+    } else {
+      conventions->decimal_comma = c == ',';
+    }
   } else {
     out->Warning(EvidenceCode::kUnknownKey, at,
                  "unknown key " + QuoteForMessage(key) +
                      " in a comment line; known keys: unit.code, unit.name, unit.province, "
-                     "year, as_of; ignored");
+                     "year, as_of, separator, decimal; ignored");
   }
 }
 
@@ -196,18 +224,42 @@ EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name
   EvidenceBuilder out(&load, file_name, schema, limits);
   if (!evidence_internal::CheckWholeText(text, &out)) return load;
   CsvReader reader(text, &out);
+  CsvConventions conventions;
 
-  // Leading comment and blank lines.
+  // Leading comment and blank lines, and Excel's "sep=;" line.
   while (!reader.AtEnd()) {
     std::string_view line = reader.PeekLine();
     if (TrimBlanks(line).empty()) {
       reader.SkipLine();
     } else if (line.front() == '#') {
-      ReadCommentLine(line, reader.line(), &out);
+      ReadCommentLine(line, reader.line(), &out, &conventions);
+      reader.SkipLine();
+    } else if (line.size() == 5 && line.starts_with("sep=")) {
+      conventions.separator = line[4];
       reader.SkipLine();
     } else {
       break;
     }
+  }
+  if (!reader.AtEnd()) {
+    // Undeclared, the separator is whichever of ',' ';' and tab the header
+    // line has most of outside quotes (Excel in a Vietnamese locale saves ';').
+    char sep = conventions.separator;
+    if (sep == 0) {
+      size_t comma = 0, semicolon = 0, tab = 0;
+      bool quoted = false;
+      for (char c : reader.PeekLine()) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        comma += c == ',';
+        semicolon += c == ';';
+        tab += c == '\t';
+      }
+      sep = semicolon > comma && semicolon >= tab ? ';'
+            : tab > comma && tab > semicolon      ? '\t'
+                                                  : ',';
+    }
+    reader.set_separator(sep);
   }
   if (reader.AtEnd()) {
     out.Report(EvidenceCode::kCsvHeader, Severity::kError, reader.line(), 0, {}, {},
@@ -309,7 +361,18 @@ EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name
                       std::to_string(max_cell) + ")");
         continue;
       }
-      Value value = out.FromCell(cell.text, out.Declared(record.kind, names[i]), at);
+      const FieldDecl* decl = out.Declared(record.kind, names[i]);
+      if (conventions.decimal_comma && decl != nullptr &&
+          (decl->type == FieldType::kNumber || decl->type == FieldType::kCount ||
+           decl->type == FieldType::kPercent) &&
+          cell.text.find('.') == std::string::npos) {
+        std::string number = cell.text;  // "96,2" -> "96.2" where the file declares it
+        if (size_t comma = number.find(','); comma != std::string::npos) number[comma] = '.';
+        Value value = out.FromCell(number, decl, at);
+        if (!value.missing()) record.fields.emplace_back(names[i], std::move(value));
+        continue;
+      }
+      Value value = out.FromCell(cell.text, decl, at);
       if (!value.missing()) record.fields.emplace_back(names[i], std::move(value));
     }
     if (out.stopped()) break;

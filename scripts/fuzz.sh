@@ -15,7 +15,8 @@ build=${FUZZ_BUILD:-/tmp/build-fuzz}
 cc=${CC:-clang-14}
 cxx=${CXX:-clang++-14}
 
-all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_json_fast fuzz_evidence_csv fuzz_score)
+all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_json_fast fuzz_evidence_csv fuzz_score
+             fuzz_evidence_xlsx)
 if [ -f tests/fuzz/fuzz_scenario.cc ] && [ -f evidence/scenario_loader.h ]; then
   all_targets+=(fuzz_scenario)
 fi
@@ -49,6 +50,7 @@ seed "$seeds/fuzz_evidence_json" examples/**/evidence*.json tests/bad-input/*.js
 seed "$seeds/fuzz_evidence_json_fast" examples/**/evidence*.json tests/bad-input/*.json \
   tests/evidence/data/*.json
 seed "$seeds/fuzz_evidence_csv" examples/**/*.csv tests/bad-input/*.csv tests/evidence/data/*.csv
+seed "$seeds/fuzz_evidence_xlsx" tests/bad-input/xlsx_*.xlsx
 seed "$seeds/fuzz_score" examples/**/evidence*.json tests/bad-input/evidence*.json
 seed "$seeds/fuzz_scenario" examples/**/scenario*.json examples/**/tasks*.json \
   tests/bad-input/scenario*.json tests/bad-input/tasks*.json
@@ -69,6 +71,7 @@ dict_of() {
   case $1 in
     fuzz_criteria) echo tests/fuzz/criteria.dict ;;
     fuzz_evidence_csv) echo tests/fuzz/csv.dict ;;
+    fuzz_evidence_xlsx) echo tests/fuzz/xlsx.dict ;;
     *) echo tests/fuzz/json.dict ;;
   esac
 }
