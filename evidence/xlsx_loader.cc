@@ -64,6 +64,7 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 // " (did you mean \"received\"?)" when one candidate is close, else "".
 std::string DidYouMean(std::string_view got, const std::vector<std::string>& candidates) {
+  if (got.size() > 64) return "";  // no field name is that long; keep the cost bounded
   const std::string* best = nullptr;
   size_t best_d = 0;
   for (const std::string& c : candidates) {
@@ -226,10 +227,15 @@ bool XlsxLoader::CheckLayout(const xlsx::Sheet& sheet, uint32_t first_row) {
                    "; unmerge them (each record needs its own cell in each column)");
     ok = false;
   }
+  // Both lists are sorted by row: one merge walk, linear in the sheet.
+  size_t next = 0;
   for (uint32_t row : sheet.hidden_rows) {
     if (row < first_row) continue;
-    const bool data = std::any_of(sheet.cells.begin(), sheet.cells.end(),
-                                  [&](const Cell& c) { return c.row == row && !IsBlankCell(c); });
+    while (next < sheet.cells.size() && sheet.cells[next].row < row) ++next;
+    bool data = false;
+    for (size_t i = next; i < sheet.cells.size() && sheet.cells[i].row == row; ++i) {
+      data |= !IsBlankCell(sheet.cells[i]);
+    }
     if (!data) continue;
     out_.Error(EvidenceCode::kXlsxLayout, At(row, 1),
                "row " + std::to_string(row) +

@@ -213,11 +213,18 @@ class StylesHandler : public XmlHandler {
 // One worksheet's cells, hidden rows and merged ranges.
 class SheetHandler : public XmlHandler {
  public:
+  // `text_budget`: bytes of shared-string text the cells may still copy (a
+  // long shared string referenced by every cell would otherwise multiply).
   SheetHandler(Sheet* sheet, const std::vector<std::string>* strings, const StylesHandler* styles,
-               std::string part)
-      : sheet_(sheet), strings_(strings), styles_(styles), part_(std::move(part)) {}
+               std::string part, size_t* text_budget)
+      : sheet_(sheet),
+        strings_(strings),
+        styles_(styles),
+        part_(std::move(part)),
+        text_budget_(text_budget) {}
 
   std::string error;  // the first problem (malformed cell reference, bad index)
+  bool over_budget = false;
 
   void Start(std::string_view name, const char** attrs) override {
     if (name == "row") {
@@ -317,8 +324,15 @@ class SheetHandler : public XmlHandler {
              " refers to shared string " + value_ + ", which does not exist");
         return;
       }
+      const std::string& text = (*strings_)[static_cast<size_t>(*index)];
+      if (text.size() > *text_budget_) {
+        over_budget = true;
+        Fail("the cells' shared text is too large");
+        return;
+      }
+      *text_budget_ -= text.size();
       cell_.type = Cell::Type::kString;
-      cell_.text = (*strings_)[static_cast<size_t>(*index)];
+      cell_.text = text;
     } else if (type_ == "str" || type_ == "inlineStr") {
       cell_.type = Cell::Type::kString;
       cell_.text = std::move(value_);
@@ -354,6 +368,7 @@ class SheetHandler : public XmlHandler {
   const std::vector<std::string>* strings_;
   const StylesHandler* styles_;
   std::string part_;
+  size_t* text_budget_;
   uint32_t row_ = 0, column_ = 0;
   Cell cell_;
   std::string type_, value_;
@@ -511,6 +526,7 @@ bool ReadWorkbook(std::string_view bytes, const Limits& limits, Workbook* out, P
   }
   out->date1904 = workbook.date1904;
   out->sheets.clear();
+  size_t text_budget = limits.max_total_bytes;
   for (const SheetEntry& entry : workbook.sheets) {
     auto target = rels.targets.find(entry.rel_id);
     if (target == rels.targets.end()) {
@@ -532,8 +548,15 @@ bool ReadWorkbook(std::string_view bytes, const Limits& limits, Workbook* out, P
       continue;
     }
     if (part.find("worksheets/") == std::string::npos) continue;  // chartsheets/...
-    SheetHandler handler(&sheet, &strings.strings, &styles, part);
+    SheetHandler handler(&sheet, &strings.strings, &styles, part, &text_budget);
     if (!zip.Read(part, &xml, problem) || !ParseXml(part, xml, &handler, problem)) return false;
+    if (handler.over_budget) {
+      problem->kind = Problem::Kind::kTooLarge;
+      problem->message = "the cells of sheet \"" + entry.name + "\" repeat shared text beyond " +
+                         std::to_string(limits.max_total_bytes) +
+                         " bytes in all; refusing a possible zip bomb";
+      return false;
+    }
     if (!handler.error.empty()) {
       problem->kind = Problem::Kind::kMalformed;
       problem->message = "sheet \"" + entry.name + "\": " + handler.error;

@@ -151,6 +151,10 @@ def main():
     # A zip bomb: one sheet part of 80 MiB of blanks, compressed to ~80 KiB.
     bomb = sheet_xml([PLAN_HEADER]).replace("<sheetData>", "<sheetData>" + " " * (80 << 20))
     workbook("xlsx_zip_bomb.xlsx", OK, replace={"xl/worksheets/sheet2.xml": bomb})
+    # A shared string of 1 MiB referenced by 300 cells: 300 MiB of cell text.
+    workbook("xlsx_shared_text_bomb.xlsx",
+             [("plan", [["id", "title"]] + [[f"KH-{i}", ("s", 0)] for i in range(300)], {})],
+             shared=["x" * (1 << 20)])
     # Sheets.
     workbook("xlsx_no_evidence_sheet.xlsx", [("Sheet1", [["id", "kind"], ["A", "plan"]], {})])
     workbook("xlsx_misspelled_sheet.xlsx", [("Đơn vị", UNIT, {}),

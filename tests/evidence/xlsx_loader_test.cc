@@ -149,6 +149,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"xlsx_old_xls.xlsx", "E560", "old-format .xls"},
         BadCase{"xlsx_zip_not_workbook.xlsx", "E560", "no xl/workbook.xml"},
         BadCase{"xlsx_zip_bomb.xlsx", "E561", "zip bomb"},
+        BadCase{"xlsx_shared_text_bomb.xlsx", "E561", "repeat shared text"},
         BadCase{"xlsx_no_evidence_sheet.xlsx", "E562", "Sheet1"},
         BadCase{"xlsx_misspelled_sheet.xlsx", "E562", "plam: error[E562]"},
         BadCase{"xlsx_misspelled_sheet.xlsx", "E562", "did you mean \"plan\"?"},
