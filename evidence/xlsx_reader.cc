@@ -566,6 +566,16 @@ bool ReadWorkbook(std::string_view bytes, const Limits& limits, Workbook* out, P
     std::stable_sort(sheet.cells.begin(), sheet.cells.end(), [](const Cell& a, const Cell& b) {
       return a.row != b.row ? a.row < b.row : a.column < b.column;
     });
+    for (size_t i = 1; i < sheet.cells.size(); ++i) {
+      const Cell& a = sheet.cells[i - 1];
+      const Cell& b = sheet.cells[i];
+      if (a.row == b.row && a.column == b.column) {
+        problem->kind = Problem::Kind::kMalformed;
+        problem->message = "sheet \"" + entry.name + "\": cell " + ColumnName(b.column) +
+                           std::to_string(b.row) + " appears twice; save it again from Excel";
+        return false;
+      }
+    }
     out->sheets.push_back(std::move(sheet));
   }
   return true;

@@ -201,6 +201,8 @@ def main():
     workbook("xlsx_doctype_entities.xlsx", OK, replace={"xl/worksheets/sheet2.xml": laughs})
     workbook("xlsx_bad_shared_string.xlsx",
              [("plan", [["id"], [("s", 7)]], {})], shared=["id"])
+    workbook("xlsx_duplicate_cell.xlsx",
+             [("plan", [["id", "topic"], ["KH-1", "cchc", ("raw", '<c r="B2"><v>3</v></c>')]], {})])
     workbook("xlsx_bad_cell_ref.xlsx",
              [("plan", [["id"], [("raw", '<c r="1A"><v>3</v></c>')]], {})])
 

@@ -179,7 +179,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"xlsx_malformed_xml.xlsx", "E501", "not well-formed"},
         BadCase{"xlsx_doctype_entities.xlsx", "E501", "DOCTYPE"},
         BadCase{"xlsx_bad_shared_string.xlsx", "E501", "shared string 7"},
-        BadCase{"xlsx_bad_cell_ref.xlsx", "E501", "\"1A\""}));
+        BadCase{"xlsx_bad_cell_ref.xlsx", "E501", "\"1A\""},
+        BadCase{"xlsx_duplicate_cell.xlsx", "E501", "cell B2 appears twice"}));
 
 TEST(XlsxLoader, PartLimitsAreChecked) {
   static const Criteria schema = Schema();
