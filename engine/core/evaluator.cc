@@ -252,7 +252,11 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
   } else if (a.type == T::kDate && b.type == T::kDate) {
     cmp = a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
   } else if (a.type == T::kString && b.type == T::kString) {
-    cmp = a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+    // Equality (the common `where status = "done"`) rejects on length first.
+    if (n.op == Op::kEq || n.op == Op::kNe)
+      return EvalValue::Bool((a.text == b.text) == (n.op == Op::kEq));
+    const int c = a.text.compare(b.text);
+    cmp = c < 0 ? -1 : c > 0 ? 1 : 0;
   } else if (a.type == T::kBool && b.type == T::kBool) {
     cmp = a.boolean == b.boolean ? 0 : a.boolean ? 1 : -1;
   } else {
