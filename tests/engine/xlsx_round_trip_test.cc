@@ -197,6 +197,26 @@ TEST_F(XlsxRoundTrip, EmptyTemplateHasEverySheetAndReadsAsNoRecords) {
   EXPECT_EQ(names.size(), c_->criteria.records.size() + 3);
 }
 
+TEST(TemplateErrors, AKindTooLongForASheetNameIsAnError) {
+  auto c = Compile(
+      "index \"T\" { year 2026 }\n"
+      "record a_record_kind_name_longer_than_31 { n: count }\n"
+      "area A \"A\" max 1 {\n"
+      "  criterion A.1 \"A\" max 1 {\n"
+      "    item A.1.1 \"A\" max 1 {\n"
+      "      score boolean exists(records kind \"a_record_kind_name_longer_than_31\")\n"
+      "    }\n  }\n}\n",
+      /*allow_errors=*/true);
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "cchc_template_long_kind.xlsx").string();
+  TemplateOptions o;
+  std::vector<std::string> warnings;
+  std::string error;
+  EXPECT_FALSE(WriteEvidenceTemplate(*c->plan, o, path, &warnings, &error));
+  EXPECT_NE(error.find("longer than 31 characters"), std::string::npos) << error;
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
 TEST(TemplateLabels, TrailingProseCommentsLabelTheColumns) {
   auto c = Compile(Read(std::string(CCHC_SOURCE_DIR) + "/examples/thai-nguyen-2026/criteria.cchc"));
   const RecordDecl* onestop = FindRecord(c->criteria, "onestop");

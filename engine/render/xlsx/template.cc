@@ -261,12 +261,25 @@ class TemplateWriter {
         st_(MakeStyles(wb)),
         warnings_(warnings) {}
 
-  void Write() {
+  // False (with *error) when a record kind cannot be a sheet name.
+  bool Write(std::string* error) {
+    for (const RecordDecl& r : c_.records) {
+      if (r.kind.size() > 31) {  // Excel's limit for a sheet name
+        *error = "record kind \"" + r.kind +
+                 "\" is longer than 31 characters, Excel's limit for a sheet name; shorten it";
+        return false;
+      }
+    }
     WriteGuide();
     WriteUnit();
-    for (const RecordDecl& r : c_.records) WriteKind(r);
+    for (const RecordDecl& r : c_.records) {
+      if (!WriteKind(r)) {
+        *error = "record kind \"" + r.kind + "\" cannot be a sheet name in Excel";
+        return false;
+      }
+    }
     WriteAppraisal();
-    if (o_.from == nullptr) return;
+    if (o_.from == nullptr) return true;
     std::set<std::string> undeclared;
     for (const Record& r : o_.from->records) {
       if (FindRecord(c_, r.kind) == nullptr && undeclared.insert(r.kind).second) {
@@ -274,6 +287,7 @@ class TemplateWriter {
                              "\" are not declared by the criteria; not written");
       }
     }
+    return true;
   }
 
  private:
@@ -428,8 +442,9 @@ class TemplateWriter {
     }
   }
 
-  void WriteKind(const RecordDecl& kind) {
+  bool WriteKind(const RecordDecl& kind) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, kind.kind.c_str());
+    if (ws == nullptr) return false;
     const std::vector<const FieldDecl*> cols =
         o_.from ? EvidenceOrder(Columns(kind), *o_.from, kind.kind) : Columns(kind);
     worksheet_set_row(ws, 0, 48, nullptr);
@@ -446,7 +461,7 @@ class TemplateWriter {
     worksheet_freeze_panes(ws, 1, 1);
     worksheet_autofilter(ws, 0, 0, 0, static_cast<lxw_col_t>(cols.size() - 1));
     PrintSetup(ws, true);
-    if (o_.from == nullptr) return;
+    if (o_.from == nullptr) return true;
     lxw_row_t r = 1;
     std::set<std::string> reported;
     for (const Record& rec : o_.from->records) {
@@ -466,6 +481,7 @@ class TemplateWriter {
       }
       ++r;
     }
+    return true;
   }
 
   void WriteAppraisal() {
@@ -518,7 +534,7 @@ bool WriteEvidenceTemplate(const Plan& plan, const TemplateOptions& options,
                            std::string* error) {
   AtomicWorkbook book(path, error);
   if (book.workbook() == nullptr) return false;
-  TemplateWriter(plan, options, book.workbook(), warnings).Write();
+  if (!TemplateWriter(plan, options, book.workbook(), warnings).Write(error)) return false;
   return book.Commit(error);
 }
 
