@@ -67,8 +67,8 @@ class ProgressBar {
 int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   const bool xlsx = o.output.format == "xlsx";
   OutputFormat format = OutputFormat::kTable;
-  ReportOptions report;
-  if (!ParseReportFlags(xlsx ? "table" : o.output.format, o.output.lang, &format, &report, err)) {
+  RenderOptions render;
+  if (!ParseRenderFlags(xlsx ? "table" : o.output.format, o.output.lang, &format, &render, err)) {
     if (!xlsx) err << "  (batch also takes --format xlsx)\n";
     return kExitInvalidInput;
   }
@@ -114,10 +114,10 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   bool written;
   if (xlsx) {
     std::string why;
-    written = WriteBatchXlsx(*criteria.plan, result, report, o.output.output, &why);
+    written = WriteBatchXlsx(*criteria.plan, result, render, o.output.output, &why);
     if (!written) err << o.output.output << ": error: " << why << "\n";
   } else {
-    written = Emit(RenderBatch(*criteria.plan, result, format, report), o.output.output, out, err);
+    written = Emit(RenderBatch(*criteria.plan, result, format, render), o.output.output, out, err);
   }
   if (!written) return kExitFailure;
   if (result.failed.empty()) return kExitOk;

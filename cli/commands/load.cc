@@ -84,8 +84,8 @@ bool Emit(const std::string& data, const std::string& path, std::ostream& out, s
   return true;
 }
 
-bool ParseReportFlags(const std::string& format, const std::string& lang, OutputFormat* f,
-                      ReportOptions* r, std::ostream& err) {
+bool ParseRenderFlags(const std::string& format, const std::string& lang, OutputFormat* f,
+                      RenderOptions* r, std::ostream& err) {
   if (!ParseOutputFormat(format, f)) {
     err << "error: unknown --format '" << format << "' (table, json, csv, md)\n";
     return false;

@@ -39,9 +39,9 @@ bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* o
 // Writes `data` to `path` atomically, or to `out` when path is empty.
 bool Emit(const std::string& data, const std::string& path, std::ostream& out, std::ostream& err);
 
-// Parses --format / --lang into report options; prints the reason on failure.
-bool ParseReportFlags(const std::string& format, const std::string& lang, OutputFormat* f,
-                      ReportOptions* r, std::ostream& err);
+// Parses --format / --lang into render options; prints the reason on failure.
+bool ParseRenderFlags(const std::string& format, const std::string& lang, OutputFormat* f,
+                      RenderOptions* r, std::ostream& err);
 
 constexpr size_t kMaxCriteriaBytes = 4u << 20;
 constexpr size_t kMaxEvidenceBytes = 64u << 20;

@@ -50,7 +50,7 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
     err << "error: -o FILE is required for the report\n";
     return kExitInvalidInput;
   }
-  ReportOptions report;
+  RenderOptions report;
   if (o.lang == "vi") {
     report.lang = Lang::kVi;
   } else if (o.lang == "en") {

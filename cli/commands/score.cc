@@ -10,8 +10,8 @@ namespace cchc {
 
 int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
-  ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+  RenderOptions render;
+  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
     return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
@@ -26,7 +26,7 @@ int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& id : card.unmatched) err << " " << id;
     err << "\n";
   }
-  return Emit(RenderScorecard(*criteria.plan, card, format, report), o.output.output, out, err)
+  return Emit(RenderScorecard(*criteria.plan, card, format, render), o.output.output, out, err)
              ? kExitOk
              : kExitFailure;
 }

@@ -10,8 +10,8 @@ namespace cchc {
 
 int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
-  ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+  RenderOptions render;
+  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
     return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
@@ -19,7 +19,7 @@ int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream&
   if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
   WhatIf whatif(*criteria.plan, evidence);
   SensitivityReport r = AnalyzeSensitivity(whatif);
-  return Emit(RenderSensitivity(*criteria.plan, r, format, report), o.output.output, out, err)
+  return Emit(RenderSensitivity(*criteria.plan, r, format, render), o.output.output, out, err)
              ? kExitOk
              : kExitFailure;
 }

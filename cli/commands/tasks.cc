@@ -14,8 +14,8 @@ namespace cchc {
 
 int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
-  ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+  RenderOptions render;
+  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
     return kExitInvalidInput;
   if (o.budget && !(std::isfinite(*o.budget) && *o.budget >= 0)) {
     err << "error: --budget must be a number >= 0\n";
@@ -78,7 +78,7 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
   TasksView view{&load.tasks, &analysis, options.budget, options.target_band};
-  return Emit(RenderTasks(*criteria.plan, view, format, report), o.output.output, out, err)
+  return Emit(RenderTasks(*criteria.plan, view, format, render), o.output.output, out, err)
              ? kExitOk
              : kExitFailure;
 }

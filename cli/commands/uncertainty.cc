@@ -16,8 +16,8 @@ namespace cchc {
 
 int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format = OutputFormat::kTable;
-  ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err)) {
+  RenderOptions render;
+  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err)) {
     return kExitInvalidInput;
   }
   const int jobs =
@@ -66,7 +66,7 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
     return kExitInvalidInput;
   }
   const UncertaintyResult result = AnalyzeUncertainty(*criteria.plan, batch, config);
-  if (!Emit(RenderUncertainty(*criteria.plan, batch, result, format, report), o.output.output, out,
+  if (!Emit(RenderUncertainty(*criteria.plan, batch, result, format, render), o.output.output, out,
             err)) {
     return kExitFailure;
   }

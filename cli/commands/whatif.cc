@@ -12,8 +12,8 @@ namespace cchc {
 
 int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format;
-  ReportOptions report;
-  if (!ParseReportFlags(o.output.format, o.output.lang, &format, &report, err))
+  RenderOptions render;
+  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
     return kExitInvalidInput;
   if (o.scenarios.empty() && o.sets.empty()) {
     err << "error: give at least one SCENARIO file or --set ID.FIELD=VALUE\n";
@@ -83,7 +83,7 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     columns.push_back({scenarios[k].name, sources[k], std::move(card)});
   }
   if (bad) return kExitInvalidInput;  // the loader resolves targets; kept as a guard
-  return Emit(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, report),
+  return Emit(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, render),
               o.output.output, out, err)
              ? kExitOk
              : kExitFailure;

@@ -20,7 +20,7 @@ struct AppConfig {
   std::string host = "127.0.0.1";  // the address bound
   int port = 0;                    // the port bound (Host header check)
   std::string token;               // required on every request when not empty
-  ReportOptions report;            // language of the page and the renderers
+  RenderOptions report;            // language of the page and the renderers
   size_t max_body_bytes = 16u << 20;
   int max_json_depth = 64;
 };

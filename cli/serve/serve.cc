@@ -48,9 +48,9 @@ std::string RandomToken() {
 }  // namespace
 
 int RunServe(const ServeOptions& o, std::ostream& out, std::ostream& err) {
-  ReportOptions report;
+  RenderOptions report;
   OutputFormat unused;
-  if (!ParseReportFlags("json", o.lang, &unused, &report, err)) return kExitInvalidInput;
+  if (!ParseRenderFlags("json", o.lang, &unused, &report, err)) return kExitInvalidInput;
   if (o.port < 0 || o.port > 65535) {
     err << "error: --port must be 0-65535 (0: any free port)\n";
     return kExitInvalidInput;

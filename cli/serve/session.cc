@@ -81,7 +81,7 @@ int HistoryVersion(const std::string& name, const std::string& stem) {
 
 std::shared_ptr<const Snapshot> MakeSnapshot(const LoadedCriteria& criteria, Evidence evidence,
                                              std::vector<EvidenceIssue> warnings, int version,
-                                             const ReportOptions& report) {
+                                             const RenderOptions& report) {
   auto s = std::make_shared<Snapshot>();
   s->version = version;
   s->evidence = std::move(evidence);
@@ -97,7 +97,7 @@ std::shared_ptr<const Snapshot> MakeSnapshot(const LoadedCriteria& criteria, Evi
 std::unique_ptr<CommuneSession> CommuneSession::Open(std::shared_ptr<const LoadedCriteria> criteria,
                                                      const std::string& evidence_path,
                                                      const std::string& tasks_path,
-                                                     const ReportOptions& report,
+                                                     const RenderOptions& report,
                                                      std::ostream& err) {
   std::unique_ptr<CommuneSession> s(new CommuneSession);
   s->criteria_ = std::move(criteria);
@@ -236,7 +236,7 @@ std::vector<CommuneSession::HistoryEntry> CommuneSession::History() const {
 
 std::unique_ptr<ProvinceSession> ProvinceSession::Open(
     std::shared_ptr<const LoadedCriteria> criteria, const std::string& input,
-    const ReportOptions& report, std::ostream& err) {
+    const RenderOptions& report, std::ostream& err) {
   std::unique_ptr<ProvinceSession> s(new ProvinceSession);
   s->criteria_ = std::move(criteria);
   s->report_ = report;

@@ -38,7 +38,7 @@ struct Snapshot {
 // Scores `evidence` against the plan and renders the JSON the page reads.
 std::shared_ptr<const Snapshot> MakeSnapshot(const LoadedCriteria& criteria, Evidence evidence,
                                              std::vector<EvidenceIssue> warnings, int version,
-                                             const ReportOptions& report);
+                                             const RenderOptions& report);
 
 // The outcome of a save: ok, or why not (HTTP status and message).
 struct SaveResult {
@@ -57,7 +57,7 @@ class CommuneSession {
   static std::unique_ptr<CommuneSession> Open(std::shared_ptr<const LoadedCriteria> criteria,
                                               const std::string& evidence_path,
                                               const std::string& tasks_path,
-                                              const ReportOptions& report, std::ostream& err);
+                                              const RenderOptions& report, std::ostream& err);
 
   std::shared_ptr<const Snapshot> current() const;
   const std::string& path() const { return path_; }
@@ -85,7 +85,7 @@ class CommuneSession {
   CommuneSession() = default;
 
   std::shared_ptr<const LoadedCriteria> criteria_;
-  ReportOptions report_;
+  RenderOptions report_;
   std::string path_, history_dir_, stem_, save_blocker_;
   std::string tasks_path_, tasks_text_;
   mutable std::mutex snapshot_mu_;
@@ -98,7 +98,7 @@ class ProvinceSession {
  public:
   static std::unique_ptr<ProvinceSession> Open(std::shared_ptr<const LoadedCriteria> criteria,
                                                const std::string& input,
-                                               const ReportOptions& report, std::ostream& err);
+                                               const RenderOptions& report, std::ostream& err);
   const std::string& batch_json() const { return batch_json_; }
   const BatchResult& result() const { return result_; }
   // The commune with this unit code, scored (null when there is none, with
@@ -110,7 +110,7 @@ class ProvinceSession {
   bool ReadInput(size_t i, std::string* text, std::string* error) const;
 
   std::shared_ptr<const LoadedCriteria> criteria_;
-  ReportOptions report_;
+  RenderOptions report_;
   std::string input_;
   bool ndjson_ = false;
   std::vector<std::string> names_;                        // per input

@@ -27,7 +27,7 @@ struct WhatIfColumn {
 // every area; the totals, index and band. Columns: base, then each scenario.
 std::string RenderWhatIf(const Plan& plan, const Scorecard& base,
                          const std::vector<WhatIfColumn>& scenarios, OutputFormat format,
-                         const ReportOptions& options);
+                         const RenderOptions& options);
 
 // Every task (ranked, those with no effect marked as such), the best set for
 // the budget, the cheapest set for the target band (or that it cannot be
@@ -39,10 +39,10 @@ struct TasksView {
   std::optional<std::string> target_band;
 };
 std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat format,
-                        const ReportOptions& options);
+                        const RenderOptions& options);
 
 std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
-                              OutputFormat format, const ReportOptions& options);
+                              OutputFormat format, const RenderOptions& options);
 
 // The move in the input's own units, with the value before and after:
 // "12 more on_time in TTHC-2026-T11 (1152 → 1164)", "KH-01.issued 9 days

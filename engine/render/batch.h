@@ -14,24 +14,24 @@
 namespace cchc {
 
 std::string RenderBatch(const Plan& plan, const BatchResult& r, OutputFormat format,
-                        const ReportOptions& o);
-std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const ReportOptions& o);
-std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const ReportOptions& o);
-std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const ReportOptions& o);
-std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const ReportOptions& o);
+                        const RenderOptions& o);
+std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const RenderOptions& o);
+std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const RenderOptions& o);
+std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const RenderOptions& o);
+std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const RenderOptions& o);
 
 // Writes an XLSX workbook (sheets: ranking, per-area statistics, per-item
 // matrix, self vs appraised, and failed inputs when any) to a temporary file
 // beside `path`, then renames it over `path`. On failure returns false with
 // *error set and leaves no partial file.
-bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions& o,
+bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const RenderOptions& o,
                     const std::string& path, std::string* error);
 
 // "SOURCE: error", without repeating SOURCE when the error already starts
 // with it (the loader's messages do: "file:line:col: error[E501]: ...").
 std::string FailureLine(const BatchFailure& f);
 
-// The XLSX sheet names in order, in the report language (tests read them back).
+// The XLSX sheet names in order, in the output language (tests read them back).
 std::vector<std::string> BatchXlsxSheetNames(const BatchResult& r, Lang lang);
 
 }  // namespace cchc

@@ -21,7 +21,7 @@ ordered_json Optional(const std::optional<double>& v) {
 
 }  // namespace
 
-std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const ReportOptions&) {
+std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const RenderOptions&) {
   const IndexMeta& meta = plan.criteria().index;
   const auto& areas = plan.criteria().areas;
   ordered_json j;

@@ -10,7 +10,7 @@
 namespace cchc {
 namespace {
 
-int Precision(const Plan& plan, const ReportOptions& o) {
+int Precision(const Plan& plan, const RenderOptions& o) {
   return o.precision >= 0 ? o.precision : plan.criteria().index.precision;
 }
 
@@ -98,7 +98,7 @@ std::string FailureLine(const BatchFailure& f) {
 }
 
 std::string RenderBatch(const Plan& plan, const BatchResult& r, OutputFormat format,
-                        const ReportOptions& o) {
+                        const RenderOptions& o) {
   switch (format) {
     case OutputFormat::kTable:
       return RenderBatchTable(plan, r, o);
@@ -112,7 +112,7 @@ std::string RenderBatch(const Plan& plan, const BatchResult& r, OutputFormat for
   return {};
 }
 
-std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const ReportOptions& o) {
+std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const RenderOptions& o) {
   const Labels::Batch& l = LabelsFor(o.lang).batch;
   const Labels::Common& c = LabelsFor(o.lang).common;
   const int prec = Precision(plan, o);
@@ -175,7 +175,7 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Repor
   return out;
 }
 
-std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const ReportOptions& o) {
+std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const RenderOptions& o) {
   const Labels::Batch& l = LabelsFor(o.lang).batch;
   const Labels::Common& c = LabelsFor(o.lang).common;
   const int prec = Precision(plan, o);
@@ -216,7 +216,7 @@ std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const Re
   return out;
 }
 
-std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const ReportOptions&) {
+std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const RenderOptions&) {
   TextTable t;
   for (const char* h : {"rank", "code", "name", "source", "percent", "band", "points", "max",
                         "appraised_percent", "gap"}) {

@@ -20,7 +20,7 @@ bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
 }
 
 std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
-                            const ReportOptions& options) {
+                            const RenderOptions& options) {
   switch (format) {
     case OutputFormat::kTable:
       return RenderScoreTable(plan, card, options);

@@ -18,24 +18,24 @@ enum class OutputFormat { kTable, kJson, kCsv, kMd };
 // "table", "json", "csv", "md"; false for anything else.
 bool ParseOutputFormat(std::string_view name, OutputFormat* out);
 
-struct ReportOptions {
+struct RenderOptions {
   Lang lang = Lang::kVi;
   int precision = -1;  // decimals; -1: the criteria's declared precision
 };
 
 std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
-                            const ReportOptions& options = {});
+                            const RenderOptions& options = {});
 
-std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const ReportOptions& o);
-std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const ReportOptions& o);
-std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const ReportOptions& o);
-std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const ReportOptions& o);
+std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const RenderOptions& o);
+std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const RenderOptions& o);
+std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const RenderOptions& o);
+std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const RenderOptions& o);
 
 // Items sorted by points lost, largest first (ties by plan order); only items
 // that lost something.
 std::vector<const ItemScore*> PointsLost(const Scorecard& card);
 
-// The label of a status in the report language.
+// The label of a status in the output language.
 const char* StatusLabel(ItemStatus s, Lang lang);
 
 }  // namespace cchc

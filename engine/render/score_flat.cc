@@ -8,7 +8,7 @@
 
 namespace cchc {
 
-std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const ReportOptions&) {
+std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const RenderOptions&) {
   TextTable t;
   for (const char* h : {"code", "name", "max", "points", "status", "branch", "evidence",
                         "explanation", "lost", "appraised"}) {
@@ -23,7 +23,7 @@ std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const Report
   return t.RenderCsv();
 }
 
-std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const ReportOptions& o) {
+std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;

@@ -27,7 +27,7 @@ const char* GroupName(ItemGroup g) {
 
 }  // namespace
 
-std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const ReportOptions&) {
+std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const RenderOptions&) {
   ordered_json j;
   j["unit"] = {
       {"code", card.unit.code}, {"name", card.unit.name}, {"province", card.unit.province}};

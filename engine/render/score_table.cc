@@ -1,4 +1,4 @@
-// The terminal report of a scorecard: the index and band, areas, every item
+// The terminal table of a scorecard: the index and band, areas, every item
 // with its explanation, the points lost, and the records no item selected.
 #include <string>
 
@@ -11,7 +11,7 @@
 
 namespace cchc {
 
-std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const ReportOptions& o) {
+std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const RenderOptions& o) {
   const Labels::Common& l = LabelsFor(o.lang).common;
   const Labels::Score& ls = LabelsFor(o.lang).score;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;

@@ -33,7 +33,7 @@ double ToThreshold(const InputSensitivity& s) {
   return g;
 }
 
-std::string Table(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
+std::string Table(const Plan& plan, const SensitivityReport& r, const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const Labels::Sensitivity& ls = labels.sensitivity;
@@ -106,7 +106,7 @@ ordered_json ValueJson(const SensitivityInput& in, double v) {
 }
 
 ordered_json StepJson(const SensitivityInput& in, const std::optional<ThresholdStep>& s,
-                      const ReportOptions& o) {
+                      const RenderOptions& o) {
   if (!s) return nullptr;
   return {{"delta", s->delta},
           {"to", ValueJson(in, s->to)},
@@ -118,7 +118,7 @@ ordered_json StepJson(const SensitivityInput& in, const std::optional<ThresholdS
           {"description", DescribeStep(in, *s, o.lang)}};
 }
 
-std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
+std::string Json(const Plan& plan, const SensitivityReport& r, const RenderOptions& o) {
   ordered_json j;
   j["percent"] = r.base_percent;
   j["inputs_found"] = r.inputs_found;
@@ -152,7 +152,7 @@ std::string Json(const Plan& plan, const SensitivityReport& r, const ReportOptio
   return j.dump(2) + "\n";
 }
 
-std::string Csv(const SensitivityReport& r, const ReportOptions& o) {
+std::string Csv(const SensitivityReport& r, const RenderOptions& o) {
   TextTable t;
   for (const char* h : {"input", "kind", "value", "tornado_minus", "tornado_plus", "to_threshold",
                         "step", "item", "gain"}) {
@@ -176,7 +176,7 @@ std::string Csv(const SensitivityReport& r, const ReportOptions& o) {
   return t.RenderCsv();
 }
 
-std::string Markdown(const Plan& plan, const SensitivityReport& r, const ReportOptions& o) {
+std::string Markdown(const Plan& plan, const SensitivityReport& r, const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const Labels::Sensitivity& ls = labels.sensitivity;
@@ -257,7 +257,7 @@ std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, 
 }
 
 std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
-                              OutputFormat format, const ReportOptions& options) {
+                              OutputFormat format, const RenderOptions& options) {
   switch (format) {
     case OutputFormat::kTable:
       return Table(plan, report, options);

@@ -30,7 +30,7 @@ std::string SetLine(const TasksView& v, const TaskSet& s, const Labels::Tasks& l
          ")  " + s.band;
 }
 
-std::string Table(const Plan& plan, const TasksView& v, const ReportOptions& o) {
+std::string Table(const Plan& plan, const TasksView& v, const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const Labels::Tasks& lt = labels.tasks;
@@ -183,7 +183,7 @@ std::string Csv(const TasksView& v) {
   return t.RenderCsv();
 }
 
-std::string Markdown(const Plan& plan, const TasksView& v, const ReportOptions& o) {
+std::string Markdown(const Plan& plan, const TasksView& v, const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const Labels::Tasks& lt = labels.tasks;
@@ -232,7 +232,7 @@ std::string Markdown(const Plan& plan, const TasksView& v, const ReportOptions& 
 }  // namespace
 
 std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat format,
-                        const ReportOptions& options) {
+                        const RenderOptions& options) {
   switch (format) {
     case OutputFormat::kTable:
       return Table(plan, view, options);

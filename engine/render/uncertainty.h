@@ -17,7 +17,7 @@ namespace cchc {
 // `batch` is the batch the analysis ran on (units, failures, totals).
 std::string RenderUncertainty(const Plan& plan, const BatchResult& batch,
                               const UncertaintyResult& r, OutputFormat format,
-                              const ReportOptions& o);
+                              const RenderOptions& o);
 std::string RenderUncertaintyJson(const Plan& plan, const BatchResult& batch,
                                   const UncertaintyResult& r);
 

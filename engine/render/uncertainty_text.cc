@@ -12,7 +12,7 @@
 namespace cchc {
 namespace {
 
-int Precision(const Plan& plan, const ReportOptions& o) {
+int Precision(const Plan& plan, const RenderOptions& o) {
   return o.precision >= 0 ? o.precision : plan.criteria().index.precision;
 }
 
@@ -116,7 +116,7 @@ std::string MdTable(const std::vector<std::string>& header, size_t left,
 }
 
 std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResult& r,
-                  const ReportOptions& o) {
+                  const RenderOptions& o) {
   const Labels::Uncertainty& l = LabelsFor(o.lang).uncertainty;
   const Labels::Batch& lb = LabelsFor(o.lang).batch;
   const int prec = Precision(plan, o);
@@ -150,7 +150,7 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
 }
 
 std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyResult& r,
-                     const ReportOptions& o) {
+                     const RenderOptions& o) {
   const Labels::Uncertainty& l = LabelsFor(o.lang).uncertainty;
   const Labels::Batch& lb = LabelsFor(o.lang).batch;
   std::string header = Header(plan, b, r, o.lang);
@@ -203,7 +203,7 @@ std::string Csv(const Plan& plan, const BatchResult& b, const UncertaintyResult&
 
 std::string RenderUncertainty(const Plan& plan, const BatchResult& batch,
                               const UncertaintyResult& r, OutputFormat format,
-                              const ReportOptions& o) {
+                              const RenderOptions& o) {
   switch (format) {
     case OutputFormat::kTable:
       return Table(plan, batch, r, o);

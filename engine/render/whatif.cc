@@ -46,7 +46,7 @@ std::string WithDelta(double base, double after, int prec, const std::string& te
 double Raw(const Scorecard& c) { return c.points + c.bonus.points - c.penalty.points; }
 
 std::string Table(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
-                  const ReportOptions& o) {
+                  const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const Labels::WhatIf& lw = labels.whatif;
@@ -210,7 +210,7 @@ std::string Csv(const Plan& plan, const Scorecard& base, const std::vector<WhatI
 }
 
 std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
-                     const ReportOptions& o) {
+                     const RenderOptions& o) {
   const Labels& labels = LabelsFor(o.lang);
   const Labels::Common& l = labels.common;
   const Labels::WhatIf& lw = labels.whatif;
@@ -264,7 +264,7 @@ std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<
 
 std::string RenderWhatIf(const Plan& plan, const Scorecard& base,
                          const std::vector<WhatIfColumn>& scenarios, OutputFormat format,
-                         const ReportOptions& options) {
+                         const RenderOptions& options) {
   switch (format) {
     case OutputFormat::kTable:
       return Table(plan, base, scenarios, options);

@@ -247,7 +247,7 @@ TEST(BatchRender, TableCsvMarkdownCarryRanksAndFailures) {
   auto c = Compile(Mini("shared"));
   MemoryInputs in({Unit("A", 8), Unit("B", 8), "nope"});
   BatchResult r = ScoreBatch(*c->plan, in, {});
-  ReportOptions en;
+  RenderOptions en;
   en.lang = Lang::kEn;
   const std::string table = RenderBatchTable(*c->plan, r, en);
   EXPECT_NE(table.find("read 3, scored 2, failed 1"), std::string::npos) << table;

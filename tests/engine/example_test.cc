@@ -71,7 +71,7 @@ TEST_F(ExampleTest, AppraisalGivesSelfVersusAppraised) {
 }
 
 TEST_F(ExampleTest, ScoreJsonMatchesGolden) {
-  const std::string json = RenderScoreJson(*c_->plan, card_, ReportOptions{});
+  const std::string json = RenderScoreJson(*c_->plan, card_, RenderOptions{});
   golden::ExpectMatchesGolden(
       json, std::string(CCHC_SOURCE_DIR) + "/tests/golden/score/an-khanh-2026.json");
 }

@@ -120,7 +120,7 @@ TEST(HtmlReportTest, EnglishLabels) {
   auto c = Compile(kCriteria);
   Evidence ev;
   ev.unit = {"X1", "X", ""};
-  ReportOptions o;
+  RenderOptions o;
   o.lang = Lang::kEn;
   const std::string html = RenderHtmlReport(*c->plan, ScoreAll(*c, ev), nullptr, o);
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);

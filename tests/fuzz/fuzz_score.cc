@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cchc::Scorer scorer(*ex.plan);
   cchc::Scorecard card = scorer.Score(index, load.evidence);
   cchc::fuzz::CheckCard(card);
-  cchc::ReportOptions report;
+  cchc::RenderOptions report;
   for (auto f : {cchc::OutputFormat::kTable, cchc::OutputFormat::kJson, cchc::OutputFormat::kCsv,
                  cchc::OutputFormat::kMd}) {
     (void)cchc::RenderScorecard(*ex.plan, card, f, report);

@@ -35,7 +35,7 @@ cchc::serve::App* MakeApp() {
   std::ostringstream err;
   if (!cchc::LoadCriteria(src + "/examples/thai-nguyen-2026/criteria.cchc", criteria.get(), err))
     abort();
-  cchc::ReportOptions report;
+  cchc::RenderOptions report;
   auto session = cchc::serve::CommuneSession::Open(
       criteria, evidence, src + "/examples/an-khanh-2026/tasks.json", report, err);
   if (!session) abort();

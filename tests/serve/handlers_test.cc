@@ -339,7 +339,7 @@ TEST(ServeProvince, RanksAndOpensAnyCommuneReadOnly) {
 
   auto criteria = std::make_shared<LoadedCriteria>();
   ASSERT_TRUE(LoadCriteria(kCriteria, criteria.get(), err));
-  ReportOptions report;
+  RenderOptions report;
   auto province = serve::ProvinceSession::Open(criteria, synth.output, report, err);
   ASSERT_NE(province, nullptr) << err.str();
   serve::AppConfig config;

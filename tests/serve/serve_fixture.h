@@ -93,7 +93,7 @@ class ServeTest : public ::testing::Test {
     auto criteria = std::make_shared<LoadedCriteria>();
     std::ostringstream err;
     if (!LoadCriteria(kCriteria, criteria.get(), err)) return nullptr;
-    ReportOptions report;
+    RenderOptions report;
     report.lang = lang;
     auto session = serve::CommuneSession::Open(criteria, evidence, tasks, report, err);
     if (!session) return nullptr;

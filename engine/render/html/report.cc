@@ -266,7 +266,7 @@ std::string Missing(const Plan& plan, const Scorecard& card, const Labels& l) {
 }  // namespace
 
 std::string RenderHtmlReport(const Plan& plan, const Scorecard& card, const TasksView* tasks,
-                             const ReportOptions& o) {
+                             const RenderOptions& o) {
   const Labels& l = LabelsFor(o.lang);
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   std::string out = "<!DOCTYPE html>\n<html lang=\"";

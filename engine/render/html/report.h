@@ -18,15 +18,15 @@ namespace cchc {
 // lost (top 15), the task chart and sets when `tasks` is given (may be null),
 // the full self-assessment table and the items missing evidence.
 std::string RenderHtmlReport(const Plan& plan, const Scorecard& card, const TasksView* tasks,
-                             const ReportOptions& options);
+                             const RenderOptions& options);
 
 // The self-assessment form and a points-lost sheet, written to a temporary
 // file beside `path` and renamed into place. False with *error set on failure
 // (no partial file is left).
-bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const ReportOptions& options,
+bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const RenderOptions& options,
                              const std::string& path, std::string* error);
 
-// The form's sheet names in the report language, in workbook order.
+// The form's sheet names in the output language, in workbook order.
 std::vector<std::string> SelfAssessmentSheetNames(Lang lang);
 
 }  // namespace cchc

@@ -49,7 +49,7 @@ std::vector<std::string> BatchXlsxSheetNames(const BatchResult& r, Lang lang) {
   return names;
 }
 
-bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const ReportOptions& o,
+bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const RenderOptions& o,
                     const std::string& path, std::string* error) {
   const Labels::Batch& l = LabelsFor(o.lang).batch;
   const Labels::Common& c = LabelsFor(o.lang).common;

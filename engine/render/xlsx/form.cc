@@ -153,7 +153,7 @@ std::vector<std::string> SelfAssessmentSheetNames(Lang lang) {
   return {l.form.sheet_form, l.form.sheet_lost};
 }
 
-bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const ReportOptions& o,
+bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const RenderOptions& o,
                              const std::string& path, std::string* error) {
   const Labels& l = LabelsFor(o.lang);
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
