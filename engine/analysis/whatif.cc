@@ -87,7 +87,7 @@ ScoreDiff Diff(const Scorecard& before, const Scorecard& after) {
     const ItemScore& a = before.items[i];
     const ItemScore& b = after.items[i];
     if (std::fabs(a.points - b.points) > 1e-12 || a.status != b.status || a.max != b.max) {
-      d.items.push_back({a.index, a.points, b.points, a.status, b.status, b.explanation});
+      d.items.push_back({a.index, a.points, b.points, a.status, b.status});
     }
   }
   for (size_t i = 0; i < before.areas.size() && i < after.areas.size(); ++i) {

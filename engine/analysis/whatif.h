@@ -63,7 +63,6 @@ struct ItemDelta {
   int index = -1;
   double before = 0, after = 0;
   ItemStatus status_before = ItemStatus::kScored, status_after = ItemStatus::kScored;
-  std::string explanation_after;
 };
 struct ScoreDiff {
   std::vector<ItemDelta> items;                  // only items whose points or status changed

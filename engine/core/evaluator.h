@@ -25,9 +25,9 @@ class ItemEvaluator {
   ItemScore Evaluate(const EvidenceIndex& index, int item_index);
 
   // With explain off (points-only), Evaluate() computes status, points and
-  // branch only: no explanation text and no evidence ids. Batch scoring and
-  // the hot loops that compare scores use it; whatever later renders an
-  // explanation must evaluate with explain on.
+  // branch only: no explanation (ItemScore::why) and no evidence ids. Batch
+  // scoring and the hot loops that compare scores use it; whatever later
+  // renders an explanation must evaluate with explain on.
   void set_explain(bool on) { explain_ = on; }
   bool explain() const { return explain_; }
 
@@ -82,7 +82,7 @@ class ItemEvaluator {
 // Converts a stored field value to an evaluation value.
 EvalValue FromValue(const Value* v);
 
-// Renders a value for explanations: "96.25 %", "2026-01-20", "12", "yes".
+// Renders a value for error reasons: "96.25 %", "2026-01-20", "12", "yes".
 std::string Describe(const EvalValue& v);
 
 }  // namespace cchc

@@ -1,6 +1,6 @@
 // Scoring one item: applicability, the evidence gate, the "no cases" policy,
-// then the rule's branch, with an explanation that names the values, the
-// branch and the points.
+// then the rule's branch, with an explanation (engine/core/scorecard.h) that
+// records the values, the branch and the points as data.
 #include <algorithm>
 #include <cmath>
 
@@ -11,40 +11,85 @@ namespace cchc {
 namespace {
 
 using T = EvalValue::T;
-
-std::string Pts(double v) { return FormatTrim(v, 4); }
+using Out = Explanation::Outcome;
 
 struct Outcome {
   enum class Kind { kPoints, kNoCase, kError } kind = Kind::kPoints;
   double points = 0;
   std::string branch;
-  std::string explanation;
+  std::string error;  // kError: why
 };
 
 Outcome ErrorOutcome(std::string why) {
   Outcome o;
   o.kind = Outcome::Kind::kError;
-  o.explanation = std::move(why);
+  o.error = std::move(why);
   return o;
 }
 
 double Clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
-// Runs an item's rule. Explanations are built by lambdas called only when the
-// evaluator explains (hot loops — task search, sensitivity — score points and
-// branches without building text). Errors always carry their reason.
+ShownValue Shown(const EvalValue& v) {
+  ShownValue s;
+  switch (v.type) {
+    case T::kMissing:
+      s.type = ShownValue::Type::kMissing;
+      break;
+    case T::kNoCase:
+      s.type = ShownValue::Type::kNoCase;
+      break;
+    case T::kNumber:
+      s.type = ShownValue::Type::kNumber;
+      s.number = v.number;
+      break;
+    case T::kPercent:
+      s.type = ShownValue::Type::kPercent;
+      s.number = v.number;
+      s.has_ratio = v.has_ratio;
+      s.ratio_num = v.ratio_num;
+      s.ratio_den = v.ratio_den;
+      break;
+    case T::kDate:
+      s.type = ShownValue::Type::kDate;
+      s.date = v.date;
+      break;
+    case T::kString:
+      s.type = ShownValue::Type::kText;
+      s.text = std::string(v.text);
+      break;
+    case T::kBool:
+      s.type = ShownValue::Type::kBool;
+      s.boolean = v.boolean;
+      break;
+    default:
+      s.type = ShownValue::Type::kOther;
+  }
+  return s;
+}
+
+// Runs an item's rule, filling `why` with the case that applied when the
+// evaluator explains (hot loops — task search, sensitivity — score points
+// and branches only). Errors always carry their reason.
 class RuleRunner {
  public:
-  RuleRunner(ItemEvaluator& ev, const CompiledItem& item)
-      : ev_(ev), item_(item), explain_(ev.explain()) {}
+  RuleRunner(ItemEvaluator& ev, const CompiledItem& item, Explanation* why)
+      : ev_(ev), item_(item), explain_(ev.explain()), why_(why) {}
 
   Outcome Run() {
     subject_ = ev_.Eval(item_.subject);
     if (subject_.type == T::kError) return ErrorOutcome(std::string(subject_.text));
+    if (explain_) {
+      why_->kind = Explanation::Kind::kRule;
+      why_->rule = item_.rule;
+      why_->max = ev_.item_max();
+      std::string_view src = ev_.plan().SourceOf(item_.subject);
+      why_->subject = src.empty() ? std::string("input") : std::string(src);
+      why_->value = Shown(subject_);
+    }
     if (subject_.type == T::kNoCase) {
       Outcome o;
       o.kind = Outcome::Kind::kNoCase;
-      if (explain_) o.explanation = Label() + ": no cases (zero denominator)";
+      Say(Out::kNoCases);
       return o;
     }
     switch (item_.rule) {
@@ -58,9 +103,7 @@ class RuleRunner {
       case RuleKind::kLinear:
         return Fraction("target", /*percent_subject=*/false);
       case RuleKind::kChecklist:
-        return Fraction("of", false);
       case RuleKind::kScaled:
-        return Fraction("of", false);
       case RuleKind::kLikert:
         return Fraction("of", false);
       case RuleKind::kPercent:
@@ -78,20 +121,23 @@ class RuleRunner {
   }
 
  private:
-  // "plan.issued = 2026-01-20"
+  // Error reasons name the subject: "plan.issued = 2026-01-20".
   std::string Label() const {
     std::string_view src = ev_.plan().SourceOf(item_.subject);
     return src.empty() ? std::string("input") : std::string(src);
   }
   std::string Subject() const { return Label() + " = " + Describe(subject_); }
-  std::string OfMax(double p) const { return Pts(p) + " of " + Pts(ev_.item_max()) + " points"; }
 
-  template <class Text>
-  Outcome Points(double p, std::string branch, Text&& text) {
+  void Say(Out outcome) {
+    if (explain_) why_->outcome = outcome;
+  }
+
+  Outcome Points(double p, std::string branch, Out outcome) {
     Outcome o;
     o.points = p;
     o.branch = std::move(branch);
-    if (explain_) o.explanation = text();
+    Say(outcome);
+    if (explain_) why_->points = p;
     return o;
   }
 
@@ -114,98 +160,88 @@ class RuleRunner {
     return true;
   }
 
-  // The points of branch `node` (or `fallback` when the rule leaves it out);
-  // `head` describes the input, built only when explaining.
-  template <class Head>
-  Outcome Branch(int node, double fallback, std::string branch, Head&& head) {
+  // The points of branch `node` (or `fallback` when the rule leaves it out).
+  Outcome Branch(int node, double fallback, std::string branch, Out outcome) {
     double p = 0;
     std::string why;
+    Say(outcome);
     if (!BranchPoints(node, fallback, &p, &why)) {
       if (why == "no cases") {
         Outcome o;
         o.kind = Outcome::Kind::kNoCase;
-        if (explain_) o.explanation = head() + ": no cases";
+        if (explain_) why_->branch_no_cases = true;
         return o;
       }
-      return ErrorOutcome(head() + ": " + why);
+      return ErrorOutcome(Subject() + ": " + why);
     }
-    return Points(p, branch, [&] { return head() + " → " + branch + ": " + OfMax(p); });
+    return Points(p, std::move(branch), outcome);
   }
 
   Outcome Deadline() {
     EvalValue limit = ev_.Eval(item_.param);
     if (limit.type != T::kDate)
       return ErrorOutcome("the deadline is " + Describe(limit) + ", not a date");
-    auto by = [&] { return "deadline " + FormatIsoDate(limit.date); };
-    if (subject_.type == T::kMissing) {
-      return Branch(item_.missing, 0, "missing",
-                    [&] { return Label() + " is missing (not issued), " + by(); });
-    }
+    if (explain_) why_->deadline = limit.date;
+    if (subject_.type == T::kMissing) return Branch(item_.missing, 0, "missing", Out::kNotIssued);
     if (subject_.type != T::kDate) return ErrorOutcome(Subject() + " is not a date");
     const int late_days = subject_.date.days - limit.date.days;
-    if (late_days <= 0) {
-      return Branch(item_.on_time, ev_.item_max(), "on time",
-                    [&] { return Subject() + ", " + by(); });
-    }
-    return Branch(item_.late, 0, "late", [&] {
-      return Subject() + ", " + std::to_string(late_days) + " day(s) after the " + by();
-    });
+    if (late_days <= 0) return Branch(item_.on_time, ev_.item_max(), "on time", Out::kOnTime);
+    if (explain_) why_->late_days = late_days;
+    return Branch(item_.late, 0, "late", Out::kLate);
   }
 
   Outcome Bands() {
-    if (subject_.type == T::kMissing) {
-      return Branch(item_.else_points, 0, "else", [&] { return Label() + " is missing"; });
-    }
+    if (subject_.type == T::kMissing)
+      return Branch(item_.else_points, 0, "else", Out::kElseMissing);
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     for (const CompiledBand& b : item_.bands) {
       const bool hit =
           b.cmp == Band::Cmp::kGt ? subject_.number > b.threshold : subject_.number >= b.threshold;
       if (!hit) continue;
       std::string t =
-          b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : Pts(b.threshold);
+          b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : FormatTrim(b.threshold);
+      if (explain_) {
+        why_->threshold = b.threshold;
+        why_->threshold_percent = b.threshold_is_percent;
+        why_->strict = b.cmp == Band::Cmp::kGt;
+      }
       return Branch(b.points, 0, std::string(b.cmp == Band::Cmp::kGt ? "> " : ">= ") + t,
-                    [&] { return Subject(); });
+                    Out::kBand);
     }
-    return Branch(item_.else_points, 0, "else", [&] { return Subject() + ", below every band"; });
+    return Branch(item_.else_points, 0, "else", Out::kBelowBands);
   }
 
   Outcome Levels() {
-    if (subject_.type == T::kMissing) {
-      return Branch(item_.else_points, 0, "else", [&] { return Label() + " is missing"; });
-    }
+    if (subject_.type == T::kMissing)
+      return Branch(item_.else_points, 0, "else", Out::kElseMissing);
     if (subject_.type != T::kString) return ErrorOutcome(Subject() + " is not a level (text)");
     for (const CompiledBand& b : item_.bands) {
       if (b.label == subject_.text) {
-        return Branch(b.points, 0, "\"" + std::string(b.label) + "\"", [&] { return Subject(); });
+        if (explain_) why_->level = std::string(b.label);
+        return Branch(b.points, 0, "\"" + std::string(b.label) + "\"", Out::kLevel);
       }
     }
-    return Branch(item_.else_points, 0, "else", [&] { return Subject() + ", not a listed level"; });
+    return Branch(item_.else_points, 0, "else", Out::kNotListed);
   }
 
   // linear / checklist / scaled / likert / percent: clamp(x / d, 0, 1) * max.
   Outcome Fraction(const char* word, bool percent_subject) {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) {
-      return Points(0, "missing", [&] { return Label() + " is missing → " + OfMax(0); });
-    }
+    if (subject_.type == T::kMissing) return Points(0, "missing", Out::kShareMissing);
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     double d = 1;
-    EvalValue p;
     if (!percent_subject) {
-      p = ev_.Eval(item_.param);
+      EvalValue p = ev_.Eval(item_.param);
       if (!p.numeric() || p.number <= 0)
         return ErrorOutcome(std::string("the '") + word + "' value is " + Describe(p));
       d = p.number;
+      if (explain_) why_->param = Shown(p);
     }
     const double share = Clamp01(subject_.number / d);
     const double points = share * max;
+    if (explain_) why_->share = share;
     std::string branch = share >= 1 ? "full" : share <= 0 ? "zero" : "proportional";
-    return Points(points, branch, [&] {
-      std::string of =
-          percent_subject ? std::string() : std::string(", ") + word + " " + Describe(p);
-      return Subject() + of + " → " + FormatTrim(share * 100, 2) + " % of " + Pts(max) + ": " +
-             OfMax(points);
-    });
+    return Points(points, std::move(branch), Out::kShare);
   }
 
   Outcome Boolean() {
@@ -213,16 +249,13 @@ class RuleRunner {
       return ErrorOutcome(Subject() + " is not yes/no");
     }
     const bool yes = subject_.type == T::kBool && subject_.boolean;
-    auto head = [&] { return subject_.type == T::kMissing ? Label() + " is missing" : Subject(); };
-    return yes ? Branch(item_.yes, ev_.item_max(), "yes", head) : Branch(item_.no, 0, "no", head);
+    return yes ? Branch(item_.yes, ev_.item_max(), "yes", Out::kYes)
+               : Branch(item_.no, 0, "no", Out::kNo);
   }
 
   Outcome Deduct() {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) {
-      return Points(max, "no cases",
-                    [&] { return Label() + " is missing: no deduction → " + OfMax(max); });
-    }
+    if (subject_.type == T::kMissing) return Points(max, "no cases", Out::kNoDeduction);
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     EvalValue each = ev_.Eval(item_.param);
     if (!each.numeric()) return ErrorOutcome("the 'each' value is " + Describe(each));
@@ -234,53 +267,46 @@ class RuleRunner {
     }
     const double raw = max - subject_.number * each.number;
     const double points = std::max(floor, raw);
+    if (explain_) {
+      why_->each = each.number;
+      why_->floor = floor;
+      why_->floored = raw < floor;
+    }
     std::string branch = subject_.number == 0 ? "no cases" : raw < floor ? "floor" : "deducted";
-    return Points(points, branch, [&] {
-      return Subject() + " case(s) × " + Pts(each.number) + " deducted from " + Pts(max) +
-             (raw < floor ? ", floor " + Pts(floor) : "") + " → " + OfMax(points);
-    });
+    return Points(points, std::move(branch), Out::kDeducted);
   }
 
   Outcome Manual() {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) {
-      return Points(0, "missing", [&] { return Label() + " is missing → " + OfMax(0); });
-    }
+    if (subject_.type == T::kMissing) return Points(0, "missing", Out::kGivenMissing);
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     const double points = std::clamp(subject_.number, 0.0, max);
     const bool clamped = points != subject_.number;
-    return Points(points, clamped ? "clamped" : "given", [&] {
-      return Subject() + (clamped ? ", clamped to [0, max]" : "") + " → " + OfMax(points);
-    });
+    if (explain_) why_->clamped = clamped;
+    return Points(points, clamped ? "clamped" : "given", Out::kGiven);
   }
 
   Outcome PerCase() {
     const double max = ev_.item_max();
-    if (subject_.type == T::kMissing) {
-      return Points(0, "no cases", [&] { return Label() + " is missing → 0 points"; });
-    }
+    if (subject_.type == T::kMissing) return Points(0, "no cases", Out::kPerCaseMissing);
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     EvalValue each = ev_.Eval(item_.param);
     if (!each.numeric()) return ErrorOutcome("the 'each' value is " + Describe(each));
     const double raw = subject_.number * each.number;
     const double points = std::clamp(raw, 0.0, max);
-    return Points(points, raw > max ? "capped" : "per case", [&] {
-      return Subject() + " case(s) × " + Pts(each.number) + (raw > max ? ", capped at max" : "") +
-             " → " + OfMax(points);
-    });
+    if (explain_) {
+      why_->each = each.number;
+      why_->capped = raw > max;
+    }
+    return Points(points, raw > max ? "capped" : "per case", Out::kPerCase);
   }
 
   ItemEvaluator& ev_;
   const CompiledItem& item_;
   const bool explain_;
+  Explanation* why_;
   EvalValue subject_;
 };
-
-std::string Join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
-  return out;
-}
 
 }  // namespace
 
@@ -307,11 +333,16 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
     evidence_.erase(std::unique(evidence_.begin(), evidence_.end()), evidence_.end());
     for (uint32_t r : evidence_) s.evidence.push_back(index.record(r).id);
   };
+  // An error keeps what the rule found (an unset "no cases" policy) or says
+  // why in `error`.
   auto fail = [&](std::string why) {
     s.status = ItemStatus::kError;
     s.points = 0;
     s.branch = "error";
-    s.explanation = "cannot score: " + why;
+    if (!why.empty()) {
+      s.why.kind = Explanation::Kind::kError;
+      s.why.error = std::move(why);
+    }
     finish_evidence();
     return s;
   };
@@ -326,9 +357,9 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       s.max = 0;
       s.branch = "not applicable";
       if (explain_) {
-        std::string_view src = plan_.SourceOf(cond);
-        s.explanation = "not applicable" + (src.empty() ? std::string() : ": " + std::string(src)) +
-                        "; removed from the max (" + Pts(ci.item->max) + " points)";
+        s.why.kind = Explanation::Kind::kNotApplicable;
+        s.why.condition = std::string(plan_.SourceOf(cond));
+        s.why.declared_max = ci.item->max;
       }
       finish_evidence();
       return s;
@@ -336,7 +367,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
   }
 
   // 2. The rule (this also evaluates the selectors that find the evidence).
-  Outcome o = RuleRunner(*this, ci).Run();
+  Outcome o = RuleRunner(*this, ci, &s.why).Run();
   finish_evidence();
 
   // 3. The evidence gate: a self-assessed item without evidence gets 0,
@@ -357,57 +388,46 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       s.status = ItemStatus::kMissingEvidence;
       s.points = 0;
       s.branch = "missing evidence";
-      if (explain_) {
-        s.explanation = "no evidence found";
-        if (!ci.item->expects.empty())
-          s.explanation += " (expected: " + Join(ci.item->expects, "; ") + ")";
-        s.explanation += "; without evidence or an accepted explanation the item is appraised at 0";
-      }
+      if (explain_) s.why = Explanation{.kind = Explanation::Kind::kMissingEvidence};
       return s;
     }
   }
 
   // 4. "No cases occurred".
   if (o.kind == Outcome::Kind::kNoCase) {
+    s.why.policy = ci.item->no_cases;
+    s.why.declared_max = ci.item->max;
     switch (ci.item->no_cases) {
       case NoCasePolicy::kFull:
         s.points = s.max;
         s.branch = "no cases: full";
-        if (explain_)
-          s.explanation = o.explanation + " → policy full points: " + Pts(s.max) + " of " +
-                          Pts(s.max) + " points";
         return s;
       case NoCasePolicy::kZero:
         s.points = 0;
         s.branch = "no cases: zero";
-        if (explain_)
-          s.explanation = o.explanation + " → policy zero: 0 of " + Pts(s.max) + " points";
         return s;
       case NoCasePolicy::kNotApplicable:
         s.status = ItemStatus::kNotApplicable;
         s.max = 0;
         s.branch = "no cases: not applicable";
-        if (explain_)
-          s.explanation = o.explanation + " → not applicable; removed from the max (" +
-                          Pts(ci.item->max) + " points)";
         return s;
       case NoCasePolicy::kUnset:
-        return fail((o.explanation.empty() ? std::string("a zero denominator") : o.explanation) +
-                    " and the item has no 'when no cases' policy");
+        // The explanation keeps the rule's case; the renderer adds that no
+        // policy is declared.
+        return fail(explain_ ? std::string() : std::string("no cases"));
     }
   }
-  if (o.kind == Outcome::Kind::kError) return fail(o.explanation);
+  if (o.kind == Outcome::Kind::kError) return fail(o.error);
 
   // 5. Points, kept within [0, max] (the checker proves rules stay inside).
   double p = o.points;
   if (!std::isfinite(p)) return fail("the rule gave a number out of range");
   if (p > s.max || p < 0) {
-    if (explain_) o.explanation += " (kept within 0.." + Pts(s.max) + ")";
+    s.why.kept_within = explain_;
     p = std::clamp(p, 0.0, s.max);
   }
   s.points = p;
   s.branch = o.branch;
-  s.explanation = o.explanation;
   return s;
 }
 

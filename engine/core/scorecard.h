@@ -4,10 +4,12 @@
 #ifndef CCHC_ENGINE_CORE_SCORECARD_H_
 #define CCHC_ENGINE_CORE_SCORECARD_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "criteria/date.h"
 #include "engine/core/plan.h"
 #include "evidence/record.h"
 
@@ -16,6 +18,79 @@ namespace cchc {
 enum class ItemStatus { kScored, kNotApplicable, kMissingEvidence, kError };
 const char* ItemStatusName(ItemStatus s);  // "scored", "not_applicable", ...
 
+// A value as an explanation shows it, copied out of the evaluation.
+struct ShownValue {
+  enum class Type : uint8_t { kMissing, kNoCase, kNumber, kPercent, kDate, kText, kBool, kOther };
+  Type type = Type::kMissing;
+  double number = 0;       // kNumber; kPercent as a fraction
+  bool has_ratio = false;  // kPercent from a ratio whose parts are known
+  double ratio_num = 0, ratio_den = 0;
+  Date date;             // kDate
+  bool boolean = false;  // kBool
+  std::string text;      // kText
+};
+
+// Why an item got its points, as data and no words: engine/render says it in
+// the report's language. Filled only when the evaluator explains.
+struct Explanation {
+  enum class Kind : uint8_t {
+    kNone,             // points-only scoring
+    kError,            // `error` says why the item cannot be scored
+    kNotApplicable,    // an applicability condition (`condition`) held
+    kMissingEvidence,  // the evidence gate: nothing found, nothing accepted
+    kRule,             // the rule's `outcome` gave the points
+  };
+  // The rule's branch: which case of which rule kind applied.
+  enum class Outcome : uint8_t {
+    kNoCases,  // the subject is a ratio over zero cases
+    kOnTime,
+    kLate,
+    kNotIssued,  // deadline
+    kBand,
+    kBelowBands,
+    kLevel,
+    kNotListed,    // bands, count, levels
+    kElseMissing,  // bands, count, levels: the subject is missing
+    kShare,
+    kShareMissing,  // linear, checklist, scaled, likert, percent
+    kYes,
+    kNo,  // boolean (the subject may be missing: no)
+    kDeducted,
+    kNoDeduction,  // deduct (no deduction: the subject is missing)
+    kGiven,
+    kGivenMissing,  // manual
+    kPerCase,
+    kPerCaseMissing,  // per case
+  };
+  Kind kind = Kind::kNone;
+  RuleKind rule = RuleKind::kBoolean;
+  Outcome outcome = Outcome::kNoCases;
+  std::string subject;  // the subject's source text ("input" when unknown)
+  ShownValue value;     // the subject's value
+  double points = 0;    // the rule's points, before any clamp
+  double max = 0;
+  double threshold = 0;                            // kBand: the threshold met
+  bool threshold_percent = false, strict = false;  // "95 %", ">" rather than ">="
+  std::string level;                               // kLevel: the level met
+  Date deadline;                                   // deadline rules
+  int late_days = 0;                               // kLate
+  ShownValue param;  // linear: the target; checklist, scaled, likert: the "of" value
+  double share = 0;  // kShare: the fraction of max given
+  double each = 0;   // deduct, per case: points per case
+  double floor = 0;
+  bool floored = false, capped = false, clamped = false;
+  bool branch_no_cases = false;                // the branch's points were a ratio over zero cases
+  NoCasePolicy policy = NoCasePolicy::kUnset;  // applied when the rule had no cases
+  bool kept_within = false;                    // the points were kept within [0, max]
+  std::string error;                           // kError: the reason
+  std::string condition;                       // kNotApplicable: the condition's source text
+  double declared_max = 0;  // kNotApplicable and policy kNotApplicable: removed from the max
+
+  bool no_cases() const {
+    return kind == Kind::kRule && (outcome == Outcome::kNoCases || branch_no_cases);
+  }
+};
+
 struct ItemScore {
   int index = -1;  // into Plan::items()
   ItemGroup group = ItemGroup::kArea;
@@ -23,7 +98,7 @@ struct ItemScore {
   double points = 0;                  // 0 unless scored
   double max = 0;                     // the item's max (0 when not applicable)
   std::string branch;                 // short: "on time", ">= 95%", "no cases: full", ...
-  std::string explanation;            // the values, the branch and the points
+  Explanation why;                    // the values, the branch and the points, as data
   std::vector<std::string> evidence;  // record ids used
   std::optional<double> appraised;    // the council's points, when given
   std::string appraisal_note;

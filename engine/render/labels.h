@@ -43,6 +43,18 @@ struct Labels {
         *plus10, *to_threshold, *records_of_kind, *later, *earlier, *more_records, *fewer_records,
         *raise_pp, *lower_pp, *raise, *lower, *plural;
   } sensitivity;
+  struct Explain {
+    const char *value_yes, *value_no, *value_missing, *value_no_cases, *ratio, *of_max,
+        *percent_sign, *head_value, *head_on_time, *head_late, *head_not_issued, *head_below,
+        *head_not_listed, *head_missing, *tail_branch, *tail_no_cases, *share, *share_target,
+        *share_of, *missing_points, *deducted, *floor, *no_deduction, *given, *clamped, *per_case,
+        *capped, *per_case_missing, *no_cases, *policy_full, *policy_zero, *policy_na,
+        *policy_unset, *kept_within, *not_applicable, *condition, *missing_evidence, *expected,
+        *error, *op_ge, *op_gt, *br_band, *br_level, *br_on_time, *br_late, *br_missing, *br_else,
+        *br_yes, *br_no, *br_full, *br_zero, *br_proportional, *br_no_cases, *br_floor,
+        *br_deducted, *br_clamped, *br_given, *br_per_case, *br_capped, *br_no_cases_full,
+        *br_no_cases_zero, *br_no_cases_na, *br_not_applicable, *br_missing_evidence, *br_error;
+  } explain;
   struct Batch {
     const char *title, *index, *area_stats, *n, *mean, *median, *min, *maximum, *bands, *count,
         *failed, *missing, *read, *scored, *failed_n, *ties, *ties_shared, *ties_dense,

@@ -2,13 +2,14 @@
 // submitted table: max, self-score, evidence, explanation per item).
 #include "criteria/source.h"
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/score.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
 namespace cchc {
 
-std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const RenderOptions&) {
+std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const RenderOptions& o) {
   TextTable t;
   for (const char* h : {"code", "name", "max", "points", "status", "branch", "evidence",
                         "explanation", "lost", "appraised"}) {
@@ -17,7 +18,7 @@ std::string RenderScoreCsv(const Plan& plan, const Scorecard& card, const Render
   for (const ItemScore& s : card.items) {
     const Item& it = *plan.items()[static_cast<size_t>(s.index)].item;
     t.AddRow({it.code, it.name, FormatExact(s.max), FormatExact(s.points), ItemStatusName(s.status),
-              s.branch, Join(s.evidence, ";"), s.explanation, FormatExact(s.lost()),
+              s.branch, Join(s.evidence, ";"), ExplainItem(plan, s, o.lang), FormatExact(s.lost()),
               s.appraised ? FormatExact(*s.appraised) : ""});
   }
   return t.RenderCsv();
@@ -57,7 +58,7 @@ std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const R
     const Item& it = *plan.items()[static_cast<size_t>(s.index)].item;
     items.AddRow({it.code, it.name, FormatTrim(it.max, prec),
                   s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec),
-                  StatusLabel(s.status, o.lang), Join(s.evidence), s.explanation});
+                  StatusLabel(s.status, o.lang), Join(s.evidence), ExplainItem(plan, s, o.lang)});
   }
   return out + "\n" + items.RenderMarkdown();
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/core/gaps.h"
+#include "engine/render/explain.h"
 #include "engine/render/score.h"
 
 namespace cchc {
@@ -27,7 +28,7 @@ const char* GroupName(ItemGroup g) {
 
 }  // namespace
 
-std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const RenderOptions&) {
+std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const RenderOptions& o) {
   ordered_json j;
   j["unit"] = {
       {"code", card.unit.code}, {"name", card.unit.name}, {"province", card.unit.province}};
@@ -73,7 +74,7 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Rende
     it["status"] = ItemStatusName(s.status);
     it["branch"] = s.branch;
     it["evidence"] = s.evidence;
-    it["explanation"] = s.explanation;
+    it["explanation"] = ExplainItem(plan, s, o.lang);
     it["lost"] = s.lost();
     if (s.appraised) {
       it["appraised"] = *s.appraised;

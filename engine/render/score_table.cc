@@ -5,6 +5,7 @@
 #include "criteria/source.h"
 #include "engine/core/gaps.h"
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/score.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
@@ -79,8 +80,8 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Rend
 
   out += "\n" + std::string(l.explanation) + "\n";
   for (const ItemScore& s : card.items) {
-    out +=
-        "  " + plan.items()[static_cast<size_t>(s.index)].item->code + "  " + s.explanation + "\n";
+    out += "  " + plan.items()[static_cast<size_t>(s.index)].item->code + "  " +
+           ExplainItem(plan, s, o.lang) + "\n";
   }
 
   out += "\n" + std::string(ls.lost_title) + "\n";
@@ -89,7 +90,7 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Rend
   for (const ItemScore* s : lost) {
     const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
     out += "  " + PadToWidth(it.code, 8) + PadToWidth("-" + FormatTrim(s->lost(), prec), 8) +
-           TruncateToWidth(it.name, 60) + " (" + s->branch + ")\n";
+           TruncateToWidth(it.name, 60) + " (" + BranchLabel(s->branch, o.lang) + ")\n";
   }
   if (card.appraised_percent) {
     out += "\n" + std::string(l.largest_gaps) + "\n";

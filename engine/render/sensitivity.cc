@@ -6,6 +6,7 @@
 #include "criteria/date.h"
 #include "engine/render/analysis.h"
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -56,7 +57,7 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const RenderOpti
     t.AddColumn(ls.reason_branch, TextTable::Align::kLeft, 40);
     for (const ItemScore* s : r.points_lost) {
       const Item& it = *plan.items()[static_cast<size_t>(s->index)].item;
-      std::string reason = s->branch;
+      std::string reason = BranchLabel(s->branch, o.lang);
       if (s->status != ItemStatus::kScored)
         reason =
             std::string(StatusLabel(s->status, o.lang)) + (reason.empty() ? "" : ": " + reason);
@@ -76,9 +77,11 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const RenderOpti
   th.AddColumn(l.gain_pp, TextTable::Align::kRight);
   for (const InputSensitivity& s : r.inputs) {
     for (const ThresholdStep* st : Steps(s)) {
-      th.AddRow({InputName(s.input, o.lang), FormatInputValue(s.input, s.input.value),
-                 DescribeStep(s.input, *st, o.lang), st->item,
-                 st->branch_before + " → " + st->branch_after, Gain(st->gain, prec)});
+      th.AddRow(
+          {InputName(s.input, o.lang), FormatInputValue(s.input, s.input.value),
+           DescribeStep(s.input, *st, o.lang), st->item,
+           BranchLabel(st->branch_before, o.lang) + " → " + BranchLabel(st->branch_after, o.lang),
+           Gain(st->gain, prec)});
     }
   }
   out += th.empty() ? "  " + std::string(ls.no_threshold) + "\n" : th.Render();
@@ -131,7 +134,7 @@ std::string Json(const Plan& plan, const SensitivityReport& r, const RenderOptio
                                 {"max", s->max},
                                 {"status", ItemStatusName(s->status)},
                                 {"branch", s->branch},
-                                {"explanation", s->explanation}});
+                                {"explanation", ExplainItem(plan, *s, o.lang)}});
   }
   j["inputs"] = ordered_json::array();
   for (const InputSensitivity& s : r.inputs) {
@@ -187,7 +190,7 @@ std::string Markdown(const Plan& plan, const SensitivityReport& r, const RenderO
   lost.AddColumn(l.lost, TextTable::Align::kRight);
   lost.AddColumn(ls.reason);
   for (const ItemScore* s : r.points_lost) {
-    lost.AddRow({Code(plan, *s), FormatTrim(s->lost(), prec), s->branch});
+    lost.AddRow({Code(plan, *s), FormatTrim(s->lost(), prec), BranchLabel(s->branch, o.lang)});
   }
   out += "## " + std::string(ls.lost_md) + "\n\n" + lost.RenderMarkdown();
   TextTable next;

@@ -7,6 +7,7 @@
 
 #include "engine/render/analysis.h"
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -139,7 +140,15 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   return out;
 }
 
-std::string Json(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols) {
+const ItemScore& ItemOf(const Scorecard& card, int index) {
+  for (const ItemScore& s : card.items) {
+    if (s.index == index) return s;
+  }
+  return card.items.front();
+}
+
+std::string Json(const Plan& plan, const Scorecard& base, const std::vector<WhatIfColumn>& cols,
+                 const RenderOptions& o) {
   ordered_json j;
   j["base"] = {
       {"percent", base.percent},        {"points", base.points}, {"bonus", base.bonus.points},
@@ -169,7 +178,7 @@ std::string Json(const Plan& plan, const Scorecard& base, const std::vector<What
                             {"delta", x.after - x.before},
                             {"status_before", ItemStatusName(x.status_before)},
                             {"status_after", ItemStatusName(x.status_after)},
-                            {"explanation", x.explanation_after}});
+                            {"explanation", ExplainItem(plan, ItemOf(c.card, x.index), o.lang)}});
     }
     s["areas"] = ordered_json::array();
     for (size_t a = 0; a < base.areas.size(); ++a) {
@@ -269,7 +278,7 @@ std::string RenderWhatIf(const Plan& plan, const Scorecard& base,
     case OutputFormat::kTable:
       return Table(plan, base, scenarios, options);
     case OutputFormat::kJson:
-      return Json(plan, base, scenarios);
+      return Json(plan, base, scenarios, options);
     case OutputFormat::kCsv:
       return Csv(plan, base, scenarios);
     case OutputFormat::kMd:

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/render/explain.h"
 #include "engine/render/score.h"
 #include "evidence/loader.h"
 #include "tests/engine/engine_test_util.h"
@@ -55,8 +56,8 @@ TEST_F(ExampleTest, ShowsEveryStatus) {
   EXPECT_EQ(edge.branch, ">= 80%");
   EXPECT_DOUBLE_EQ(edge.points, 0.25);
   for (const ItemScore& s : card_.items) {
-    EXPECT_NE(s.status, ItemStatus::kError) << s.explanation;
-    EXPECT_FALSE(s.explanation.empty());
+    EXPECT_NE(s.status, ItemStatus::kError) << ExplainItem(*c_->plan, s, Lang::kEn);
+    EXPECT_FALSE(ExplainItem(*c_->plan, s, Lang::kEn).empty());
     if (s.status == ItemStatus::kScored && s.group == ItemGroup::kArea &&
         c_->plan->items()[static_cast<size_t>(s.index)].evidence_required) {
       EXPECT_FALSE(s.evidence.empty())
@@ -81,7 +82,8 @@ TEST_F(ExampleTest, RescoringTheSameEvidenceIsIdentical) {
   ASSERT_EQ(again.items.size(), card_.items.size());
   for (size_t i = 0; i < again.items.size(); ++i) {
     EXPECT_EQ(again.items[i].points, card_.items[i].points);
-    EXPECT_EQ(again.items[i].explanation, card_.items[i].explanation);
+    EXPECT_EQ(ExplainItem(*c_->plan, again.items[i], Lang::kVi),
+              ExplainItem(*c_->plan, card_.items[i], Lang::kVi));
   }
   EXPECT_EQ(again.percent, card_.percent);
 }

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "engine/analysis/whatif.h"
+#include "engine/render/explain.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {
@@ -100,7 +101,8 @@ TEST(Monotonicity, AddingOnTimeEvidenceNeverLowersAnItem) {
     for (size_t i = 0; i < before.items.size(); ++i) {
       EXPECT_GE(after.items[i].points, before.items[i].points - 1e-12)
           << "round " << round << " item " << c->plan->items()[i].item->code << ": "
-          << before.items[i].explanation << " -> " << after.items[i].explanation;
+          << ExplainItem(*c->plan, before.items[i], Lang::kEn) << " -> "
+          << ExplainItem(*c->plan, after.items[i], Lang::kEn);
     }
     EXPECT_GE(after.percent, before.percent - 1e-12) << "round " << round;
   }

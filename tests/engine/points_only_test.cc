@@ -1,4 +1,4 @@
-// Points-only scoring (no explanation text, evidence ids or unmatched list)
+// Points-only scoring (no explanation, evidence ids or unmatched list)
 // gives every item the same status, points, max and branch as explained
 // scoring, on the example commune and on 60 synthetic ones.
 #include <gtest/gtest.h>
@@ -50,7 +50,7 @@ void ExpectSameScores(const Plan& plan, const Evidence& evidence) {
     EXPECT_EQ(x.max, y.max) << evidence.unit.code << " item " << i;
     EXPECT_EQ(x.branch, y.branch) << evidence.unit.code << " item " << i;
     EXPECT_EQ(x.appraised, y.appraised) << evidence.unit.code << " item " << i;
-    EXPECT_TRUE(y.explanation.empty() || y.status == ItemStatus::kError);
+    EXPECT_TRUE(y.why.kind == Explanation::Kind::kNone || y.status == ItemStatus::kError);
     EXPECT_TRUE(y.evidence.empty());
   }
   EXPECT_EQ(a.percent, b.percent);

@@ -3,6 +3,7 @@
 // policy, not applicable, and caps.
 #include <cmath>
 
+#include "engine/render/explain.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc::testing {
@@ -114,6 +115,7 @@ class RulesTest : public ::testing::Test {
     card_ = ScoreAll(*c_, ev);
     return ItemOf(*c_, card_, code);
   }
+  std::string Explain(const ItemScore& s) const { return ExplainItem(*c_->plan, s, Lang::kEn); }
 
   static Record Stats(double received, double on_time, double online = 0) {
     return Rec("S", "stats",
@@ -138,7 +140,7 @@ TEST_F(RulesTest, DeadlineOneDayLate) {
       Score("1.1.1", {Rec("KH", "plan", {{"topic", S("cchc")}, {"issued", D("2026-02-01")}})});
   EXPECT_DOUBLE_EQ(s.points, 0.5);
   EXPECT_EQ(s.branch, "late");
-  EXPECT_NE(s.explanation.find("1 day(s) after"), std::string::npos) << s.explanation;
+  EXPECT_NE(Explain(s).find("1 day(s) after"), std::string::npos) << Explain(s);
 }
 
 TEST_F(RulesTest, DeadlineRecordWithoutDateTakesMissingBranch) {
@@ -174,7 +176,7 @@ TEST_F(RulesTest, BandsExactlyAtThresholdAndJustBelow) {
   ItemScore s = Score("1.1.2", {Stats(1251, 1204)});
   EXPECT_DOUBLE_EQ(s.points, 3.0);
   EXPECT_EQ(s.branch, ">= 95%");
-  EXPECT_NE(s.explanation.find("96.24 % (1204 of 1251)"), std::string::npos) << s.explanation;
+  EXPECT_NE(Explain(s).find("96.24 % (1204 of 1251)"), std::string::npos) << Explain(s);
 }
 
 TEST_F(RulesTest, ProportionalBand) {
@@ -207,7 +209,9 @@ area 1 "A" max 1 { criterion 1.1 "C" max 1 { item 1.1.1 "I" max 1 {
   ev.records = {Rec("X", "s", {{"a", N(0)}, {"b", N(0)}})};
   Scorecard card = ScoreAll(*c, ev);
   EXPECT_EQ(card.items[0].status, ItemStatus::kError);
-  EXPECT_NE(card.items[0].explanation.find("no 'when no cases' policy"), std::string::npos);
+  EXPECT_NE(ExplainItem(*c->plan, card.items[0], Lang::kEn).find("no 'when no cases' policy"),
+            std::string::npos)
+      << ExplainItem(*c->plan, card.items[0], Lang::kEn);
 }
 
 TEST_F(RulesTest, LinearAtAboveAndBelowTarget) {

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/render/explain.h"
 #include "engine/render/xlsx/template.h"
 #include "evidence/loader.h"
 #include "tests/engine/engine_test_util.h"
@@ -121,7 +122,9 @@ TEST_F(XlsxRoundTrip, SameScorecard) {
   ASSERT_EQ(a.items.size(), b.items.size());
   for (size_t i = 0; i < a.items.size(); ++i) {
     EXPECT_EQ(a.items[i].points, b.items[i].points) << i;
-    EXPECT_EQ(a.items[i].explanation, b.items[i].explanation) << i;
+    EXPECT_EQ(ExplainItem(*c_->plan, a.items[i], Lang::kEn),
+              ExplainItem(*c_->plan, b.items[i], Lang::kEn))
+        << i;
   }
 }
 
@@ -129,8 +132,8 @@ TEST_F(XlsxRoundTrip, SameScorecard) {
 std::set<std::string> Changed(const Compiled& c, const Scorecard& a, const Scorecard& b) {
   std::set<std::string> out;
   for (size_t i = 0; i < a.items.size(); ++i) {
-    if (a.items[i].points != b.items[i].points ||
-        a.items[i].explanation != b.items[i].explanation) {
+    if (a.items[i].points != b.items[i].points || ExplainItem(*c.plan, a.items[i], Lang::kEn) !=
+                                                      ExplainItem(*c.plan, b.items[i], Lang::kEn)) {
       out.insert(c.plan->items()[i].item->code);
     }
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/html/svg_chart.h"
 #include "engine/util/numfmt.h"
 
@@ -182,7 +183,7 @@ std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, L
     out += "<td class=\"n\">" + (s.appraised ? FormatTrim(*s.appraised, prec) : "") + "</td>";
   out += std::string("<td class=\"st-") + ItemStatusName(s.status) + "\">" +
          Esc(StatusLabel(s.status, lang)) + "</td><td class=\"ev\">" + Esc(ev) +
-         "</td><td class=\"ex\">" + Esc(s.explanation) + "</td></tr>\n";
+         "</td><td class=\"ex\">" + Esc(ExplainItem(plan, s, lang)) + "</td></tr>\n";
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/html/report.h"
 #include "engine/render/xlsx/workbook.h"
 
@@ -43,7 +44,7 @@ void GroupRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const std::strin
 }
 
 void ItemRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const Item& it, const ItemScore& s,
-             bool with_appraised, const Labels& l) {
+             const std::string& explanation, bool with_appraised, const Labels& l) {
   Str(ws, r, 0, it.code, f.text);
   Str(ws, r, 1, it.name, f.text);
   worksheet_write_number(ws, r, 2, it.max, f.num);
@@ -52,7 +53,7 @@ void ItemRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const Item& it, c
   else
     worksheet_write_number(ws, r, 3, s.points, f.num);
   Str(ws, r, 4, Join(s.evidence, ", "), f.text);
-  Str(ws, r, 5, s.explanation, f.text);
+  Str(ws, r, 5, explanation, f.text);
   if (with_appraised) {
     if (s.appraised)
       worksheet_write_number(ws, r, 6, *s.appraised, f.num);
@@ -62,7 +63,7 @@ void ItemRow(lxw_worksheet* ws, const Formats& f, lxw_row_t r, const Item& it, c
 }
 
 void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scorecard& card,
-               const Labels& l) {
+               const Labels& l, Lang lang) {
   const bool ap = card.appraised_percent.has_value();
   const lxw_col_t last_col = ap ? 6 : 5;
   worksheet_merge_range(ws, 0, 0, 0, last_col, l.form.title, f.title);
@@ -95,7 +96,8 @@ void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
       GroupRow(ws, f, r++, gc.code, gc.name, gc.max, gc.points, gc.appraised, ap);
       for (size_t i = 0; i < c.areas[a].criteria[k].items.size(); ++i, ++item) {
         const ItemScore& s = card.items[item];
-        ItemRow(ws, f, r++, *plan.items()[static_cast<size_t>(s.index)].item, s, ap, l);
+        ItemRow(ws, f, r++, *plan.items()[static_cast<size_t>(s.index)].item, s,
+                ExplainItem(plan, s, lang), ap, l);
       }
     }
   }
@@ -111,7 +113,8 @@ void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
                  std::nullopt, ap);
         header = true;
       }
-      ItemRow(ws, f, r++, *plan.items()[static_cast<size_t>(s.index)].item, s, ap, l);
+      ItemRow(ws, f, r++, *plan.items()[static_cast<size_t>(s.index)].item, s,
+              ExplainItem(plan, s, lang), ap, l);
     }
   }
   ++r;
@@ -124,7 +127,7 @@ void FormSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
 }
 
 void LostSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scorecard& card,
-               const Labels& l) {
+               const Labels& l, Lang lang) {
   const char* cols[] = {l.form.code, l.form.name, l.form.max,
                         l.form.self, l.form.lost, l.form.branch};
   for (lxw_col_t c = 0; c < 6; ++c) Str(ws, 0, c, cols[c], f.header);
@@ -141,7 +144,7 @@ void LostSheet(lxw_worksheet* ws, const Formats& f, const Plan& plan, const Scor
     worksheet_write_number(ws, r, 2, it.max, f.num);
     worksheet_write_number(ws, r, 3, s->points, f.num);
     worksheet_write_number(ws, r, 4, s->lost(), f.num);
-    Str(ws, r, 5, s->branch, f.text);
+    Str(ws, r, 5, BranchLabel(s->branch, lang), f.text);
     ++r;
   }
 }
@@ -191,8 +194,8 @@ bool WriteSelfAssessmentXlsx(const Plan& plan, const Scorecard& card, const Rend
   format_set_border(f.bold_num, LXW_BORDER_THIN);
   format_set_align(f.bold_num, LXW_ALIGN_VERTICAL_TOP);
 
-  FormSheet(workbook_add_worksheet(wb, l.form.sheet_form), f, plan, card, l);
-  LostSheet(workbook_add_worksheet(wb, l.form.sheet_lost), f, plan, card, l);
+  FormSheet(workbook_add_worksheet(wb, l.form.sheet_form), f, plan, card, l, o.lang);
+  LostSheet(workbook_add_worksheet(wb, l.form.sheet_lost), f, plan, card, l, o.lang);
 
   return file.Commit(error);
 }
