@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   batch_cmd->get_option("--format")
       ->description("table (default), json, csv, md or xlsx (needs -o)");
 
-  // What-if, tasks and sensitivity (issue 4).
+  // What-if, tasks and sensitivity.
   cchc::WhatIfOptions whatif;
   auto* whatif_cmd =
       app.add_subcommand("whatif", "re-score under scenarios, shown beside the base");

@@ -1,4 +1,4 @@
-// The batch as JSON: totals, units[] in rank order (PRODUCT.md fixes code,
+// The batch as JSON: totals, units[] in rank order (each with at least code,
 // percent, band, rank), statistics, band counts, largest gaps and failed[].
 #include <nlohmann/json.hpp>
 

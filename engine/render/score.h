@@ -1,5 +1,5 @@
 // Rendering a scorecard for people and programs: an aligned terminal table,
-// JSON (the fields PRODUCT.md names), CSV and Markdown. Vietnamese labels by
+// JSON (docs/output-formats.md), CSV and Markdown. Vietnamese labels by
 // default. Rounding happens here only.
 #ifndef CCHC_ENGINE_RENDER_SCORE_H_
 #define CCHC_ENGINE_RENDER_SCORE_H_

@@ -1,5 +1,5 @@
 // The JSON form of a scorecard (fields documented in docs/output-formats.md;
-// PRODUCT.md fixes percent, points, max, band, areas[], items[]).
+// percent, points, max, band, areas[] and items[] are always present).
 #include <nlohmann/json.hpp>
 
 #include "engine/core/gaps.h"
