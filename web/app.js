@@ -636,7 +636,7 @@ async function showProvince() {
   state.score = null;
   document.getElementById("title").textContent = t("title");
   show(el("p", {}, t("loading")));
-  const b = await getJson("/api/batch");
+  const b = await getJson("/api/ranking");
   const filter = el("input", { type: "text", id: "filter", "aria-label": t("filter"), placeholder: t("filter") });
   const order = [...b.units].sort((x, y) => x.rank - y.rank || x.code.localeCompare(y.code));
   const hasAppraisal = order.some((u) => u.appraised_percent !== undefined);

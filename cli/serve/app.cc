@@ -231,7 +231,11 @@ Response App::Route(const Request& r) {
     if (!province_) return JsonError(404, "not_province", "the server shows one commune");
     return JsonOk(province_->batch_json());
   }
-  if (path_known || p == "/api/schema" || p == "/api/batch") {
+  if (p == "/api/ranking" && get) {
+    if (!province_) return JsonError(404, "not_province", "the server shows one commune");
+    return JsonOk(province_->ranking_json());
+  }
+  if (path_known || p == "/api/schema" || p == "/api/batch" || p == "/api/ranking") {
     return JsonError(405, "method", "method " + r.method + " is not allowed on " + p);
   }
   return JsonError(404, "not_found", "no such API: " + p);
@@ -381,11 +385,8 @@ Response App::Preview(const Request& r) {
   columns.push_back({"edit", "editor", scorer.Score(index, load.evidence)});
   const std::string whatif =
       RenderWhatIf(*criteria_->plan, s->card, columns, OutputFormat::kJson, config_.report);
-  const std::string score =
-      RenderScorecard(*criteria_->plan, columns[0].card, OutputFormat::kJson, config_.report);
   return JsonOk("{\"ok\": true, \"version\": " + std::to_string(s->version) +
-                ", \"issues\": " + IssuesJson(load.issues) + ", \"whatif\": " + whatif +
-                ", \"score\": " + score + "}\n");
+                ", \"issues\": " + IssuesJson(load.issues) + ", \"whatif\": " + whatif + "}\n");
 }
 
 Response App::WhatIfPost(const Request& r) {

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands/batch_inputs.h"
 #include "cli/commands/io.h"
@@ -75,6 +77,61 @@ int HistoryVersion(const std::string& name, const std::string& stem) {
     v = v * 10 + (name[i] - '0');
   }
   return i < name.size() && name[i] == '.' ? v : 0;
+}
+
+nlohmann::ordered_json StatsJson(const Summary& s) {
+  return {{"n", s.n},   {"mean", s.mean}, {"median", s.median}, {"min", s.min},
+          {"q1", s.q1}, {"q3", s.q3},     {"max", s.max}};
+}
+
+std::string RankingJson(const Plan& plan, const BatchResult& r) {
+  using Json = nlohmann::ordered_json;
+  const IndexMeta& meta = plan.criteria().index;
+  Json j;
+  j["index"] = {{"name", meta.name}, {"province", meta.province}, {"year", meta.year}};
+  j["totals"] = {{"read", r.read()}, {"scored", r.units.size()}, {"failed", r.failed.size()}};
+  j["units"] = Json::array();
+  for (size_t k : r.order) {
+    const BatchUnit& u = r.units[k];
+    Json x = {{"code", u.unit.code}, {"name", u.unit.name},
+              {"rank", u.rank},      {"percent", u.percent},
+              {"band", u.band},      {"missing_evidence", u.missing_evidence}};
+    if (u.appraised_percent) {
+      x["appraised_percent"] = *u.appraised_percent;
+      x["gap"] = *u.appraised_percent - u.percent;
+    }
+    j["units"].push_back(std::move(x));
+  }
+  Json stats;
+  stats["index"] = StatsJson(r.summary.index);
+  stats["areas"] = Json::array();
+  for (const AreaSummary& a : r.summary.areas) {
+    Json x = {{"code", a.code}, {"name", a.name}};
+    x.update(StatsJson(a.stats));
+    stats["areas"].push_back(std::move(x));
+  }
+  stats["quartiles"] = "type 7: linear interpolation, h = (n - 1) p";
+  j["statistics"] = std::move(stats);
+  j["bands"] = Json::array();
+  for (const BandCount& b : r.summary.bands)
+    j["bands"].push_back({{"band", b.band}, {"count", b.count}});
+  Json gaps = Json::array();
+  for (const BatchGap& g : r.largest_gaps) {
+    const BatchUnit& u = r.units[g.unit];
+    gaps.push_back({{"code", u.unit.code},
+                    {"name", u.unit.name},
+                    {"item", plan.items()[static_cast<size_t>(g.item)].item->code},
+                    {"self", g.self},
+                    {"appraised", g.appraised},
+                    {"gap", g.gap()}});
+  }
+  j["appraisal"] = {{"units", r.summary.appraised_units},
+                    {"gap", StatsJson(r.summary.gap)},
+                    {"largest_gaps", std::move(gaps)}};
+  j["failed"] = Json::array();
+  for (const BatchFailure& f : r.failed)
+    j["failed"].push_back({{"source", f.source}, {"error", f.error}});
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
@@ -273,8 +330,20 @@ std::unique_ptr<ProvinceSession> ProvinceSession::Open(
     auto it = by_name.find(u.source);
     if (it != by_name.end()) s->unit_input_.emplace(u.unit.code, it->second);
   }
-  s->batch_json_ = RenderBatch(*s->criteria_->plan, s->result_, OutputFormat::kJson, report);
+  s->ranking_json_ = RankingJson(*s->criteria_->plan, s->result_);
+  // The inputs (a national NDJSON is ~100 MB) are not needed any more.
+  inputs.reset();
+  std::string().swap(ndjson_text);
+  ::malloc_trim(0);
   return s;
+}
+
+const std::string& ProvinceSession::batch_json() const {
+  std::call_once(batch_json_once_, [this] {
+    batch_json_ = RenderBatch(*criteria_->plan, result_, OutputFormat::kJson, report_);
+    ::malloc_trim(0);  // the renderer's document tree is gone
+  });
+  return batch_json_;
 }
 
 bool ProvinceSession::ReadInput(size_t i, std::string* text, std::string* error) const {

@@ -99,8 +99,13 @@ class ProvinceSession {
   static std::unique_ptr<ProvinceSession> Open(std::shared_ptr<const LoadedCriteria> criteria,
                                                const std::string& input,
                                                const RenderOptions& report, std::ostream& err);
-  const std::string& batch_json() const { return batch_json_; }
+  // Exactly `cchc batch --format json`, rendered on first use (it is large:
+  // ~28 MB for 3,321 communes).
+  const std::string& batch_json() const;
   const BatchResult& result() const { return result_; }
+  // What the province page needs, small: `cchc batch` JSON's fields without
+  // the per-unit area and item arrays (documented in docs/serve.md).
+  const std::string& ranking_json() const { return ranking_json_; }
   // The commune with this unit code, scored (null when there is none, with
   // the reason in *error).
   std::shared_ptr<const Snapshot> OpenUnit(const std::string& code, std::string* error);
@@ -117,7 +122,9 @@ class ProvinceSession {
   std::vector<std::pair<size_t, size_t>> ndjson_ranges_;  // byte offset, length
   std::map<std::string, size_t> unit_input_;              // unit code -> input
   BatchResult result_;
-  std::string batch_json_;
+  std::string ranking_json_;
+  mutable std::once_flag batch_json_once_;
+  mutable std::string batch_json_;
   std::mutex cache_mu_;
   std::map<std::string, std::shared_ptr<const Snapshot>> cache_;  // a few recently opened
   std::vector<std::string> cache_order_;
