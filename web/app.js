@@ -384,7 +384,7 @@ function renderEditor() {
       el("button", { type: "button", onclick: () => addRecord(kind) }, t("addRecord")));
   });
   const upload = el("form", { class: "toolbar", onsubmit: (e) => { e.preventDefault(); uploadFile(); } },
-    el("label", { class: "inline" }, t("upload"), el("input", { type: "file", id: "upload-file", accept: ".json,.csv" })),
+    el("label", { class: "inline" }, t("upload"), el("input", { type: "file", id: "upload-file", accept: ".json,.csv,.xlsx" })),
     el("label", { class: "inline" }, t("uploadMode"), el("select", { id: "upload-mode" },
       el("option", { value: "merge" }, t("merge")), el("option", { value: "replace" }, t("replace")))),
     el("button", { type: "submit" }, t("uploadBtn")));
@@ -397,7 +397,8 @@ function renderEditor() {
       state.info.can_save ? null : el("p", { class: "warn" }, state.info.save_blocker),
       el("div", { id: "change", "aria-live": "polite" })),
     sections, upload,
-    el("p", {}, downloadLink("/api/evidence.json", t("downloadEvidence"))),
+    el("p", { class: "toolbar" }, downloadLink("/api/evidence.json", t("downloadEvidence")),
+      downloadLink("/api/evidence.xlsx", t("downloadEvidenceXlsx"))),
     el("h2", {}, t("history")), el("div", { id: "history" }));
   if (ed.lastPreview) renderChange(ed.lastPreview);
   if (ed.lastIssues) markIssues(ed.lastIssues);

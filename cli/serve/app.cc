@@ -20,6 +20,7 @@
 #include "engine/core/scorer.h"
 #include "engine/render/analysis.h"
 #include "engine/render/html/report.h"
+#include "engine/render/xlsx/template.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
@@ -219,6 +220,7 @@ Response App::Route(const Request& r) {
       {"/api/report.html", false, &App::ReportHtml},
       {"/api/report.xlsx", false, &App::ReportXlsx},
       {"/api/evidence.json", false, &App::EvidenceDownload},
+      {"/api/evidence.xlsx", false, &App::EvidenceXlsx},
   };
   bool path_known = false;
   for (const RouteEntry& e : kRoutes) {
@@ -289,7 +291,7 @@ Response App::Info(const Request& r) {
     info["units"] = province_->result().units.size();
     info["failed"] = province_->result().failed.size();
   }
-  info["upload_types"] = Json::array({".json", ".csv"});
+  info["upload_types"] = Json::array({".json", ".csv", ".xlsx"});
   return JsonOk(info.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
@@ -508,21 +510,19 @@ Response App::Upload(const Request& r) {
   auto ends = [&](const std::string& t) {
     return lower.size() >= t.size() && lower.compare(lower.size() - t.size(), t.size(), t) == 0;
   };
-  if (ends(".xlsx")) {
-    return JsonError(415, "xlsx",
-                     "reading .xlsx evidence is not available in this version; save the "
-                     "workbook as CSV, or upload the .json file");
-  }
-  if (!ends(".json") && !ends(".csv")) {
-    return JsonError(415, "file_type", "upload a .json or .csv evidence file");
+  if (!ends(".json") && !ends(".csv") && !ends(".xlsx")) {
+    return JsonError(415, "file_type", "upload a .json, .csv or .xlsx evidence file");
   }
   if (ends(".json") && JsonDepth(r.body) > config_.max_json_depth) {
     return JsonError(400, "too_deep", "the JSON nests too deeply");
   }
   // The name only chooses the format and labels messages; nothing is read
   // from or written to the file system.
-  EvidenceLoad load =
-      LoadEvidenceText(r.body, ends(".csv") ? "upload.csv" : "upload.json", &criteria_->criteria);
+  EvidenceLoad load = LoadEvidenceText(r.body,
+                                       ends(".csv")    ? "upload.csv"
+                                       : ends(".xlsx") ? "upload.xlsx"
+                                                       : "upload.json",
+                                       &criteria_->criteria);
   if (!load.ok()) return IssuesError(422, "invalid_evidence", "the file has errors", load.issues);
   auto s = commune_->current();
   Evidence merged;
@@ -640,6 +640,32 @@ Response App::ReportXlsx(const Request& r) {
   return Download(std::move(*data),
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                   "cchc-form-" + SafeName(s->evidence.unit.code) + ".xlsx");
+}
+
+Response App::EvidenceXlsx(const Request& r) {
+  Response error;
+  auto s = SnapshotFor(r, &error);
+  if (!s) return error;
+  const char* tmp_root = std::getenv("TMPDIR");
+  std::string dir = std::string(tmp_root && *tmp_root ? tmp_root : "/tmp") + "/cchc-serve-XXXXXX";
+  if (!::mkdtemp(dir.data())) {
+    return JsonError(500, "temp", "cannot create a temporary folder for the workbook");
+  }
+  const std::string path = dir + "/evidence.xlsx";
+  TemplateOptions options;
+  options.criteria_text = criteria_->source->text();
+  options.from = &s->evidence;
+  std::vector<std::string> warnings;
+  std::string why;
+  const bool ok = WriteEvidenceTemplate(*criteria_->plan, options, path, &warnings, &why);
+  std::optional<std::string> data;
+  if (ok) data = ReadWholeFile(path, 256u << 20, &why);
+  ::unlink(path.c_str());
+  ::rmdir(dir.c_str());
+  if (!data) return JsonError(500, "xlsx", "cannot make the workbook: " + why);
+  return Download(std::move(*data),
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  "evidence-" + SafeName(s->evidence.unit.code) + ".xlsx");
 }
 
 Response App::EvidenceDownload(const Request& r) {

@@ -61,6 +61,7 @@ class App {
   Response ReportHtml(const Request& r);
   Response ReportXlsx(const Request& r);
   Response EvidenceDownload(const Request& r);
+  Response EvidenceXlsx(const Request& r);
   Response StaticFile(const Request& r);
 
   AppConfig config_;

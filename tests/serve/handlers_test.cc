@@ -229,7 +229,7 @@ TEST_F(ServeTest, MalformedRequestsGetA4xxJsonError) {
       {"GET", "/api/tasks?budget=abc", "", 400},
       {"GET", "/api/tasks?target=Nope", "", 400},
       {"POST", "/api/upload?name=a.exe", "x", 415},
-      {"POST", "/api/upload?name=a.xlsx", "PK", 415},
+      {"POST", "/api/upload?name=a.xlsx", "PK", 422},
       {"POST", "/api/upload?name=a.json&mode=eat", "{}", 400},
       {"POST", "/api/upload?name=a.json", "{\"records\": 5}", 422},
       {"GET", "/api/item?code=9.9.9", "", 404},
@@ -307,6 +307,14 @@ TEST_F(ServeTest, ReportsDownloadAsHtmlAndXlsx) {
     if (k == "Content-Disposition") attachment = v.find("cchc-form-AK.xlsx") != std::string::npos;
   }
   EXPECT_TRUE(attachment);
+  // The evidence as a workbook (cchc template --from), uploaded back unchanged.
+  serve::Response book = app_->Handle(Get("/api/evidence.xlsx"));
+  ASSERT_EQ(book.status, 200) << book.body;
+  EXPECT_EQ(book.body.substr(0, 2), "PK");
+  serve::Response back = app_->Handle(Post("/api/upload?name=book.xlsx&mode=replace", book.body));
+  ASSERT_EQ(back.status, 200) << back.body;
+  const size_t records = nlohmann::json::parse(Slurp(evidence_))["records"].size();
+  EXPECT_EQ(nlohmann::json::parse(back.body)["evidence"]["records"].size(), records);
   serve::Response ev = app_->Handle(Get("/api/evidence.json"));
   EXPECT_TRUE(LoadEvidenceJson(ev.body, "download", nullptr).ok());
 }
