@@ -179,8 +179,11 @@ UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
   result.config = config;
   const IndexMeta& meta = plan.criteria().index;
   const UncertaintyModel model(plan, batch, config);
-  result.survey_items = model.survey_items();
-  result.appraisal_items = model.appraisal_items();
+  // Only the groups that vary move items.
+  for (NoiseGroup g : config.groups) {
+    if (g == NoiseGroup::kSurvey) result.survey_items = model.survey_items();
+    if (g == NoiseGroup::kAppraisal) result.appraisal_items = model.appraisal_items();
+  }
   const size_t units = model.units(), samples = static_cast<size_t>(config.samples);
   if (units == 0) return result;
 

@@ -83,8 +83,10 @@ struct UncertaintyResult {
   UncertaintyConfig config;
   std::vector<UnitUncertainty> units;  // BatchResult::order (base rank order)
   double mean_rank_shift = 0;          // mean over samples and units of |rank - base rank|
-  size_t survey_items = 0;             // (unit, item) pairs the survey error can move
-  size_t appraisal_items = 0;          // (unit, item) pairs whose rejection changes points
+  // (unit, item) pairs the enabled item groups can move (0 for a group that
+  // does not vary): the survey error; a rejection that changes points.
+  size_t survey_items = 0;
+  size_t appraisal_items = 0;
   std::optional<SobolResult> sobol;
 };
 

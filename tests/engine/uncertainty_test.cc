@@ -261,6 +261,25 @@ TEST(Uncertainty, RejectedEvidenceFallsToTheAppraisedScoreOrZero) {
   for (const UnitUncertainty& u : f.Run(config).units) EXPECT_NEAR(u.p5, 70, 1e-9);
 }
 
+TEST(Uncertainty, MovedItemsCountOnlyTheGroupsThatVary) {
+  // Spread(): survey items with points > 0 in all 6 units; self-assessed
+  // items whose alternative differs: X1 (area 4 vs 3, bonus 1 vs 0), X2 (1),
+  // X3 (3 vs 2, bonus), X4 (5), X5 (2.5 vs 2.5: no move), X6 (4.5).
+  Fixture f = Spread();
+  UncertaintyConfig config = WeightsOnly(0.1, 10);
+  UncertaintyResult r = f.Run(config);
+  EXPECT_EQ(r.survey_items, 0u);
+  EXPECT_EQ(r.appraisal_items, 0u);
+  config.groups = {NoiseGroup::kSurvey, NoiseGroup::kWeights};
+  r = f.Run(config);
+  EXPECT_EQ(r.survey_items, 6u);
+  EXPECT_EQ(r.appraisal_items, 0u);
+  config.groups = {NoiseGroup::kAppraisal};
+  r = f.Run(config);
+  EXPECT_EQ(r.survey_items, 0u);
+  EXPECT_EQ(r.appraisal_items, 7u);
+}
+
 TEST(Uncertainty, BonusIsCappedUnderAppraisalNoise) {
   // X: bonus 1 (the cap), rejected half the time; the index moves by 10 pp.
   Fixture f({Unit("X", 3, 3, 1)});
