@@ -110,16 +110,33 @@ int main(int argc, char** argv) {
                               "Monte Carlo samples (default 1000)");
   uncertainty_cmd->add_option("--seed,-s", uncertainty.seed, "random seed (default 1)");
   uncertainty_cmd->add_option("--survey-sd", uncertainty.survey_sd,
-                              "relative survey error σ (default 0.05)");
+                              "relative survey error σ: --survey-noise normal:SD");
+  uncertainty_cmd->add_option(
+      "--survey-noise", uncertainty.survey_noise,
+      "survey points multiplier: normal:SD, uniform:X or discrete:V1,V2,… (default normal:0.05)");
   uncertainty_cmd->add_option("--accept", uncertainty.accept,
                               "probability self-assessed evidence is accepted (default 0.95)");
   uncertainty_cmd->add_option("--weight-sd", uncertainty.weight_sd,
-                              "relative area weight noise σ (default 0.10)");
+                              "relative area weight noise σ: --weight-noise normal:SD");
+  uncertainty_cmd->add_option(
+      "--weight-noise", uncertainty.weight_noise,
+      "area weight multiplier: normal:SD, uniform:X (COINr) or discrete:V1,… (default normal:0.1)");
+  uncertainty_cmd->add_option("--weight-noise-file", uncertainty.weight_noise_file,
+                              "per-area weight laws, one `AREA LAW` line each");
   uncertainty_cmd->add_option("--groups", uncertainty.groups,
                               "input groups, comma-separated (default survey,appraisal,weights)");
   uncertainty_cmd->add_flag("--sobol", uncertainty.sobol, "Sobol first-order and total indices");
+  uncertainty_cmd->add_option("--factors", uncertainty.factors,
+                              "Sobol factors: groups (default), areas or items");
   uncertainty_cmd->add_option("--bootstrap", uncertainty.bootstrap,
                               "bootstrap resamples for the Sobol intervals (default 200)");
+  uncertainty_cmd->add_option("--target-se", uncertainty.target_se,
+                              "sample until every standard error is at most this (index points)");
+  uncertainty_cmd->add_option("--max-samples", uncertainty.max_samples,
+                              "the sample cap with --target-se (default 100000)");
+  uncertainty_cmd->add_option(
+      "--samples-out", uncertainty.samples_out,
+      "write every sample (weights, index, rank, band) to FILE.csv|.ndjson");
   uncertainty_cmd->add_option("--jobs,-j", uncertainty.jobs, "threads (default: all cores)");
   AddOutputFlags(uncertainty_cmd, &uncertainty.output);
 

@@ -114,13 +114,20 @@ struct UncertaintyOptions {
   std::string input;
   int samples = 1000;
   uint64_t seed = 1;
-  double survey_sd = 0.05;
+  std::optional<double> survey_sd;  // shorthand for survey_noise "normal:SD"
+  std::string survey_noise;         // a noise law ("uniform:0.1"); default normal:0.05
   double accept = 0.95;
-  double weight_sd = 0.10;
+  std::optional<double> weight_sd;  // shorthand for weight_noise "normal:SD"
+  std::string weight_noise;         // default normal:0.1
+  std::string weight_noise_file;    // per-area laws, `AREA LAW` lines
   std::string groups = "survey,appraisal,weights";
   bool sobol = false;
+  std::string factors = "groups";  // Sobol factors: groups | areas | items
   int bootstrap = 200;
-  int jobs = 0;  // <= 0: hardware concurrency (scoring and sampling)
+  double target_se = 0;      // > 0: sample until every standard error is at most this
+  int max_samples = 100000;  // the cap with target_se
+  std::string samples_out;   // per-sample export, .csv or .ndjson
+  int jobs = 0;              // <= 0: hardware concurrency (scoring and sampling)
   OutputOptions output;
 };
 int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err);

@@ -7,12 +7,39 @@
 
 #include "cli/commands/batch_inputs.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/io.h"
 #include "cli/commands/load.h"
 #include "engine/batch/batch.h"
 #include "engine/render/batch.h"
 #include "engine/render/uncertainty.h"
 
 namespace cchc {
+
+namespace {
+
+constexpr size_t kMaxSampleRows = 2000000;  // --samples-out: units × samples
+
+// The noise flags: --X-noise LAW or its shorthand --X-sd SD (not both).
+bool NoiseFlag(const char* name, const std::string& law, const std::optional<double>& sd,
+               Noise* out, std::ostream& err) {
+  if (!law.empty() && sd) {
+    err << "error: give --" << name << "-noise or --" << name << "-sd, not both\n";
+    return false;
+  }
+  if (sd) *out = NormalNoise(*sd);
+  std::string why;
+  if (!law.empty() && !ParseNoise(law, out, &why)) {
+    err << "error: --" << name << "-noise: " << why << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool EndsWith(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
 
 int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err) {
   OutputFormat format = OutputFormat::kTable;
@@ -25,15 +52,30 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   UncertaintyConfig config;
   config.samples = o.samples;
   config.seed = o.seed;
-  config.survey_sd = o.survey_sd;
   config.accept = o.accept;
-  config.weight_sd = o.weight_sd;
   config.sobol = o.sobol;
   config.bootstrap = o.bootstrap;
+  config.target_se = o.target_se;
+  config.max_samples = o.max_samples;
+  config.keep_samples = !o.samples_out.empty();
   config.jobs = jobs;
+  if (!NoiseFlag("survey", o.survey_noise, o.survey_sd, &config.survey_noise, err) ||
+      !NoiseFlag("weight", o.weight_noise, o.weight_sd, &config.weight_noise, err)) {
+    return kExitInvalidInput;
+  }
   std::string why;
   if (!ParseNoiseGroups(o.groups, &config.groups, &why)) {
     err << "error: --groups: " << why << "\n";
+    return kExitInvalidInput;
+  }
+  if (!ParseFactorLevel(o.factors, &config.factors)) {
+    err << "error: --factors: unknown \"" << o.factors << "\" (expected groups, areas or items)\n";
+    return kExitInvalidInput;
+  }
+  const bool ndjson_samples = EndsWith(o.samples_out, ".ndjson");
+  if (!o.samples_out.empty() && !ndjson_samples && !EndsWith(o.samples_out, ".csv")) {
+    err << "error: --samples-out: \"" << o.samples_out
+        << "\" must end in .csv or .ndjson (the format follows the extension)\n";
     return kExitInvalidInput;
   }
   if (why = ValidateUncertaintyConfig(config, 0); !why.empty()) {
@@ -42,6 +84,22 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   }
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  if (!o.weight_noise_file.empty()) {
+    std::string text, read_error;
+    if (std::optional<std::string> t = ReadWholeFile(o.weight_noise_file, 1 << 20, &read_error)) {
+      text = std::move(*t);
+    } else {
+      err << "error: --weight-noise-file: " << o.weight_noise_file << ": " << read_error << "\n";
+      return kExitInvalidInput;
+    }
+    std::vector<std::string> areas;
+    for (const Area& a : criteria.plan->criteria().areas) areas.push_back(a.code);
+    if (!ParseAreaNoiseFile(text, o.weight_noise_file, areas, config.weight_noise,
+                            &config.area_weight_noise, &why)) {
+      err << "error: " << why << "\n";
+      return kExitInvalidInput;
+    }
+  }
   std::string ndjson_text;
   std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, &ndjson_text, err);
   if (!inputs) return kExitInvalidInput;
@@ -61,11 +119,34 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
     err << "error: no unit could be scored; nothing to analyse\n";
     return kExitInvalidInput;
   }
-  if (why = ValidateUncertaintyConfig(config, batch.units.size()); !why.empty()) {
+  const size_t factors = config.sobol ? SobolFactors(*criteria.plan, batch, config).size() : 0;
+  if (why = ValidateUncertaintyConfig(config, batch.units.size(), factors); !why.empty()) {
     err << "error: " << why << "\n";
     return kExitInvalidInput;
   }
+  const size_t most_samples = static_cast<size_t>(
+      config.target_se > 0 ? std::max(config.samples, config.max_samples) : config.samples);
+  if (config.keep_samples && batch.units.size() * most_samples > kMaxSampleRows) {
+    err << "error: --samples-out: units × samples is over " << kMaxSampleRows
+        << " rows; use fewer --samples (or --max-samples)\n";
+    return kExitInvalidInput;
+  }
   const UncertaintyResult result = AnalyzeUncertainty(*criteria.plan, batch, config);
+  for (const std::string& w : result.warnings) err << "warning: " << w << "\n";
+  if (config.target_se > 0 && !result.target_met) {
+    err << "warning: --target-se " << config.target_se << " not met at the cap of "
+        << result.samples << " samples (largest standard error " << result.max_se
+        << "); raise --max-samples\n";
+  }
+  if (config.keep_samples) {
+    std::string write_error;
+    if (!WriteFileAtomic(o.samples_out,
+                         RenderUncertaintySamples(*criteria.plan, batch, result, ndjson_samples),
+                         &write_error)) {
+      err << "error: --samples-out: " << o.samples_out << ": " << write_error << "\n";
+      return kExitFailure;
+    }
+  }
   if (!Emit(RenderUncertainty(*criteria.plan, batch, result, format, render), o.output.output, out,
             err)) {
     return kExitFailure;

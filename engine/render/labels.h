@@ -63,7 +63,8 @@ struct Labels {
   struct Uncertainty {
     const char *title, *samples, *seed, *groups, *median, *range, *median_rank, *rank_range, *shift,
         *sobol, *group, *first_index, *total_index, *first_rank, *total_rank, *varying, *runs,
-        *no_variance, *survey, *appraisal, *weights, *md_source, *md_error;
+        *no_variance, *survey, *appraisal, *weights, *md_source, *md_error, *mean_rank,
+        *convergence, *target, *cap_hit, *per_unit, *warning, *factor;
   } uncertainty;
   struct Html {
     const char *lang, *title, *year, *criteria, *areas, *lost, *lost_none, *tasks, *gains_alone,

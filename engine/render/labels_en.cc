@@ -234,7 +234,7 @@ const Labels& EnLabels() {
               .median_rank = "Median rank",
               .rank_range = "Rank 5–95 %",
               .shift = "Mean absolute rank shift (|rank − base rank|)",
-              .sobol = "Sobol indices per input group (bootstrap 95 % intervals",
+              .sobol = "Sobol indices per factor (bootstrap 95 % intervals",
               .group = "Group",
               .first_index = "First order (index)",
               .total_index = "Total (index)",
@@ -248,6 +248,13 @@ const Labels& EnLabels() {
               .weights = "area weights",
               .md_source = "source",
               .md_error = "error",
+              .mean_rank = "Mean rank",
+              .convergence = "Largest Monte Carlo standard error (index points)",
+              .target = "target",
+              .cap_hit = "stopped at the sample cap, target not met",
+              .per_unit = "Sobol indices per unit (first order / total of the index)",
+              .warning = "warning",
+              .factor = "Factor",
           },
       .html =
           {

@@ -237,7 +237,7 @@ const Labels& ViLabels() {
               .median_rank = "Hạng trung vị",
               .rank_range = "Khoảng hạng 5–95 %",
               .shift = "Dịch chuyển hạng trung bình (|hạng − hạng gốc|)",
-              .sobol = "Chỉ số Sobol theo nhóm đầu vào (khoảng tin cậy 95 % bootstrap",
+              .sobol = "Chỉ số Sobol theo nhân tố (khoảng tin cậy 95 % bootstrap",
               .group = "Nhóm",
               .first_index = "Bậc 1 (chỉ số)",
               .total_index = "Toàn phần (chỉ số)",
@@ -251,6 +251,13 @@ const Labels& ViLabels() {
               .weights = "trọng số lĩnh vực",
               .md_source = "source",
               .md_error = "error",
+              .mean_rank = "Hạng TB",
+              .convergence = "Sai số chuẩn Monte Carlo lớn nhất (điểm chỉ số)",
+              .target = "mục tiêu",
+              .cap_hit = "đã dừng ở số mẫu tối đa, chưa đạt mục tiêu",
+              .per_unit = "Chỉ số Sobol theo từng đơn vị (bậc 1 / toàn phần của chỉ số)",
+              .warning = "cảnh báo",
+              .factor = "Nhân tố",
           },
       .html =
           {

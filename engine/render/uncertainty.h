@@ -18,6 +18,10 @@ namespace cchc {
 std::string RenderUncertainty(const Plan& plan, const BatchResult& batch,
                               const UncertaintyResult& r, OutputFormat format,
                               const RenderOptions& o);
+// The per-sample export (r from a run with keep_samples): long CSV, or
+// NDJSON when `ndjson`.
+std::string RenderUncertaintySamples(const Plan& plan, const BatchResult& batch,
+                                     const UncertaintyResult& r, bool ndjson);
 std::string RenderUncertaintyJson(const Plan& plan, const BatchResult& batch,
                                   const UncertaintyResult& r);
 

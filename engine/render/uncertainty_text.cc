@@ -16,15 +16,30 @@ int Precision(const Plan& plan, const RenderOptions& o) {
   return o.precision >= 0 ? o.precision : plan.criteria().index.precision;
 }
 
-std::string GroupLabel(NoiseGroup g, const UncertaintyConfig& c, Lang lang) {
+// The areas' weight laws: one law, or "I: uniform:0.2, II: …" when they differ.
+std::string WeightLaws(const Plan& plan, const UncertaintyConfig& c) {
+  const auto& areas = plan.criteria().areas;
+  bool same = true;
+  for (const Noise& n : c.area_weight_noise) same &= n == c.area_weight_noise.front();
+  if (c.area_weight_noise.size() != areas.size() || same) {
+    return NoiseText(c.area_weight_noise.empty() ? c.weight_noise : c.area_weight_noise.front());
+  }
+  std::string out;
+  for (size_t a = 0; a < areas.size(); ++a) {
+    out += (a ? ", " : "") + areas[a].code + ": " + NoiseText(c.area_weight_noise[a]);
+  }
+  return out;
+}
+
+std::string GroupLabel(const Plan& plan, NoiseGroup g, const UncertaintyConfig& c, Lang lang) {
   const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
   switch (g) {
     case NoiseGroup::kSurvey:
-      return std::string(l.survey) + " (σ = " + FormatTrim(c.survey_sd) + ")";
+      return std::string(l.survey) + " (" + NoiseText(c.survey_noise) + ")";
     case NoiseGroup::kAppraisal:
       return std::string(l.appraisal) + " (p = " + FormatTrim(c.accept) + ")";
     case NoiseGroup::kWeights:
-      return std::string(l.weights) + " (σ = " + FormatTrim(c.weight_sd) + ")";
+      return std::string(l.weights) + " (" + WeightLaws(plan, c) + ")";
   }
   return "";
 }
@@ -36,12 +51,12 @@ std::string Header(const Plan& plan, const BatchResult& b, const UncertaintyResu
   std::string out = l.title;
   if (!meta.province.empty()) out += " — " + meta.province;
   if (meta.year) out += " " + std::to_string(meta.year);
-  out += ": " + std::to_string(r.config.samples) + " " + l.samples + ", " + l.seed + " " +
+  out += ": " + std::to_string(r.samples) + " " + l.samples + ", " + l.seed + " " +
          std::to_string(r.config.seed) + "; " + lb.read + " " + std::to_string(b.read()) + ", " +
          lb.scored + " " + std::to_string(b.units.size()) + ", " + lb.failed_n + " " +
          std::to_string(b.failed.size()) + "\n" + l.groups + ": ";
   for (size_t g = 0; g < r.config.groups.size(); ++g) {
-    out += (g ? ", " : "") + GroupLabel(r.config.groups[g], r.config, lang);
+    out += (g ? ", " : "") + GroupLabel(plan, r.config.groups[g], r.config, lang);
   }
   return out + "\n";
 }
@@ -54,8 +69,9 @@ std::vector<std::string> UnitHeader(const Plan& plan, Lang lang) {
   const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
   const Labels::Common& lc = LabelsFor(lang).common;
   std::vector<std::string> h = {
-      lc.rank,  lc.code, lc.unit,       std::string(lc.index_short) + " (%)",
-      l.median, l.range, l.median_rank, l.rank_range};
+      lc.rank,    lc.code, lc.unit,       std::string(lc.index_short) + " (%)",
+      l.median,   l.range, l.median_rank, l.rank_range,
+      l.mean_rank};
   for (const BandDecl& b : plan.criteria().index.bands) h.push_back("P(" + b.label + ") %");
   return h;
 }
@@ -73,7 +89,8 @@ std::vector<std::vector<std::string>> UnitRows(const BatchResult& b, const Uncer
         FormatFixed(u.median, prec),
         Range(u.p5, u.p95, prec),
         std::to_string(u.rank_median),
-        "[" + std::to_string(u.rank_p5) + ", " + std::to_string(u.rank_p95) + "]"};
+        "[" + std::to_string(u.rank_p5) + ", " + std::to_string(u.rank_p95) + "]",
+        FormatFixed(u.mean_rank, 2)};
     for (double p : u.band_probability) row.push_back(FormatFixed(p * 100, 1));
     rows.push_back(std::move(row));
   }
@@ -86,11 +103,11 @@ std::string SobolCell(const SobolValue& v) {
          "]";
 }
 
-std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r, Lang lang) {
+std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r) {
   std::vector<std::vector<std::string>> rows;
-  for (const SobolGroupResult& g : r.sobol->groups) {
-    rows.push_back({GroupLabel(g.group, r.config, lang), SobolCell(g.index_first),
-                    SobolCell(g.index_total), SobolCell(g.rank_first), SobolCell(g.rank_total)});
+  for (const SobolFactorResult& f : r.sobol->factors) {
+    rows.push_back({f.name, SobolCell(f.index_first), SobolCell(f.index_total),
+                    SobolCell(f.rank_first), SobolCell(f.rank_total)});
   }
   return rows;
 }
@@ -102,6 +119,44 @@ std::string SobolTitle(const UncertaintyResult& r, Lang lang) {
          "; N = " + std::to_string(s.base_samples) + ", " + std::to_string(s.evaluations) + " " +
          l.runs + "; " + std::to_string(s.units_with_variance) + "/" +
          std::to_string(r.units.size()) + " " + l.varying + ")";
+}
+
+// Per unit (base rank order) and factor: "S / ST" of the index.
+std::vector<std::string> SobolUnitHeader(const UncertaintyResult& r, Lang lang) {
+  const Labels::Common& lc = LabelsFor(lang).common;
+  std::vector<std::string> h = {lc.rank, lc.code};
+  for (const SobolFactorResult& f : r.sobol->factors) h.push_back(f.name);
+  return h;
+}
+
+std::vector<std::vector<std::string>> SobolUnitRows(const BatchResult& b,
+                                                    const UncertaintyResult& r) {
+  std::vector<std::vector<std::string>> rows;
+  for (const UnitUncertainty& u : r.units) {
+    std::vector<std::string> row = {std::to_string(u.base_rank), b.units[u.unit].unit.code};
+    for (size_t f = 0; f < u.sobol_first.size(); ++f) {
+      row.push_back(std::isnan(u.sobol_first[f].estimate)
+                        ? "—"
+                        : FormatFixed(u.sobol_first[f].estimate, 2) + " / " +
+                              FormatFixed(u.sobol_total[f].estimate, 2));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The convergence line: the largest standard error, the samples drawn, and
+// the target with whether it was met.
+std::string Convergence(const UncertaintyResult& r, Lang lang) {
+  const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
+  std::string out = std::string(l.convergence) + ": " +
+                    (std::isfinite(r.max_se) ? FormatFixed(r.max_se, 3) : "—") +
+                    " (N = " + std::to_string(r.samples);
+  if (r.config.target_se > 0) {
+    out += "; " + std::string(l.target) + " " + FormatTrim(r.config.target_se);
+    if (!r.target_met) out += "; " + std::string(l.cap_hit);
+  }
+  return out + ")";
 }
 
 // A Markdown table whose first `left` columns are left-aligned.
@@ -131,17 +186,27 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
   for (auto& row : UnitRows(b, r, prec)) units.AddRow(std::move(row));
   out += units.Render();
   out += "\n" + std::string(l.shift) + ": " + FormatFixed(r.mean_rank_shift, 2) + "\n";
+  out += Convergence(r, o.lang) + "\n";
   if (r.sobol) {
     out += "\n" + SobolTitle(r, o.lang) + "\n";
     if (r.sobol->units_with_variance == 0) out += "  " + std::string(l.no_variance) + "\n";
     TextTable sobol;
-    sobol.AddColumn(l.group);
+    sobol.AddColumn(l.factor);
     for (const char* h : {l.first_index, l.total_index, l.first_rank, l.total_rank}) {
       sobol.AddColumn(h, TextTable::Align::kRight);
     }
-    for (auto& row : SobolRows(r, o.lang)) sobol.AddRow(std::move(row));
+    for (auto& row : SobolRows(r)) sobol.AddRow(std::move(row));
     out += sobol.Render();
+    out += "\n" + std::string(l.per_unit) + "\n";
+    TextTable per_unit;
+    const std::vector<std::string> h = SobolUnitHeader(r, o.lang);
+    for (size_t c = 0; c < h.size(); ++c) {
+      per_unit.AddColumn(h[c], c == 1 ? TextTable::Align::kLeft : TextTable::Align::kRight);
+    }
+    for (auto& row : SobolUnitRows(b, r)) per_unit.AddRow(std::move(row));
+    out += per_unit.Render();
   }
+  for (const std::string& w : r.warnings) out += "\n" + std::string(l.warning) + ": " + w + "\n";
   if (!b.failed.empty()) {
     out += "\n" + std::string(lb.failed) + " (" + std::to_string(b.failed.size()) + ")\n";
     for (const BatchFailure& f : b.failed) out += "  " + FailureLine(f) + "\n";
@@ -158,11 +223,15 @@ std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyRe
   std::string out = "# " + header.substr(0, newline) + "\n\n" + header.substr(newline + 1) + "\n";
   out += MdTable(UnitHeader(plan, o.lang), 3, UnitRows(b, r, Precision(plan, o)));
   out += "\n" + std::string(l.shift) + ": " + FormatFixed(r.mean_rank_shift, 2) + "\n";
+  out += "\n" + Convergence(r, o.lang) + "\n";
   if (r.sobol) {
     out += "\n## " + SobolTitle(r, o.lang) + "\n\n";
-    out += MdTable({l.group, l.first_index, l.total_index, l.first_rank, l.total_rank}, 1,
-                   SobolRows(r, o.lang));
+    out += MdTable({l.factor, l.first_index, l.total_index, l.first_rank, l.total_rank}, 1,
+                   SobolRows(r));
+    out += "\n## " + std::string(l.per_unit) + "\n\n";
+    out += MdTable(SobolUnitHeader(r, o.lang), 2, SobolUnitRows(b, r));
   }
+  for (const std::string& w : r.warnings) out += "\n> " + std::string(l.warning) + ": " + w + "\n";
   if (!b.failed.empty()) {
     out += "\n## " + std::string(lb.failed) + "\n\n";
     std::vector<std::vector<std::string>> rows;
@@ -172,7 +241,8 @@ std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyRe
   return out;
 }
 
-// One row per unit, unrounded; the Sobol indices are in JSON, table and md.
+// One row per unit, unrounded; with Sobol the unit's indices per factor
+// (the averages and the rank-shift indices are in JSON, table and md).
 std::string Csv(const Plan& plan, const BatchResult& b, const UncertaintyResult& r) {
   TextTable t;
   for (const char* h : {"base_rank", "code", "name", "base_percent", "mean", "median", "p5", "p95",
@@ -180,6 +250,15 @@ std::string Csv(const Plan& plan, const BatchResult& b, const UncertaintyResult&
     t.AddColumn(h);
   }
   for (const BandDecl& d : plan.criteria().index.bands) t.AddColumn("p:" + d.label);
+  for (const char* h : {"mean_rank", "se_mean", "se_median", "se_p5", "se_p95"}) t.AddColumn(h);
+  if (r.sobol) {
+    for (const SobolFactorResult& f : r.sobol->factors) {
+      for (const char* k : {"S:", "S_low:", "S_high:", "ST:", "ST_low:", "ST_high:"}) {
+        t.AddColumn(k + f.name);
+      }
+    }
+  }
+  auto exact = [](double v) { return std::isfinite(v) ? FormatExact(v) : std::string(); };
   for (const UnitUncertainty& u : r.units) {
     const BatchUnit& unit = b.units[u.unit];
     std::vector<std::string> row = {std::to_string(u.base_rank),
@@ -194,6 +273,13 @@ std::string Csv(const Plan& plan, const BatchResult& b, const UncertaintyResult&
                                     std::to_string(u.rank_p5),
                                     std::to_string(u.rank_p95)};
     for (double p : u.band_probability) row.push_back(FormatExact(p));
+    row.push_back(FormatExact(u.mean_rank));
+    for (double se : {u.se_mean, u.se_median, u.se_p5, u.se_p95}) row.push_back(exact(se));
+    for (size_t f = 0; f < u.sobol_first.size(); ++f) {
+      for (const SobolValue* v : {&u.sobol_first[f], &u.sobol_total[f]}) {
+        for (double x : {v->estimate, v->low, v->high}) row.push_back(exact(x));
+      }
+    }
     t.AddRow(std::move(row));
   }
   return t.RenderCsv();

@@ -76,7 +76,7 @@ SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int grou
 }
 
 SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_end, int bootstrap,
-                            uint64_t seed) {
+                            uint64_t seed, bool per_output) {
   const size_t groups = static_cast<size_t>(s.groups);
   const Eigen::Index n = static_cast<Eigen::Index>(s.n);
   const double dn = static_cast<double>(s.n);
@@ -87,6 +87,11 @@ SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_
   Eigen::MatrixXd total_sum = first_sum;
   Eigen::VectorXd used = Eigen::VectorXd::Zero(reps);
   SobolEstimate out;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (per_output) {
+    out.output_first.assign((row_end - row_begin) * groups, SobolValue{nan, nan, nan});
+    out.output_total = out.output_first;
+  }
 
   for (size_t chunk = row_begin; chunk < row_end; chunk += kRowChunk) {
     const Eigen::Index rows = static_cast<Eigen::Index>(std::min(kRowChunk, row_end - chunk));
@@ -117,6 +122,24 @@ SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_
       d_first[g] = (b.array() * (ab - a).array()).matrix() * counts;
       d_total[g] = (a - ab).array().square().matrix() * counts;
     }
+    std::vector<double> first_reps, total_reps;
+    for (Eigen::Index r = 0; r < rows && per_output; ++r) {
+      if (!varies[static_cast<size_t>(r)]) continue;
+      const double floor = 1e-14 * (1.0 + mean(r) * mean(r));
+      const size_t at = (chunk - row_begin + static_cast<size_t>(r)) * groups;
+      for (size_t g = 0; g < groups; ++g) {
+        first_reps.clear();
+        total_reps.clear();
+        for (Eigen::Index k = 1; k < reps; ++k) {
+          const double v = var(r, k);
+          first_reps.push_back(v > floor ? d_first[g](r, k) / dn / v : nan);
+          total_reps.push_back(v > floor ? d_total[g](r, k) / (2 * dn) / v : nan);
+        }
+        const double v0 = var(r, 0);
+        out.output_first[at + g] = Interval(d_first[g](r, 0) / dn / v0, first_reps);
+        out.output_total[at + g] = Interval(d_total[g](r, 0) / (2 * dn) / v0, total_reps);
+      }
+    }
     for (Eigen::Index r = 0; r < rows; ++r) {
       if (!varies[static_cast<size_t>(r)]) continue;
       const double floor = 1e-14 * (1.0 + mean(r) * mean(r));
@@ -132,7 +155,6 @@ SobolEstimate EstimateSobol(const SobolSamples& s, size_t row_begin, size_t row_
       }
     }
   }
-  const double nan = std::numeric_limits<double>::quiet_NaN();
   for (size_t g = 0; g < groups; ++g) {
     const Eigen::Index gi = static_cast<Eigen::Index>(g);
     std::vector<double> first_reps, total_reps;

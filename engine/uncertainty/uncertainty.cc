@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 
 #include "engine/batch/stats.h"
@@ -16,21 +17,25 @@ namespace cchc {
 namespace {
 
 constexpr const char* kGroupNames[kNoiseGroups] = {"survey", "appraisal", "weights"};
-
-// The position of BandOf's answer in meta.bands, or -1 for none.
-int BandIndex(const IndexMeta& meta, double percent) {
-  for (size_t b = 0; b < meta.bands.size(); ++b) {
-    const BandDecl& d = meta.bands[b];
-    if (d.is_else || percent >= d.min_percent * 100.0 - 1e-9) return static_cast<int>(b);
-  }
-  return -1;
-}
+constexpr const char* kLevelNames[3] = {"groups", "areas", "items"};
+constexpr double kZ95 = 1.959963984540054;
 
 // The smallest rank r with at least p of the samples at or below it.
 int NearestRank(const std::vector<int>& sorted, double p) {
   const double n = static_cast<double>(sorted.size());
   const size_t k = static_cast<size_t>(std::max(1.0, std::ceil(p * n - 1e-9)));
   return sorted[std::min(k, sorted.size()) - 1];
+}
+
+// The standard error of the p-quantile of sorted values: the distribution-free
+// 95 % interval [x_(l), x_(h)], l, h = n p ∓ 1.96 √(n p (1 − p)) (1-based,
+// rounded outwards, clamped to [1, n]), divided by 2 × 1.96.
+double QuantileSe(const std::vector<double>& sorted, double p) {
+  const double n = static_cast<double>(sorted.size());
+  const double half = kZ95 * std::sqrt(n * p * (1 - p));
+  const double lo = std::clamp(std::floor(n * p - half), 1.0, n);
+  const double hi = std::clamp(std::ceil(n * p + half), 1.0, n);
+  return (sorted[static_cast<size_t>(hi) - 1] - sorted[static_cast<size_t>(lo) - 1]) / (2 * kZ95);
 }
 
 UnitUncertainty Summarize(const IndexMeta& meta, const BatchUnit& base, size_t u, size_t units,
@@ -43,12 +48,13 @@ UnitUncertainty Summarize(const IndexMeta& meta, const BatchUnit& base, size_t u
   out.band_probability.assign(meta.bands.size(), 0.0);
   std::vector<double> values(samples);
   std::vector<int> rank(samples);
-  double sum = 0;
+  double sum = 0, rank_sum = 0;
   for (size_t s = 0; s < samples; ++s) {
     values[s] = index[s * units + u];
     rank[s] = ranks[s * units + u];
     sum += values[s];
-    const int band = BandIndex(meta, values[s]);
+    rank_sum += rank[s];
+    const int band = BandPosition(meta, values[s]);
     if (band >= 0) {
       out.band_probability[static_cast<size_t>(band)] += 1;
     } else {
@@ -59,10 +65,18 @@ UnitUncertainty Summarize(const IndexMeta& meta, const BatchUnit& base, size_t u
   for (double& p : out.band_probability) p /= n;
   out.unbanded /= n;
   out.mean = sum / n;
+  out.mean_rank = rank_sum / n;
+  double squares = 0;
+  for (double v : values) squares += (v - out.mean) * (v - out.mean);
+  out.se_mean =
+      samples > 1 ? std::sqrt(squares / (n - 1) / n) : std::numeric_limits<double>::infinity();
   std::sort(values.begin(), values.end());
   out.p5 = Quantile(values, 0.05);
   out.median = Quantile(values, 0.5);
   out.p95 = Quantile(values, 0.95);
+  out.se_p5 = QuantileSe(values, 0.05);
+  out.se_median = QuantileSe(values, 0.5);
+  out.se_p95 = QuantileSe(values, 0.95);
   std::sort(rank.begin(), rank.end());
   out.rank_p5 = NearestRank(rank, 0.05);
   out.rank_median = NearestRank(rank, 0.5);
@@ -72,8 +86,8 @@ UnitUncertainty Summarize(const IndexMeta& meta, const BatchUnit& base, size_t u
 
 // Per-thread state of the Sobol model: outputs are the units' indexes and,
 // last, the mean absolute rank shift from the base ranks.
-SobolModel MakeSobolModel(const UncertaintyModel& model, const std::vector<NoiseGroup>& groups,
-                          const std::vector<int>& base_rank, TieRule ties) {
+SobolModel MakeSobolModel(const UncertaintyModel& model, const std::vector<int>& base_rank,
+                          TieRule ties) {
   struct State {
     ModelScratch scratch;
     std::vector<int> ranks;
@@ -81,10 +95,8 @@ SobolModel MakeSobolModel(const UncertaintyModel& model, const std::vector<Noise
   };
   auto state = std::make_shared<State>();
   state->ranks.resize(base_rank.size());
-  return [&model, &groups, &base_rank, ties, state](const uint64_t* keys, double* out) {
-    uint64_t full[kNoiseGroups] = {0, 0, 0};
-    for (size_t g = 0; g < groups.size(); ++g) full[static_cast<int>(groups[g])] = keys[g];
-    model.Evaluate(full, &state->scratch, out);
+  return [&model, &base_rank, ties, state](const uint64_t* keys, double* out) {
+    model.Evaluate(keys, &state->scratch, out);
     const size_t n = base_rank.size();
     RankValues(out, n, ties, state->ranks.data(), &state->order);
     double shift = 0;
@@ -93,26 +105,37 @@ SobolModel MakeSobolModel(const UncertaintyModel& model, const std::vector<Noise
   };
 }
 
-SobolResult RunSobol(const UncertaintyModel& model, const BatchResult& batch,
-                     const UncertaintyConfig& config, TieRule ties) {
+SobolResult RunSobol(const Plan& plan, const BatchResult& batch, const UncertaintyConfig& config,
+                     std::vector<UnitUncertainty>* by_unit) {
+  const UncertaintyModel model(plan, batch, config, config.factors);
   const size_t units = batch.units.size();
   std::vector<int> base_rank(units);
   for (size_t u = 0; u < units; ++u) base_rank[u] = batch.units[u].rank;
-  const int groups = static_cast<int>(config.groups.size());
-  SobolSamples samples =
-      SampleSobol([&] { return MakeSobolModel(model, config.groups, base_rank, ties); }, groups,
-                  units + 1, config.samples, config.seed, config.jobs);
-  const SobolEstimate index = EstimateSobol(samples, 0, units, config.bootstrap, config.seed);
+  const std::vector<NoiseFactor>& factors = model.factors();
+  const int k = static_cast<int>(factors.size());
+  const TieRule ties = plan.criteria().index.ties;
+  SobolSamples samples = SampleSobol([&] { return MakeSobolModel(model, base_rank, ties); }, k,
+                                     units + 1, config.samples, config.seed, config.jobs);
+  const SobolEstimate index =
+      EstimateSobol(samples, 0, units, config.bootstrap, config.seed, /*per_output=*/true);
   const SobolEstimate rank =
       EstimateSobol(samples, units, units + 1, config.bootstrap, config.seed);
   SobolResult r;
+  r.level = config.factors;
   r.base_samples = config.samples;
-  r.evaluations = static_cast<size_t>(config.samples) * static_cast<size_t>(groups + 2);
+  r.evaluations = static_cast<size_t>(config.samples) * static_cast<size_t>(k + 2);
   r.bootstrap = config.bootstrap;
   r.units_with_variance = index.outputs_with_variance;
-  for (size_t g = 0; g < config.groups.size(); ++g) {
-    r.groups.push_back(
-        {config.groups[g], index.first[g], index.total[g], rank.first[g], rank.total[g]});
+  for (size_t f = 0; f < factors.size(); ++f) {
+    r.factors.push_back({factors[f], NoiseFactorName(plan, factors[f]), index.first[f],
+                         index.total[f], rank.first[f], rank.total[f]});
+  }
+  for (size_t u = 0; u < units; ++u) {
+    UnitUncertainty& x = (*by_unit)[u];
+    x.sobol_first.assign(index.output_first.begin() + u * factors.size(),
+                         index.output_first.begin() + (u + 1) * factors.size());
+    x.sobol_total.assign(index.output_total.begin() + u * factors.size(),
+                         index.output_total.begin() + (u + 1) * factors.size());
   }
   return r;
 }
@@ -120,6 +143,33 @@ SobolResult RunSobol(const UncertaintyModel& model, const BatchResult& batch,
 }  // namespace
 
 const char* NoiseGroupName(NoiseGroup g) { return kGroupNames[static_cast<int>(g)]; }
+
+const char* FactorLevelName(FactorLevel level) { return kLevelNames[static_cast<int>(level)]; }
+
+bool ParseFactorLevel(std::string_view text, FactorLevel* out) {
+  for (int l = 0; l < 3; ++l) {
+    if (text == kLevelNames[l]) {
+      *out = static_cast<FactorLevel>(l);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string NoiseFactorName(const Plan& plan, const NoiseFactor& f) {
+  std::string name = NoiseGroupName(f.group);
+  if (f.area >= 0) name += ":" + plan.criteria().areas[static_cast<size_t>(f.area)].code;
+  if (f.item >= 0) name += ":" + plan.items()[static_cast<size_t>(f.item)].item->code;
+  return name;
+}
+
+int BandPosition(const IndexMeta& meta, double percent) {
+  for (size_t b = 0; b < meta.bands.size(); ++b) {
+    const BandDecl& d = meta.bands[b];
+    if (d.is_else || percent >= d.min_percent * 100.0 - 1e-9) return static_cast<int>(b);
+  }
+  return -1;
+}
 
 bool ParseNoiseGroups(std::string_view list, std::vector<NoiseGroup>* out, std::string* error) {
   bool seen[kNoiseGroups] = {false, false, false};
@@ -152,25 +202,56 @@ bool ParseNoiseGroups(std::string_view list, std::vector<NoiseGroup>* out, std::
   return true;
 }
 
-std::string ValidateUncertaintyConfig(const UncertaintyConfig& c, size_t units) {
-  auto bad_sd = [](double x) { return !std::isfinite(x) || x < 0 || x > 10; };
+std::string ValidateUncertaintyConfig(const UncertaintyConfig& c, size_t units, size_t factors) {
+  auto bad_noise = [](const Noise& n) {
+    if (n.law == NoiseLaw::kDiscrete) {
+      if (n.values.empty()) return true;
+      for (double v : n.values) {
+        if (!std::isfinite(v) || v < 0 || v > 100) return true;
+      }
+      return false;
+    }
+    return !std::isfinite(n.spread) || n.spread < 0 || n.spread > 10 ||
+           (n.law == NoiseLaw::kUniform && n.spread > 1);
+  };
   if (c.samples < 1 || c.samples > kMaxUncertaintySamples) {
     return "--samples must be between 1 and " + std::to_string(kMaxUncertaintySamples);
   }
   if (c.sobol && c.samples < 2) return "--sobol needs --samples of 2 or more";
-  if (bad_sd(c.survey_sd)) return "--survey-sd must be a number between 0 and 10";
-  if (bad_sd(c.weight_sd)) return "--weight-sd must be a number between 0 and 10";
+  if (bad_noise(c.survey_noise)) {
+    return "--survey-noise: σ must lie in [0, 10], a uniform half-width in [0, 1]";
+  }
+  if (bad_noise(c.weight_noise)) {
+    return "--weight-noise: σ must lie in [0, 10], a uniform half-width in [0, 1]";
+  }
+  for (const Noise& n : c.area_weight_noise) {
+    if (bad_noise(n)) return "--weight-noise-file: a law is out of range";
+  }
+  if (!std::isfinite(c.target_se) || c.target_se < 0) {
+    return "--target-se must be a positive number of index points";
+  }
+  if (c.target_se > 0 && (c.max_samples < c.samples || c.max_samples > kMaxUncertaintySamples)) {
+    return "--max-samples must be between --samples and " + std::to_string(kMaxUncertaintySamples);
+  }
   if (!std::isfinite(c.accept) || c.accept < 0 || c.accept > 1) {
     return "--accept must be a probability between 0 and 1";
   }
   if (c.bootstrap < 0 || c.bootstrap > 10000) return "--bootstrap must be between 0 and 10000";
   if (c.groups.empty()) return "at least one input group is needed";
-  const size_t per_sample = units * (c.sobol ? c.groups.size() + 2 : 1);
-  if (per_sample > 0 && static_cast<size_t>(c.samples) > kMaxUncertaintyCells / per_sample) {
-    return "units × samples" + std::string(c.sobol ? " × (groups + 2)" : "") + " is over " +
-           std::to_string(kMaxUncertaintyCells) + " values; use fewer --samples";
+  const size_t k = factors > 0 ? factors : c.groups.size();
+  const size_t per_sample = units * (c.sobol ? k + 2 : 1);
+  const int most = c.target_se > 0 ? std::max(c.samples, c.max_samples) : c.samples;
+  if (per_sample > 0 && static_cast<size_t>(most) > kMaxUncertaintyCells / per_sample) {
+    return "units × samples" + std::string(c.sobol ? " × (factors + 2)" : "") + " is over " +
+           std::to_string(kMaxUncertaintyCells) + " values; use fewer --samples" +
+           (c.target_se > 0 ? " or --max-samples" : "");
   }
   return "";
+}
+
+std::vector<NoiseFactor> SobolFactors(const Plan& plan, const BatchResult& batch,
+                                      const UncertaintyConfig& config) {
+  return UncertaintyModel(plan, batch, config, config.factors).factors();
 }
 
 UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
@@ -178,47 +259,79 @@ UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
   UncertaintyResult result;
   result.config = config;
   const IndexMeta& meta = plan.criteria().index;
-  const UncertaintyModel model(plan, batch, config);
-  // Only the groups that vary move items.
-  for (NoiseGroup g : config.groups) {
-    if (g == NoiseGroup::kSurvey) result.survey_items = model.survey_items();
-    if (g == NoiseGroup::kAppraisal) result.appraisal_items = model.appraisal_items();
-  }
-  const size_t units = model.units(), samples = static_cast<size_t>(config.samples);
+  // The Monte Carlo draws one stream per group, whatever the Sobol factors.
+  const UncertaintyModel model(plan, batch, config, FactorLevel::kGroups);
+  result.survey_items = model.survey_items();
+  result.appraisal_items = model.appraisal_items();
+  const size_t units = model.units(), areas = model.areas();
   if (units == 0) return result;
+  std::vector<uint64_t> group_of;
+  for (const NoiseFactor& f : model.factors()) group_of.push_back(static_cast<uint64_t>(f.group));
 
-  // Sample-major: sample s's indexes and ranks are contiguous.
-  std::vector<double> index(units * samples);
-  std::vector<int> ranks(units * samples);
-  ParallelBlocks(samples, config.jobs, [&](size_t begin, size_t end) {
-    ModelScratch scratch;
-    std::vector<uint32_t> order;
-    uint64_t keys[kNoiseGroups];
-    for (size_t s = begin; s < end; ++s) {
-      for (int g = 0; g < kNoiseGroups; ++g) {
-        keys[g] = StreamKey(config.seed, StreamRole::kMonteCarlo, s, static_cast<uint64_t>(g));
+  // Sample-major: sample s's indexes and ranks are contiguous. Samples
+  // [done, target) are added per round; a sample's draws depend on s only.
+  std::vector<double> index, weights;
+  std::vector<int> ranks;
+  std::vector<UnitUncertainty> by_unit(units);
+  size_t done = 0, target = static_cast<size_t>(config.samples);
+  const size_t most = config.target_se > 0
+                          ? static_cast<size_t>(std::max(config.samples, config.max_samples))
+                          : target;
+  while (true) {
+    index.resize(units * target);
+    ranks.resize(units * target);
+    if (config.keep_samples) weights.resize(areas * target);
+    ParallelBlocks(target - done, config.jobs, [&](size_t begin, size_t end) {
+      ModelScratch scratch;
+      std::vector<uint32_t> order;
+      std::vector<uint64_t> keys(group_of.size());
+      for (size_t s = done + begin; s < done + end; ++s) {
+        for (size_t f = 0; f < keys.size(); ++f) {
+          keys[f] = StreamKey(config.seed, StreamRole::kMonteCarlo, s, group_of[f]);
+        }
+        model.Evaluate(keys.data(), &scratch, &index[s * units],
+                       config.keep_samples ? &weights[s * areas] : nullptr);
+        RankValues(&index[s * units], units, meta.ties, &ranks[s * units], &order);
       }
-      model.Evaluate(keys, &scratch, &index[s * units]);
-      RankValues(&index[s * units], units, meta.ties, &ranks[s * units], &order);
+    });
+    done = target;
+    ParallelBlocks(units, config.jobs, [&](size_t begin, size_t end) {
+      for (size_t u = begin; u < end; ++u) {
+        by_unit[u] = Summarize(meta, batch.units[u], u, units, done, index, ranks);
+      }
+    });
+    result.max_se = 0;
+    for (const UnitUncertainty& u : by_unit) {
+      result.max_se = std::max({result.max_se, u.se_mean, u.se_median, u.se_p5, u.se_p95});
     }
-  });
+    result.target_met = config.target_se <= 0 || result.max_se <= config.target_se;
+    if (result.target_met || done >= most) break;
+    target = std::min(most, 2 * done);
+  }
+  result.samples = static_cast<int>(done);
 
   double shift = 0;
-  for (size_t s = 0; s < samples; ++s) {
+  for (size_t s = 0; s < done; ++s) {
     for (size_t u = 0; u < units; ++u) {
       shift += std::abs(ranks[s * units + u] - batch.units[u].rank);
     }
   }
-  result.mean_rank_shift = shift / static_cast<double>(units * samples);
+  result.mean_rank_shift = shift / static_cast<double>(units * done);
 
-  std::vector<UnitUncertainty> by_unit(units);
-  ParallelBlocks(units, config.jobs, [&](size_t begin, size_t end) {
-    for (size_t u = begin; u < end; ++u) {
-      by_unit[u] = Summarize(meta, batch.units[u], u, units, samples, index, ranks);
+  if (config.sobol) {
+    result.sobol = RunSobol(plan, batch, config, &by_unit);
+    if (result.sobol->factors.size() == 1) {
+      result.warnings.push_back(
+          "the Sobol design has a single factor (" + result.sobol->factors[0].name +
+          "): its indices are 1 by construction; use --factors areas or items, or more groups");
     }
-  });
+  }
+  if (config.keep_samples) {
+    result.sample_index = std::move(index);
+    result.sample_rank = std::move(ranks);
+    result.sample_weights = std::move(weights);
+  }
   for (size_t u : batch.order) result.units.push_back(std::move(by_unit[u]));
-  if (config.sobol) result.sobol = RunSobol(model, batch, config, meta.ties);
   return result;
 }
 

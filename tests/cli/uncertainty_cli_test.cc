@@ -122,10 +122,10 @@ TEST(UncertaintyCli, SobolJson) {
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j["sobol"].is_object());
   EXPECT_EQ(j["sobol"]["evaluations"], 800);
-  ASSERT_EQ(j["sobol"]["groups"].size(), 2u);
-  EXPECT_EQ(j["sobol"]["groups"][0]["group"], "survey");
-  EXPECT_EQ(j["sobol"]["groups"][1]["group"], "weights");
-  for (const auto& g : j["sobol"]["groups"]) {
+  ASSERT_EQ(j["sobol"]["factors"].size(), 2u);
+  EXPECT_EQ(j["sobol"]["factors"][0]["factor"], "survey");
+  EXPECT_EQ(j["sobol"]["factors"][1]["factor"], "weights");
+  for (const auto& g : j["sobol"]["factors"]) {
     const auto& t = g["index"]["total"];
     EXPECT_LE(t["low"].get<double>(), t["estimate"].get<double>());
     EXPECT_GE(t["high"].get<double>(), t["estimate"].get<double>());
@@ -205,8 +205,144 @@ TEST(UncertaintyCli, EnglishLabelsAndFileOutput) {
   std::stringstream s;
   s << in.rdbuf();
   EXPECT_NE(s.str().find("PAR index uncertainty"), std::string::npos);
-  EXPECT_NE(s.str().find("Sobol indices per input group"), std::string::npos);
+  EXPECT_NE(s.str().find("Sobol indices per factor"), std::string::npos);
   EXPECT_NE(s.str().find("Median rank"), std::string::npos);
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(UncertaintyCli, CoinrRecipePerAreaSobolAndSampleExport) {
+  UncertaintyOptions o = Options();
+  o.groups = "weights";
+  o.weight_noise = "uniform:0.25";
+  o.sobol = true;
+  o.factors = "areas";
+  o.bootstrap = 20;
+  const fs::path csv = fs::temp_directory_path() / "cchc_uncertainty_cli_samples.csv";
+  const fs::path ndjson = fs::temp_directory_path() / "cchc_uncertainty_cli_samples.ndjson";
+  fs::remove(csv);
+  fs::remove(ndjson);
+  o.samples_out = csv.string();
+  const CmdRun r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;  // 8 factors
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["parameters"]["weight_noise"]["I"], "uniform:0.25");
+  EXPECT_EQ(j["parameters"]["factors"], "areas");
+  EXPECT_EQ(j["moved_items"]["survey"], 0);
+  EXPECT_EQ(j["moved_items"]["appraisal"], 0);
+  EXPECT_EQ(j["sobol"]["level"], "areas");
+  ASSERT_EQ(j["sobol"]["factors"].size(), 8u);
+  EXPECT_EQ(j["sobol"]["factors"][0]["factor"], "weights:I");
+  EXPECT_EQ(j["sobol"]["evaluations"], 200 * 10);
+  const auto& unit = j["units"][0];
+  ASSERT_EQ(unit["sobol"].size(), 8u);
+  EXPECT_EQ(unit["sobol"][7]["factor"], "weights:VIII");
+  EXPECT_TRUE(unit["rank"]["mean"].is_number());
+  EXPECT_TRUE(unit["percent"]["se"]["p95"].is_number());
+  EXPECT_EQ(j["convergence"]["samples"], 200);
+  // The CSV export: a header, then 200 samples × 12 units, weights in [0.75, 1.25].
+  const std::string text = ReadAll(csv);
+  std::istringstream lines(text);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line.rfind("sample,code,index,rank,band,w:I,w:II,", 0), 0u) << line;
+  size_t rows = 0;
+  while (std::getline(lines, line)) {
+    ++rows;
+    const double w = std::stod(line.substr(line.rfind(',') + 1));
+    EXPECT_GE(w, 0.75);
+    EXPECT_LE(w, 1.25);
+  }
+  EXPECT_EQ(rows, 200u * 12);
+  // NDJSON: one line per sample, the same values.
+  o.samples_out = ndjson.string();
+  o.output.format = "csv";
+  const CmdRun c = Unc(o);
+  ASSERT_EQ(c.code, 0) << c.err;
+  std::istringstream nd(ReadAll(ndjson));
+  std::getline(nd, line);
+  const auto first = nlohmann::json::parse(line);
+  EXPECT_EQ(first["sample"], 0);
+  EXPECT_EQ(first["weights"].size(), 8u);
+  EXPECT_EQ(first["units"].size(), 12u);
+  EXPECT_EQ(first["units"][0]["rank"].get<int>() >= 1, true);
+  // The CSV report carries the per-unit Sobol columns.
+  EXPECT_NE(c.out.find(",mean_rank,se_mean,se_median,se_p5,se_p95,S:weights:I,"),
+            std::string::npos);
+}
+
+TEST(UncertaintyCli, WarningsSingleFactorAndTargetCap) {
+  UncertaintyOptions o = Options();
+  o.groups = "weights";
+  o.sobol = true;
+  o.bootstrap = 0;
+  CmdRun r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: the Sobol design has a single factor (weights)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["warnings"].size(), 1u);
+  o = Options();
+  o.groups = "weights";
+  o.target_se = 1e-6;
+  o.max_samples = 400;
+  r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("not met at the cap of 400 samples"), std::string::npos) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["convergence"]["samples"], 400);
+  EXPECT_EQ(j["convergence"]["target_met"], false);
+}
+
+TEST(UncertaintyCli, WeightNoiseFileAndFlagErrorsExit2) {
+  const fs::path file = fs::temp_directory_path() / "cchc_uncertainty_cli_laws.txt";
+  std::ofstream(file) << "# laws\nIII uniform:0.4\nVI discrete:0.5,1,1.5\n";
+  UncertaintyOptions o = Options();
+  o.groups = "weights";
+  o.weight_noise_file = file.string();
+  CmdRun r = Unc(o);
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["parameters"]["weight_noise"]["III"], "uniform:0.4");
+  EXPECT_EQ(j["parameters"]["weight_noise"]["VI"], "discrete:0.5,1,1.5");
+  EXPECT_EQ(j["parameters"]["weight_noise"]["I"], "normal:0.1");
+  std::ofstream(file) << "III uniform:0.4\nXX normal:0.1\n";
+  r = Unc(o);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(file.string() + ":2:1: unknown area \"XX\""), std::string::npos) << r.err;
+  auto expect_2 = [](UncertaintyOptions x, const std::string& needle) {
+    const CmdRun y = Unc(x);
+    EXPECT_EQ(y.code, 2) << needle;
+    EXPECT_NE(y.err.find(needle), std::string::npos) << y.err;
+  };
+  o = Options();
+  o.weight_noise = "uniform:2";
+  expect_2(o, "--weight-noise");
+  o = Options();
+  o.weight_noise = "normal:0.1";
+  o.weight_sd = 0.2;
+  expect_2(o, "not both");
+  o = Options();
+  o.factors = "cells";
+  expect_2(o, "--factors");
+  o = Options();
+  o.samples_out = "/tmp/samples.txt";
+  expect_2(o, ".csv or .ndjson");
+  o = Options();
+  o.target_se = 0.1;
+  o.max_samples = 10;
+  expect_2(o, "--max-samples");
+  o = Options();
+  o.samples = 200000;
+  o.samples_out = "/tmp/cchc_uncertainty_cli_too_many.csv";
+  expect_2(o, "2000000 rows");
+  EXPECT_FALSE(fs::exists(o.samples_out));
 }
 
 }  // namespace

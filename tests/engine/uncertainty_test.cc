@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -111,7 +112,7 @@ Fixture Spread() {
 UncertaintyConfig WeightsOnly(double sd, int samples = 1000) {
   UncertaintyConfig c;
   c.groups = {NoiseGroup::kWeights};
-  c.weight_sd = sd;
+  c.weight_noise = NormalNoise(sd);
   c.samples = samples;
   return c;
 }
@@ -145,9 +146,9 @@ TEST(Uncertainty, SameSeedSameResultAnyJobs) {
   const UncertaintyResult b = f.Run(config);
   ExpectSameUnits(a, b);
   ASSERT_TRUE(a.sobol && b.sobol);
-  for (size_t g = 0; g < a.sobol->groups.size(); ++g) {
-    EXPECT_EQ(a.sobol->groups[g].index_first.estimate, b.sobol->groups[g].index_first.estimate);
-    EXPECT_EQ(a.sobol->groups[g].rank_total.low, b.sobol->groups[g].rank_total.low);
+  for (size_t g = 0; g < a.sobol->factors.size(); ++g) {
+    EXPECT_EQ(a.sobol->factors[g].index_first.estimate, b.sobol->factors[g].index_first.estimate);
+    EXPECT_EQ(a.sobol->factors[g].rank_total.low, b.sobol->factors[g].rank_total.low);
   }
   config.seed = 43;
   const UncertaintyResult c = f.Run(config);
@@ -160,9 +161,9 @@ TEST(Uncertainty, ZeroNoiseCollapsesOnTheBase) {
   Fixture f = Spread();
   UncertaintyConfig config;
   config.samples = 200;
-  config.survey_sd = 0;
+  config.survey_noise = NormalNoise(0);
   config.accept = 1;
-  config.weight_sd = 0;
+  config.weight_noise = NormalNoise(0);
   const UncertaintyResult r = f.Run(config);
   ASSERT_EQ(r.units.size(), 6u);
   for (const UnitUncertainty& u : r.units) {
@@ -225,7 +226,7 @@ TEST(Uncertainty, SurveyErrorMovesOnlySurveyItemsWithinMax) {
   Fixture f({Unit("S", 2, 5), Unit("Z", 3, 0)});
   UncertaintyConfig config;
   config.groups = {NoiseGroup::kSurvey};
-  config.survey_sd = 0.2;
+  config.survey_noise = NormalNoise(0.2);
   const UncertaintyResult r = f.Run(config);
   EXPECT_EQ(r.survey_items, 1u);
   const UnitUncertainty& s = r.units[f.batch.units[r.units[0].unit].unit.code == "S" ? 0 : 1];
@@ -298,8 +299,8 @@ TEST(Uncertainty, BonusIsCappedUnderAppraisalNoise) {
 TEST(Uncertainty, BandProbabilitiesSumToOne) {
   Fixture f = Spread();
   UncertaintyConfig config;
-  config.survey_sd = 0.3;
-  config.weight_sd = 0.4;
+  config.survey_noise = NormalNoise(0.3);
+  config.weight_noise = NormalNoise(0.4);
   config.accept = 0.7;
   const UncertaintyResult r = f.Run(config);
   bool some_split = false;
@@ -343,10 +344,10 @@ TEST(Uncertainty, ConfigAndGroupsAreValidated) {
   c.accept = 1.5;
   EXPECT_NE(ValidateUncertaintyConfig(c, 92), "");
   c = {};
-  c.survey_sd = -0.1;
+  c.survey_noise = NormalNoise(-0.1);
   EXPECT_NE(ValidateUncertaintyConfig(c, 92), "");
   c = {};
-  c.weight_sd = std::nan("");
+  c.weight_noise = NormalNoise(std::nan(""));
   EXPECT_NE(ValidateUncertaintyConfig(c, 92), "");
   c = {};
   c.samples = kMaxUncertaintySamples;
@@ -430,12 +431,13 @@ TEST(Uncertainty, SobolSingleGroupExplainsEverything) {
   config.bootstrap = 100;
   const UncertaintyResult r = f.Run(config);
   ASSERT_TRUE(r.sobol);
-  ASSERT_EQ(r.sobol->groups.size(), 1u);
+  ASSERT_EQ(r.sobol->factors.size(), 1u);
   EXPECT_EQ(r.sobol->evaluations, 1500u);
   // X3 and X6 score the same share in both areas: weights cannot move them.
   EXPECT_EQ(r.sobol->units_with_variance, 4u);
-  const SobolGroupResult& g = r.sobol->groups[0];
-  EXPECT_EQ(g.group, NoiseGroup::kWeights);
+  const SobolFactorResult& g = r.sobol->factors[0];
+  EXPECT_EQ(g.factor.group, NoiseGroup::kWeights);
+  EXPECT_EQ(r.warnings.size(), 1u);  // a single factor
   EXPECT_NEAR(g.index_first.estimate, 1.0, 0.1);
   EXPECT_NEAR(g.index_total.estimate, 1.0, 0.1);
   EXPECT_LE(g.index_first.low, g.index_first.high);
@@ -446,20 +448,203 @@ TEST(Uncertainty, SobolRanksTheDominantGroupFirst) {
   Fixture f({Unit("W1", 1, 5), Unit("W2", 5, 1), Unit("W3", 2, 4), Unit("W4", 4, 2)});
   UncertaintyConfig config;
   config.groups = {NoiseGroup::kSurvey, NoiseGroup::kWeights};
-  config.survey_sd = 0.01;
-  config.weight_sd = 0.5;
+  config.survey_noise = NormalNoise(0.01);
+  config.weight_noise = NormalNoise(0.5);
   config.samples = 1000;
   config.sobol = true;
   config.bootstrap = 50;
   const UncertaintyResult r = f.Run(config);
   ASSERT_TRUE(r.sobol);
-  const auto& g = r.sobol->groups;
+  const auto& g = r.sobol->factors;
   ASSERT_EQ(g.size(), 2u);
-  EXPECT_EQ(g[0].group, NoiseGroup::kSurvey);
+  EXPECT_EQ(g[0].name, "survey");
   EXPECT_GT(g[1].index_first.estimate, 0.9);
   EXPECT_GT(g[1].index_total.estimate, 0.9);
   EXPECT_LT(g[0].index_total.estimate, 0.05);
   EXPECT_GT(g[0].index_total.estimate, 0.0);
+}
+
+// COINr's recipe, weight × U(1 − x, 1 + x), on two units and two areas of
+// max 5: A scores (5, 1), B (2, 3). A ranks first iff 3 w1 > 2 w2, i.e.
+// w1 / w2 > 2/3. With x = 0.5 (w ∈ [0.5, 1.5]) the square's part below that
+// line has area ∫_{0.75}^{1.5} (2/3 w2 − 1/2) dw2 = 0.1875: A's rank is 2 in
+// 18.75 % of samples, so its rank interval is [1, 2], mean rank 1.1875. With
+// x = 0.2 (w ∈ [0.8, 1.2]) w1 / w2 ≥ 2/3 always: ranks [1, 1] and [2, 2].
+TEST(Uncertainty, CoinrUniformWeightNoiseRankInterval) {
+  Fixture f({Unit("A", 5, 1), Unit("B", 2, 3)});
+  UncertaintyConfig config = WeightsOnly(0, 20000);
+  config.weight_noise = Noise{NoiseLaw::kUniform, 0.5, {}};
+  const UncertaintyResult r = f.Run(config);
+  ASSERT_EQ(r.units.size(), 2u);
+  const UnitUncertainty &a = r.units[0], &b = r.units[1];
+  ASSERT_EQ(f.batch.units[a.unit].unit.code, "A");  // 60 against 50
+  EXPECT_EQ(a.rank_p5, 1);
+  EXPECT_EQ(a.rank_median, 1);
+  EXPECT_EQ(a.rank_p95, 2);
+  EXPECT_EQ(b.rank_p5, 1);
+  EXPECT_EQ(b.rank_p95, 2);
+  EXPECT_NEAR(a.mean_rank, 1.1875, 0.01);
+  EXPECT_NEAR(b.mean_rank, 1.8125, 0.01);
+  EXPECT_NEAR(r.mean_rank_shift, 0.1875, 0.01);
+  // I_A = 20 + 80 w1 / (w1 + w2) lies in [40, 80].
+  EXPECT_GE(a.p5, 40 - 1e-9);
+  EXPECT_LE(a.p95, 80 + 1e-9);
+  config.weight_noise.spread = 0.2;
+  const UncertaintyResult narrow = f.Run(config);
+  EXPECT_EQ(narrow.units[0].rank_p95, 1);
+  EXPECT_EQ(narrow.units[1].rank_p5, 2);
+  EXPECT_EQ(narrow.units[0].mean_rank, 1);
+}
+
+TEST(Uncertainty, OneUniformSampleMatchesTheHandFormulaPerArea) {
+  // Area I uniform ±0.4, area II discrete {0.5, 2}: one stream, areas in order.
+  Fixture f({Unit("A", 4, 5), Unit("B", 1, 2)});
+  UncertaintyConfig config = WeightsOnly(0, 1);
+  config.seed = 9;
+  config.area_weight_noise = {Noise{NoiseLaw::kUniform, 0.4, {}},
+                              Noise{NoiseLaw::kDiscrete, 0, {0.5, 2}}};
+  config.keep_samples = true;
+  const UncertaintyResult r = f.Run(config);
+  NoiseRandom rng(StreamKey(9, StreamRole::kMonteCarlo, 0, 2));
+  const double w1 = 0.6 + 0.8 * rng.Uniform();
+  const double w2 = rng.Below(2) == 0 ? 0.5 : 2.0;
+  ASSERT_EQ(r.sample_weights.size(), 2u);
+  EXPECT_EQ(r.sample_weights[0], w1);
+  EXPECT_EQ(r.sample_weights[1], w2);
+  EXPECT_NEAR(r.units[0].median, 100 * (4 * w1 + 5 * w2) / (5 * w1 + 5 * w2), 1e-9);
+  EXPECT_NEAR(r.units[1].median, 100 * (1 * w1 + 2 * w2) / (5 * w1 + 5 * w2), 1e-9);
+}
+
+// The index is additive in the item noises when nothing is clamped (survey
+// points well below max, uniform ±0.2; the bonus below its cap): per-item
+// factors then sum to their group's index, unit by unit.
+TEST(Uncertainty, ItemFactorsSumToTheGroupedIndicesForAnAdditiveModel) {
+  Fixture f({Unit("P", 4, 2, 0.5, 1), Unit("Q", 3, 1.5, 0.8), Unit("R", 2, 3, 0.6, 1),
+             Unit("S", 1, 2.5, 0.4)});
+  UncertaintyConfig config;
+  config.groups = {NoiseGroup::kSurvey, NoiseGroup::kAppraisal};
+  config.survey_noise = Noise{NoiseLaw::kUniform, 0.2, {}};
+  config.accept = 0.7;
+  config.samples = 40000;
+  config.sobol = true;
+  config.bootstrap = 0;
+  config.jobs = 2;
+  const UncertaintyResult grouped = f.Run(config);
+  config.factors = FactorLevel::kItems;
+  ASSERT_EQ(SobolFactors(*f.c->plan, f.batch, config).size(), 3u);
+  const UncertaintyResult items = f.Run(config);
+  ASSERT_TRUE(grouped.sobol && items.sobol);
+  ASSERT_EQ(grouped.sobol->factors.size(), 2u);
+  ASSERT_EQ(items.sobol->factors.size(), 3u);
+  EXPECT_EQ(items.sobol->factors[0].name, "survey:2.1.1");
+  EXPECT_EQ(items.sobol->factors[1].name, "appraisal:1.1.1");
+  EXPECT_EQ(items.sobol->factors[2].name, "appraisal:T.1");
+  EXPECT_EQ(items.sobol->evaluations, 200000u);
+  EXPECT_TRUE(items.warnings.empty());
+  for (size_t i = 0; i < grouped.units.size(); ++i) {
+    const UnitUncertainty &g = grouped.units[i], &x = items.units[i];
+    ASSERT_EQ(g.sobol_first.size(), 2u);
+    ASSERT_EQ(x.sobol_first.size(), 3u);
+    EXPECT_NEAR(x.sobol_first[0].estimate, g.sobol_first[0].estimate, 0.03);
+    EXPECT_NEAR(x.sobol_first[1].estimate + x.sobol_first[2].estimate, g.sobol_first[1].estimate,
+                0.03);
+    EXPECT_NEAR(x.sobol_total[1].estimate + x.sobol_total[2].estimate, g.sobol_total[1].estimate,
+                0.02);
+    EXPECT_NEAR(g.sobol_first[0].estimate + g.sobol_first[1].estimate, 1.0, 0.03);
+  }
+  const SobolFactorResult& s = grouped.sobol->factors[1];
+  EXPECT_NEAR(
+      items.sobol->factors[1].index_total.estimate + items.sobol->factors[2].index_total.estimate,
+      s.index_total.estimate, 0.02);
+}
+
+TEST(Uncertainty, AreaFactorsGiveOneIndexPerAreaWeight) {
+  Fixture f = Spread();
+  UncertaintyConfig config = WeightsOnly(0.3, 2000);
+  config.sobol = true;
+  config.bootstrap = 20;
+  config.factors = FactorLevel::kAreas;
+  const UncertaintyResult r = f.Run(config);
+  ASSERT_TRUE(r.sobol);
+  ASSERT_EQ(r.sobol->factors.size(), 2u);
+  EXPECT_EQ(r.sobol->factors[0].name, "weights:I");
+  EXPECT_EQ(r.sobol->factors[1].name, "weights:II");
+  EXPECT_TRUE(r.warnings.empty());
+  // Two areas: a unit's index is a function of w1 / w2, so each weight
+  // explains about half and they interact; totals ≥ firsts.
+  for (const SobolFactorResult& x : r.sobol->factors) {
+    EXPECT_GT(x.index_first.estimate, 0.3);
+    EXPECT_LT(x.index_first.estimate, 0.7);
+    EXPECT_GE(x.index_total.estimate, x.index_first.estimate - 0.05);
+  }
+  // X3 and X6 do not vary: no per-unit index.
+  for (const UnitUncertainty& u : r.units) {
+    const std::string& code = f.batch.units[u.unit].unit.code;
+    ASSERT_EQ(u.sobol_first.size(), 2u);
+    EXPECT_EQ(std::isnan(u.sobol_first[0].estimate), code == "X3" || code == "X6") << code;
+  }
+}
+
+TEST(Uncertainty, StandardErrorsMatchTheKeptSamples) {
+  Fixture f = Spread();
+  UncertaintyConfig config;
+  config.samples = 400;
+  config.keep_samples = true;
+  const UncertaintyResult r = f.Run(config);
+  ASSERT_EQ(r.samples, 400);
+  ASSERT_EQ(r.sample_index.size(), 400u * 6);
+  ASSERT_EQ(r.sample_rank.size(), 400u * 6);
+  ASSERT_EQ(r.sample_weights.size(), 400u * 2);
+  const UnitUncertainty& u = r.units[0];
+  std::vector<double> v;
+  double rank_sum = 0;
+  for (size_t s = 0; s < 400; ++s) {
+    v.push_back(r.sample_index[s * 6 + u.unit]);
+    rank_sum += r.sample_rank[s * 6 + u.unit];
+  }
+  double mean = 0;
+  for (double x : v) mean += x / 400;
+  double var = 0;
+  for (double x : v) var += (x - mean) * (x - mean) / 399;
+  EXPECT_NEAR(u.mean, mean, 1e-9);
+  EXPECT_NEAR(u.se_mean, std::sqrt(var / 400), 1e-12);
+  EXPECT_NEAR(u.mean_rank, rank_sum / 400, 1e-12);
+  // Median: n p = 200, 1.96 √100 = 19.6: order statistics 180 and 220.
+  std::sort(v.begin(), v.end());
+  EXPECT_NEAR(u.se_median, (v[219] - v[179]) / (2 * 1.959963984540054), 1e-12);
+  // p5: n p = 20, 1.96 √19 = 8.54: order statistics 11 and 29.
+  EXPECT_NEAR(u.se_p5, (v[28] - v[10]) / (2 * 1.959963984540054), 1e-12);
+  EXPECT_GT(r.max_se, 0);
+  EXPECT_TRUE(r.target_met);
+}
+
+TEST(Uncertainty, TargetSeExtendsTheSameSamplesUpToTheCap) {
+  // Continuous noise only: with appraisal a unit with one movable item has an
+  // atom of exactly 1 − accept = 5 % below its base, and its p5 sits on the
+  // gap, a quantile no sample size pins down (its SE honestly stays large).
+  Fixture f = Spread();
+  UncertaintyConfig config;
+  config.groups = {NoiseGroup::kSurvey, NoiseGroup::kWeights};
+  config.samples = 100;
+  const double first_se = f.Run(config).max_se;
+  config.target_se = first_se / 3;  // about 9× the samples: 100 → 200 → … → 1600
+  const UncertaintyResult r = f.Run(config);
+  EXPECT_TRUE(r.target_met);
+  EXPECT_LE(r.max_se, config.target_se);
+  EXPECT_GT(r.samples, 100);
+  EXPECT_EQ(r.samples % 100, 0);
+  // The same as asking for that many samples at once.
+  UncertaintyConfig direct;
+  direct.groups = config.groups;
+  direct.samples = r.samples;
+  ExpectSameUnits(r, f.Run(direct));
+  // A target out of reach stops at the cap, and says so.
+  config.target_se = 1e-9;
+  config.max_samples = 300;
+  const UncertaintyResult capped = f.Run(config);
+  EXPECT_EQ(capped.samples, 300);
+  EXPECT_FALSE(capped.target_met);
+  EXPECT_GT(capped.max_se, 1e-9);
 }
 
 }  // namespace
