@@ -73,7 +73,8 @@ struct Labels {
   } html;
   struct Form {
     const char *sheet_form, *sheet_lost, *title, *code, *name, *max, *self, *evidence, *explanation,
-        *appraised, *total, *index, *lost, *branch, *na;
+        *appraised, *total, *index, *lost, *branch, *na, *committee, *nation, *motto, *date_line,
+        *prepared_by, *sign_name, *chairman, *sign_seal, *footer;
   } form;
 };
 

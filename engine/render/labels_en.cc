@@ -294,6 +294,15 @@ const Labels& EnLabels() {
               .lost = "Points lost",
               .branch = "Rule branch",
               .na = "Not applicable",
+              .committee = "People's Committee of",
+              .nation = "SOCIALIST REPUBLIC OF VIETNAM",
+              .motto = "Independence - Freedom - Happiness",
+              .date_line = "{0}, day … month … {1}",
+              .prepared_by = "PREPARED BY",
+              .sign_name = "(signature, full name)",
+              .chairman = "CHAIRPERSON OF THE COMMUNE PEOPLE'S COMMITTEE",
+              .sign_seal = "(signature and seal)",
+              .footer = "&CPage &P of &N",
           },
   };
   return kEn;

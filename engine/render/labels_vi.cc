@@ -297,6 +297,15 @@ const Labels& ViLabels() {
               .lost = "Điểm bị mất",
               .branch = "Căn cứ chấm",
               .na = "Không áp dụng",
+              .committee = "UBND",
+              .nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              .motto = "Độc lập - Tự do - Hạnh phúc",
+              .date_line = "{0}, ngày … tháng … năm {1}",
+              .prepared_by = "NGƯỜI LẬP BIỂU",
+              .sign_name = "(Ký, ghi rõ họ tên)",
+              .chairman = "CHỦ TỊCH UBND XÃ",
+              .sign_seal = "(Ký tên, đóng dấu)",
+              .footer = "&CTrang &P/&N",
           },
   };
   return kVi;

@@ -93,6 +93,16 @@ TEST(ReportCommand, HtmlOfTheShippedExample) {
   EXPECT_EQ(Count(html, "<svg"), 3u);  // areas, points lost, task gains
   EXPECT_NE(html.find("Tập nhiệm vụ tốt nhất trong 20"), std::string::npos);
   EXPECT_NE(html.find("Tập nhiệm vụ ít công nhất để đạt xếp loại"), std::string::npos);
+  // Print-ready: A4 pages, rows and charts never split, the table's header
+  // repeated, evidence ids never broken inside.
+  EXPECT_NE(html.find("@page{size:A4"), std::string::npos);
+  EXPECT_NE(html.find("tr,svg,li,.kpi{break-inside:avoid"), std::string::npos);
+  EXPECT_NE(html.find("thead{display:table-header-group}"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"id\">TTHC-2026-T11</span>"), std::string::npos);
+  EXPECT_EQ(html.find("word-break:break-word"), std::string::npos);
+  EXPECT_NE(html.find("@media (max-width:640px)"), std::string::npos);
+  // The area chart compares areas in percent of each area's max.
+  EXPECT_NE(html.find(">67.5 % (6.75 / 10)</text>"), std::string::npos);
   const auto items = Declared("item");
   ASSERT_GT(items.size(), 20u);
   for (const auto& [code, name] : items) {
@@ -159,6 +169,39 @@ TEST(ReportCommand, XlsxFormReadBack) {
   EXPECT_NE(sheet.find("<v>78</v>"), std::string::npos);   // the index cell
   EXPECT_NE(sheet.find("<v>100</v>"), std::string::npos);  // the total's max
   EXPECT_FALSE(Unzip(file, "xl/worksheets/sheet2.xml").empty());
+}
+
+// The form is ready to sign and print: national heading, signature block,
+// sums as formulas (an edited self-score recomputes), values at the declared
+// precision, A4 landscape one page wide with the header row repeated.
+TEST(ReportCommand, XlsxFormIsReadyToSignAndPrint) {
+  const fs::path file = Fresh("form-print.xlsx");
+  ReportCommandOptions o;
+  o.format = "xlsx";
+  o.output = file.string();
+  ASSERT_EQ(Report(o).code, kExitOk);
+  const std::string strings = Unzip(file, "xl/sharedStrings.xml");
+  for (const char* label : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                            "UBND XÃ AN KHÁNH", "An Khánh, ngày … tháng … năm 2026",
+                            "NGƯỜI LẬP BIỂU", "CHỦ TỊCH UBND XÃ", "Điểm thẩm định", "Giải trình"}) {
+    EXPECT_NE(strings.find(label), std::string::npos) << label;
+  }
+  // Vietnamese explanations, not the engine's English.
+  EXPECT_NE(strings.find("đạt mức ≥ 95 %: 3/4 điểm"), std::string::npos);
+  EXPECT_EQ(strings.find(" of 4 points"), std::string::npos);
+  const std::string sheet = Unzip(file, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<f>SUM(D"), std::string::npos);                  // criterion sums
+  EXPECT_NE(sheet.find("<f>SUMPRODUCT(ISNUMBER(D"), std::string::npos);  // applicable max
+  EXPECT_NE(sheet.find("<f>IF("), std::string::npos);                    // the index and the band
+  EXPECT_NE(sheet.find("<v>76.33</v>"), std::string::npos);              // the total, 2 decimals
+  EXPECT_EQ(sheet.find("76.329"), std::string::npos);
+  EXPECT_NE(sheet.find("paperSize=\"9\""), std::string::npos) << sheet.substr(sheet.size() - 600);
+  EXPECT_NE(sheet.find("orientation=\"landscape\""), std::string::npos);
+  EXPECT_NE(sheet.find("fitToHeight=\"0\""), std::string::npos);
+  EXPECT_NE(sheet.find("<pageSetUpPr fitToPage=\"1\"/>"), std::string::npos);
+  const std::string workbook = Unzip(file, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("_xlnm.Print_Titles"), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("_xlnm.Print_Area"), std::string::npos);
 }
 
 TEST(ReportCommand, InvalidFlagsExitTwo) {

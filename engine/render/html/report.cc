@@ -32,11 +32,16 @@ tr.area td{background:#dbe6f2;font-weight:700}tr.crit td{background:#f1f5f9;font
 tr.total td{font-weight:700;background:#e8eef5}
 td.st-scored{background:#e6f4ea}td.st-not_applicable{background:#eeeeee;color:#555}
 td.st-missing_evidence{background:#fff1cc}td.st-error{background:#f8d7da}
-td.ev{font-size:.92em;word-break:break-word;width:17%}td.ex{font-size:.92em;width:30%}
+td.ev{font-size:.92em;width:17%}.id{white-space:nowrap}td.ex{font-size:.92em;width:30%}
 td.nm{width:26%}td[class^="st-"]{white-space:nowrap}
 ul.sets li,ul.missing li{margin:4px 0}.muted{color:#666}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}
-.kpi{background:none}a{color:inherit}}
+@page{size:A4 portrait;margin:12mm 10mm}
+@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}
+tr,svg,li,.kpi{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}
+section#table{break-before:page}.kpi{background:none}a{color:inherit}}
+@media (max-width:640px){body{margin:8px auto;padding:0 6px}h1{font-size:1.25em}
+table{font-size:.78em}th,td{padding:2px 3px}td.nm,td.ex,td.ev{width:auto}
+svg.chart{font-size:22px}.kpi{min-width:0;flex:1 1 40%}}
 )";
 
 std::string Esc(std::string_view s) { return HtmlEscape(s); }
@@ -80,8 +85,10 @@ std::string Header(const Plan& plan, const Scorecard& card, const Labels& l, int
 std::string AreasChart(const Scorecard& card, const Labels& l, int prec) {
   std::vector<BarRow> rows;
   for (const GroupScore& g : card.areas) {
-    rows.push_back({g.code + ". " + g.name, g.points, g.max,
-                    FormatTrim(g.points, prec) + " / " + FormatTrim(g.max, prec), ""});
+    rows.push_back({g.code + ". " + g.name, g.percent(), 100.0,
+                    FormatPercent(g.percent() / 100.0, 1) + " (" + FormatTrim(g.points, prec) +
+                        " / " + FormatTrim(g.max, prec) + ")",
+                    ""});
   }
   BarChartSpec spec;
   spec.title = l.html.areas;
@@ -174,7 +181,10 @@ std::string GroupRow(const char* cls, const std::string& code, const std::string
 std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, Lang lang,
                     int prec) {
   const Item& it = ItemOf(plan, s);
-  const std::string ev = Join(s.evidence);
+  std::string ev;
+  for (const std::string& id : s.evidence) {
+    ev += (ev.empty() ? "" : ", ") + std::string("<span class=\"id\">") + Esc(id) + "</span>";
+  }
   std::string out = "<tr><td>" + Esc(it.code) + "</td><td class=\"nm\">" + Esc(it.name) +
                     "</td><td class=\"n\">" + FormatTrim(it.max, prec) + "</td><td class=\"n\">" +
                     (s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)) +
@@ -182,7 +192,7 @@ std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, L
   if (with_appraised)
     out += "<td class=\"n\">" + (s.appraised ? FormatTrim(*s.appraised, prec) : "") + "</td>";
   out += std::string("<td class=\"st-") + ItemStatusName(s.status) + "\">" +
-         Esc(StatusLabel(s.status, lang)) + "</td><td class=\"ev\">" + Esc(ev) +
+         Esc(StatusLabel(s.status, lang)) + "</td><td class=\"ev\">" + ev +
          "</td><td class=\"ex\">" + Esc(ExplainItem(plan, s, lang)) + "</td></tr>\n";
   return out;
 }
