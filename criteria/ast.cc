@@ -12,7 +12,7 @@ const std::vector<FieldDecl>& CommonFields() {
       {"number", FieldType::kString, {}}, {"title", FieldType::kString, {}},
       {"issuer", FieldType::kString, {}}, {"file", FieldType::kString, {}},
       {"item", FieldType::kString, {}},   {"area", FieldType::kString, {}},
-      {"issued", FieldType::kDate, {}},
+      {"issued", FieldType::kDate, {}},   {"note", FieldType::kString, {}},
   };
   return kFields;
 }
@@ -36,6 +36,58 @@ const FieldDecl* FindField(const Criteria& c, const std::string& kind, const std
     if (f.name == field) return &f;
   }
   return nullptr;
+}
+
+namespace {
+
+bool ReadsAsOf(const Expr* e, int depth) {
+  if (e == nullptr || depth > 256) return false;
+  if (e->kind == ExprKind::kName && e->text == "as_of") return true;
+  for (const ExprPtr& a : e->args) {
+    if (ReadsAsOf(a.get(), depth + 1)) return true;
+  }
+  return false;
+}
+
+bool ItemReadsAsOf(const Item& it) {
+  for (const Binding& b : it.bindings) {
+    if (b.name == "as_of") return false;  // shadowed: the item's own value
+  }
+  for (const Binding& b : it.bindings) {
+    if (ReadsAsOf(b.value.get(), 0)) return true;
+  }
+  for (const ExprPtr& e : it.not_applicable_when) {
+    if (ReadsAsOf(e.get(), 0)) return true;
+  }
+  if (!it.rule) return false;
+  const Rule& r = *it.rule;
+  for (const ExprPtr* e :
+       {&r.subject, &r.param, &r.floor, &r.on_time, &r.late, &r.missing, &r.yes, &r.no}) {
+    if (ReadsAsOf(e->get(), 0)) return true;
+  }
+  for (const Band& b : r.bands) {
+    if (ReadsAsOf(b.points.get(), 0)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool UsesAsOf(const Criteria& c) {
+  for (const Area& a : c.areas) {
+    for (const Criterion& cr : a.criteria) {
+      for (const Item& it : cr.items) {
+        if (ItemReadsAsOf(it)) return true;
+      }
+    }
+  }
+  for (const std::optional<Adjustment>* adj : {&c.bonus, &c.penalty}) {
+    if (!*adj) continue;
+    for (const Item& it : (*adj)->items) {
+      if (ItemReadsAsOf(it)) return true;
+    }
+  }
+  return false;
 }
 
 const char* RuleKindName(RuleKind k) {
@@ -228,7 +280,15 @@ std::string Dump(const Criteria& c) {
   }
   for (const auto& r : c.records) {
     o << "record " << r.kind << " " << Quote(r.description) << "\n";
-    for (const auto& f : r.fields) o << " field " << f.name << " " << FieldTypeName(f.type) << "\n";
+    for (const auto& f : r.fields) {
+      o << " field " << f.name << " " << FieldTypeName(f.type);
+      if (f.has_range) o << " in " << Num(f.lo) << ".." << Num(f.hi);
+      for (size_t i = 0; i < f.one_of.size(); ++i)
+        o << (i == 0 ? " one of " : ", ") << Quote(f.one_of[i]);
+      if (f.given) o << " given";
+      o << "\n";
+    }
+    for (const auto& inv : r.invariants) o << " require " << Opt(inv.cond) << "\n";
   }
   for (const auto& a : c.areas) {
     o << "area " << a.code << " " << Quote(a.name) << " max " << Num(a.max) << "\n";

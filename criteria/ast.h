@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "criteria/date.h"
@@ -169,9 +170,25 @@ struct Adjustment {
 // kCount is a number that must be a whole number >= 0 (dossiers, cases).
 enum class FieldType { kNumber, kCount, kPercent, kDate, kString, kBool };
 
+// `mean: number in 1..5`, `topic: string one of "cchc", "dao_tao"`,
+// `received: count given`. Loading checks the range and the enumeration; the
+// advice (sensitivity, tasks) never proposes to change a given field.
 struct FieldDecl {
   std::string name;
   FieldType type = FieldType::kNumber;
+  SourceRange range;
+  bool has_range = false;  // `in lo..hi` (percent bounds as fractions)
+  double lo = 0, hi = 0;
+  SourceRange range_range;
+  std::vector<std::string> one_of;  // `one of "a", "b"`; empty: any text
+  SourceRange one_of_range;
+  bool given = false;  // set by the province or by law, not by the commune
+};
+
+// `require on_time <= resolved`: a condition every record of the kind meets
+// (checked on load when the fields it names are present).
+struct Invariant {
+  ExprPtr cond;
   SourceRange range;
 };
 
@@ -180,6 +197,7 @@ struct RecordDecl {
   std::string kind;
   std::string description;  // optional prose after the kind
   std::vector<FieldDecl> fields;
+  std::vector<Invariant> invariants;
   SourceRange range;
 };
 
@@ -216,7 +234,8 @@ struct Criteria {
 
 // Built-in fields every evidence record has, whatever its kind.
 // id, kind, number, title, issuer, file: string; issued: date;
-// item, area: string (the item or area code the record is filed under).
+// item, area: string (the item or area code the record is filed under);
+// note: string (free text for the reader; never scored).
 const std::vector<FieldDecl>& CommonFields();
 
 // Finds the declaration of `kind`, or null.
@@ -225,6 +244,13 @@ const RecordDecl* FindRecord(const Criteria& c, const std::string& kind);
 // Looks a field up among the kind's declared fields, then the common ones.
 // `kind` may be empty (a set of every kind): then only common fields.
 const FieldDecl* FindField(const Criteria& c, const std::string& kind, const std::string& field);
+
+// Does any item read the evidence date `as_of`? Then evidence must carry one.
+bool UsesAsOf(const Criteria& c);
+
+// The candidate nearest `name` by edit distance (at most 2), or "": for
+// "did you mean" messages outside the checker too.
+std::string NearestName(std::string_view name, const std::vector<std::string>& candidates);
 
 const char* RuleKindName(RuleKind k);
 const char* OpSpelling(Op op);

@@ -21,6 +21,16 @@ const Expr* FindRatio(const Expr& e, int depth) {
   return nullptr;
 }
 
+// The `records` literals of an expression, counted.
+int RecordsLiterals(const Expr& e, int depth) {
+  if (depth > kMaxExprDepth) return 0;
+  int n = e.kind == ExprKind::kRecords ? 1 : 0;
+  for (const ExprPtr& a : e.args) {
+    if (a) n += RecordsLiterals(*a, depth + 1);
+  }
+  return n;
+}
+
 std::string ThresholdValue(const Band& b) {
   if (!b.threshold) return "?";
   return b.threshold->kind == ExprKind::kPercent ? Pct(b.threshold->number)
@@ -85,6 +95,20 @@ class RuleChecker {
       }
       for (const Band& b : r.bands) {
         if (!ratio && b.points) ratio = FindRatio(*b.points, 0);
+      }
+    }
+    if (ratio && it.evidence != EvidencePolicy::kOptional && it.assessment == Assessment::kSelf) {
+      // One records selector: the ratio's denominator can only count it, so
+      // with no records the evidence gate gives 0 before "no cases" is seen.
+      int selectors = 0;
+      for (const Binding& b : it.bindings) selectors += b.value ? RecordsLiterals(*b.value, 0) : 0;
+      for (const ExprPtr& e : it.not_applicable_when) selectors += e ? RecordsLiterals(*e, 0) : 0;
+      if (it.rule && it.rule->subject) selectors += RecordsLiterals(*it.rule->subject, 0);
+      if (selectors == 1) {
+        sink_.Warning(DiagCode::kOnlyEvidence, ratio->range,
+                      "the denominator of this ratio counts item " + it.code +
+                          "'s only evidence: with no records the item is missing evidence (0 "
+                          "points); declare `when no cases:` to say what no cases means");
       }
     }
     if (ratio) {

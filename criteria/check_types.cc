@@ -77,6 +77,7 @@ class TypeChecker {
   TypeChecker(const Criteria& c, TypeInfo& info, Sink& sink) : c_(c), info_(info), sink_(sink) {}
 
   void Run() {
+    for (const RecordDecl& r : c_.records) CheckRecord(r);
     ForEachItem(c_, [this](const Item& it) { CheckItem(it); });
   }
 
@@ -94,6 +95,69 @@ class TypeChecker {
     std::string kind;
     bool lenient = false;
   };
+
+  // ------------------------------------------------------------ records
+
+  // Field constraints fit the field's type; `require` conditions are bools
+  // over the kind's own fields.
+  void CheckRecord(const RecordDecl& r) {
+    for (const FieldDecl& f : r.fields) {
+      const bool numeric = f.type == FieldType::kNumber || f.type == FieldType::kCount ||
+                           f.type == FieldType::kPercent;
+      if (f.has_range && !numeric) {
+        sink_.Error(DiagCode::kTypeMismatch, f.range_range,
+                    "a range `in LO..HI` needs a number, count or percent field; '" + f.name +
+                        "' is a " + FieldTypeName(f.type));
+      } else if (f.has_range && f.lo > f.hi) {
+        sink_.Error(DiagCode::kBadParam, f.range_range,
+                    "the range of '" + f.name + "' is empty: " + Num(f.lo) + " > " + Num(f.hi));
+      } else if (f.has_range && f.type == FieldType::kCount && f.lo < 0) {
+        sink_.Error(DiagCode::kBadParam, f.range_range,
+                    "a count is never negative; start the range of '" + f.name + "' at 0");
+      } else if (f.has_range && f.type == FieldType::kPercent && (f.lo < 0 || f.hi > 1)) {
+        sink_.Error(DiagCode::kBadParam, f.range_range,
+                    "a percent lies in 0%..100%; narrow the range of '" + f.name + "'");
+      }
+      if (!f.one_of.empty() && f.type != FieldType::kString) {
+        sink_.Error(
+            DiagCode::kTypeMismatch, f.one_of_range,
+            "`one of` needs a string field; '" + f.name + "' is a " + FieldTypeName(f.type));
+      }
+    }
+    for (const Invariant& inv : r.invariants) {
+      if (!inv.cond) continue;
+      fields_.push_back(FieldScope{r.kind, false});
+      const Type t = Infer(*inv.cond, 0);
+      fields_.pop_back();
+      if (t.ty != Ty::kUnknown && t.ty != Ty::kBool) {
+        sink_.Error(DiagCode::kTypeMismatch, inv.cond->range,
+                    "a `require` condition must be a bool, got " + A(t));
+      }
+    }
+  }
+
+  // The declaration a bare name resolves to inside `where` (or `require`).
+  const FieldDecl* ScopedField(const Expr& e) const {
+    if (e.kind != ExprKind::kName) return nullptr;
+    for (auto s = fields_.rbegin(); s != fields_.rend(); ++s) {
+      if (s->lenient) continue;
+      if (const FieldDecl* f = FindField(c_, s->kind, e.text)) return f;
+    }
+    return nullptr;
+  }
+
+  // `topic = "kiem_tra"` where topic is `one of ...` without "kiem_tra": a
+  // typo that would silently select nothing.
+  void CheckEnumLiteral(const Expr& field, const Expr& literal) {
+    const FieldDecl* f = ScopedField(field);
+    if (f == nullptr || f->one_of.empty() || literal.kind != ExprKind::kString) return;
+    if (std::find(f->one_of.begin(), f->one_of.end(), literal.text) != f->one_of.end()) return;
+    std::string all;
+    for (const std::string& v : f->one_of) all += (all.empty() ? "\"" : ", \"") + v + "\"";
+    sink_.Error(DiagCode::kTypeMismatch, literal.range,
+                "\"" + literal.text + "\" is not a value of '" + f->name + "' (one of " + all +
+                    ")" + DidYouMean(literal.text, f->one_of));
+  }
 
   // ------------------------------------------------------------ items
 
@@ -440,6 +504,10 @@ class TypeChecker {
       return Make(Ty::kBool);
     }
     if (IsComparison(e.op)) {
+      if (e.op == Op::kEq || e.op == Op::kNe) {
+        CheckEnumLiteral(*e.args[0], *e.args[1]);
+        CheckEnumLiteral(*e.args[1], *e.args[0]);
+      }
       Compare(e, a, b);
       return Make(Ty::kBool);
     }

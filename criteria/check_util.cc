@@ -69,6 +69,16 @@ std::string Closest(std::string_view name, const std::vector<std::string>& candi
   return best;
 }
 
+}  // namespace cchc::check
+
+namespace cchc {
+std::string NearestName(std::string_view name, const std::vector<std::string>& candidates) {
+  return check::Closest(name, candidates);
+}
+}  // namespace cchc
+
+namespace cchc::check {
+
 std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates) {
   std::string c = Closest(name, candidates);
   return c.empty() ? "" : "; did you mean '" + c + "'?";

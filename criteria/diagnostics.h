@@ -45,6 +45,7 @@ enum class DiagCode {
   kMaxUnreachable = 305,   // W305  the rule can never give max
   kBadParam = 306,         // E306  target <= 0, of 0, ...
   kNoCasePolicy = 307,     // W307  ratio() without `when no cases`
+  kOnlyEvidence = 308,     // W308  a ratio's denominator counts the item's only evidence
   // names and types
   kUnknownName = 400,       // E400
   kUnknownField = 401,      // E401

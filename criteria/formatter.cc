@@ -322,9 +322,31 @@ class Printer {
     Open(head, Trail(r.range.begin));
     for (const FieldDecl& f : r.fields) {
       Lead(f.range.begin);
-      Line(f.name + ": " + FieldTypeName(f.type) + Trail(f.range.begin));
+      Line(f.name + ": " + FieldTypeName(f.type) + Modifiers(f) + Trail(f.range.begin));
+    }
+    for (const Invariant& inv : r.invariants) {
+      Lead(inv.range.begin);
+      Line("require " + Expression(inv.cond) + Trail(inv.range.begin));
     }
     Close(r.range);
+  }
+
+  // " in 1..5", " one of \"a\", \"b\"", " given": the order the language
+  // reference gives them.
+  static std::string Modifiers(const FieldDecl& f) {
+    std::string out;
+    if (f.has_range) {
+      auto bound = [&](double v) {
+        return f.type == FieldType::kPercent ? FormatPercent(v) : FormatNumber(v);
+      };
+      out += " in " + bound(f.lo) + ".." + bound(f.hi);
+    }
+    for (size_t i = 0; i < f.one_of.size(); ++i) {
+      out += i == 0 ? " one of " : ", ";
+      out += Quote(f.one_of[i]);
+    }
+    if (f.given) out += " given";
+    return out;
   }
 
   void AreaBlock(const Area& a) {

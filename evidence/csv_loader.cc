@@ -378,6 +378,7 @@ EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name
     if (out.stopped()) break;
     out.AddRecord(std::move(record));
   }
+  out.Finish();
   return load;
 }
 

@@ -45,6 +45,15 @@ enum class EvidenceCode {
   kDuplicateTaskId = 526,  // E526 two tasks with one id
   kBadEffort = 527,        // E527 effort negative, not finite or not a number
   kTooManyEffects = 528,   // E528 over ScenarioLimits::max_effects / max_tasks
+  // Checks against the criteria's record declarations:
+  kUnknownField = 529,       // E529 a field the record's kind does not declare
+  kUnknownKind = 530,        // E530 a record kind the criteria do not declare
+  kOutOfRange = 531,         // E531 a value outside its declared range (`in 1..5`, percent 0-100)
+  kNotInEnum = 532,          // E532 a string not among its field's `one of` values
+  kInvariant = 533,          // E533 a record breaks its kind's `require` condition
+  kYearMismatch = 534,       // E534 the evidence year is not the criteria year (or absent)
+  kMissingAsOf = 535,        // E535 the criteria use as_of but the evidence has none
+  kTaskNotLegitimate = 536,  // E536 a task moves a given field or removes a record
   // Excel workbooks (evidence/xlsx_loader.cc):
   kXlsxNotWorkbook = 560,  // E560 not a zip, truncated/damaged, encrypted, or .xls
   kXlsxTooLarge = 561,     // E561 a part unpacks beyond the limits (zip bomb)

@@ -191,7 +191,9 @@ class FastReader {
       }
       if (!load_->issues.empty()) return false;
     }
-    return seen_records && load_->issues.empty();
+    if (!seen_records) return false;
+    builder_.Finish();  // year and as_of against the criteria
+    return load_->issues.empty();
   }
 
  private:
@@ -252,7 +254,9 @@ class FastReader {
         }
         switch (kv.value.type()) {
           case dom::element_type::NULL_VALUE:
-            continue;  // the field is absent
+            // Absent; but an undeclared name is still an error (the SAX reader says it).
+            if (builder_.Declared(record.kind, kv.key) == nullptr) return false;
+            continue;
           case dom::element_type::ARRAY:
           case dom::element_type::OBJECT:
             return false;

@@ -375,7 +375,7 @@ void Handler::OnRecordValue(Frame& f, Scalar& v, size_t at) {
     (is_id ? record_.id : record_.kind) = std::move(v.text);
     return;
   }
-  if (v.type == Scalar::Type::kNull) return;  // null: the field is absent
+  // null: the field is absent (kept until the kind is known, to check its name)
   fields_.push_back(PendingField{key, std::move(v), Place(at, {})});
 }
 
@@ -574,6 +574,7 @@ void Handler::FinishRecord() {
         value = out_->FromString(std::move(pf.value.text), decl, at);
         break;
       case Scalar::Type::kNull:
+        if (decl == nullptr) out_->CheckKnownField(at);
         break;
     }
     if (!value.missing()) record_.fields.emplace_back(std::move(pf.name), std::move(value));
@@ -718,6 +719,7 @@ EvidenceLoad LoadEvidenceJsonSax(std::string_view text, const std::string& file_
   json::sax_parse(first, last, &handler, json::input_format_t::json, /*strict=*/true,
                   /*ignore_comments=*/false);
   handler.Finish();
+  builder.Finish();
   return load;
 }
 

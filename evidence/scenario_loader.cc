@@ -12,6 +12,7 @@
 
 #include "criteria/date.h"
 #include "evidence/json_support.h"
+#include "evidence/task_advice.h"
 #include "evidence/validate.h"
 
 namespace cchc {
@@ -633,6 +634,9 @@ TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name, con
     if (good) load.tasks.tasks.push_back(std::move(task));
   }
   load.issues = TakeIssues(&scratch);
+  if (schema != nullptr && base != nullptr) {
+    CheckTaskAdvice(load.tasks, *schema, *base, file_name, &load.issues);
+  }
   return load;
 }
 

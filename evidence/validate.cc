@@ -8,7 +8,9 @@
 #include <utility>
 
 #include "criteria/date.h"
+#include "criteria/formatter.h"
 #include "criteria/source.h"
+#include "evidence/invariant.h"
 
 namespace cchc::evidence_internal {
 
@@ -173,12 +175,12 @@ const FieldDecl* EvidenceBuilder::Declared(std::string_view kind, std::string_vi
 }
 
 Value EvidenceBuilder::FromNumber(double v, const FieldDecl* decl, const FieldPlace& at) {
-  if (decl == nullptr) return Value::Number(v);
+  if (decl == nullptr) return CheckKnownField(at) ? Value::Number(v) : Value();
   switch (decl->type) {
     case FieldType::kNumber:
-      return Value::Number(v);
+      return Constrained(Value::Number(v), *decl, at);
     case FieldType::kPercent:
-      return Value::Percent(v / 100.0);
+      return Constrained(Value::Percent(v / 100.0), *decl, at);
     case FieldType::kCount:
       if (v < 0) {
         Error(EvidenceCode::kBadCount, at,
@@ -192,7 +194,7 @@ Value EvidenceBuilder::FromNumber(double v, const FieldDecl* decl, const FieldPl
                   DeclaredAs(*decl, at.kind) + ")");
         return Value();
       }
-      return Value::Number(v);
+      return Constrained(Value::Number(v), *decl, at);
     default:
       Error(EvidenceCode::kWrongType, at,
             std::string("expected ") + Expected(decl->type) + ", got the number " +
@@ -202,7 +204,8 @@ Value EvidenceBuilder::FromNumber(double v, const FieldDecl* decl, const FieldPl
 }
 
 Value EvidenceBuilder::FromString(std::string s, const FieldDecl* decl, const FieldPlace& at) {
-  if (decl == nullptr || decl->type == FieldType::kString) return Value::String(std::move(s));
+  if (decl == nullptr) return CheckKnownField(at) ? Value::String(std::move(s)) : Value();
+  if (decl->type == FieldType::kString) return Constrained(Value::String(std::move(s)), *decl, at);
   if (decl->type == FieldType::kDate) {
     if (std::optional<Date> d = ParseIsoDate(s)) return Value::OfDate(*d);
     const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-';
@@ -213,7 +216,7 @@ Value EvidenceBuilder::FromString(std::string s, const FieldDecl* decl, const Fi
   }
   if (decl->type == FieldType::kPercent) {
     if (std::optional<double> f = ParsePercentText(s, /*require_sign=*/true)) {
-      return Value::Percent(*f);
+      return Constrained(Value::Percent(*f), *decl, at);
     }
   }
   Error(EvidenceCode::kWrongType, at,
@@ -223,7 +226,8 @@ Value EvidenceBuilder::FromString(std::string s, const FieldDecl* decl, const Fi
 }
 
 Value EvidenceBuilder::FromBool(bool b, const FieldDecl* decl, const FieldPlace& at) {
-  if (decl == nullptr || decl->type == FieldType::kBool) return Value::Bool(b);
+  if (decl == nullptr) return CheckKnownField(at) ? Value::Bool(b) : Value();
+  if (decl->type == FieldType::kBool) return Value::Bool(b);
   Error(EvidenceCode::kWrongType, at,
         std::string("expected ") + Expected(decl->type) + ", got " + (b ? "true" : "false") + " (" +
             DeclaredAs(*decl, at.kind) + ")");
@@ -272,6 +276,7 @@ std::optional<bool> ParseVietnameseBool(std::string_view s) {
 Value EvidenceBuilder::FromCell(std::string_view cell, const FieldDecl* decl,
                                 const FieldPlace& at) {
   if (decl == nullptr) {
+    if (!CheckKnownField(at)) return Value();
     // Spreadsheet exports carry no types: infer the natural one.
     if (std::optional<double> v = ParseFiniteNumber(cell)) return Value::Number(*v);
     if (std::optional<bool> b = ParseBoolText(cell)) return Value::Bool(*b);
@@ -279,13 +284,13 @@ Value EvidenceBuilder::FromCell(std::string_view cell, const FieldDecl* decl,
   }
   switch (decl->type) {
     case FieldType::kString:
-      return Value::String(std::string(cell));
+      return Constrained(Value::String(std::string(cell)), *decl, at);
     case FieldType::kDate:
       if (std::optional<Date> d = ParseDayMonthYear(cell)) return Value::OfDate(*d);
       return FromString(std::string(Trim(cell)), decl, at);
     case FieldType::kPercent:
       if (std::optional<double> f = ParsePercentText(cell, /*require_sign=*/false)) {
-        return Value::Percent(*f);
+        return Constrained(Value::Percent(*f), *decl, at);
       }
       break;
     case FieldType::kNumber:
@@ -330,7 +335,137 @@ void EvidenceBuilder::AddRecord(Record record) {
       Error(EvidenceCode::kDuplicateId, at, std::move(msg));
     }
   }
+  FieldPlace at{record.origin.line, record.origin.column, record.id, record.kind, "kind"};
+  if (!record.kind.empty() && CheckKnownKind(record.kind, at)) CheckInvariants(record);
   out_->evidence.records.push_back(std::move(record));
+}
+
+namespace {
+
+const RecordDecl* KindOf(const Criteria* schema, std::string_view kind) {
+  if (schema == nullptr) return nullptr;
+  for (const RecordDecl& r : schema->records) {
+    if (r.kind == kind) return &r;
+  }
+  return nullptr;
+}
+
+// "50", "96.2%": a value as the evidence file writes it.
+std::string Shown(double v, FieldType type) {
+  return type == FieldType::kPercent ? FormatNumber(v * 100.0) + "%" : FormatNumber(v);
+}
+
+void NamesIn(const Expr& e, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 64) return;
+  if (e.kind == ExprKind::kName && std::find(out->begin(), out->end(), e.text) == out->end()) {
+    out->push_back(e.text);
+  }
+  for (const ExprPtr& a : e.args) {
+    if (a) NamesIn(*a, out, depth + 1);
+  }
+}
+
+}  // namespace
+
+bool EvidenceBuilder::CheckKnownField(const FieldPlace& at) {
+  const RecordDecl* decl = KindOf(schema_, at.kind);
+  if (decl == nullptr) return true;  // no schema, or an undeclared kind (E530)
+  std::vector<std::string> names;
+  for (const FieldDecl& f : decl->fields) names.push_back(f.name);
+  for (const FieldDecl& f : CommonFields()) names.push_back(f.name);
+  const std::string near = NearestName(at.field, names);
+  Error(EvidenceCode::kUnknownField, at,
+        "record kind \"" + std::string(at.kind) + "\" has no field \"" + std::string(at.field) +
+            "\"" + (near.empty() ? "" : "; did you mean \"" + near + "\"?") +
+            " (the criteria declare the fields of each kind; free text goes in \"note\")");
+  return false;
+}
+
+bool EvidenceBuilder::CheckKnownKind(std::string_view kind, const FieldPlace& at) {
+  if (schema_ == nullptr || KindOf(schema_, kind) != nullptr) return true;
+  std::vector<std::string> kinds;
+  for (const RecordDecl& r : schema_->records) kinds.push_back(r.kind);
+  const std::string near = NearestName(kind, kinds);
+  Error(EvidenceCode::kUnknownKind, at,
+        "the criteria declare no record kind \"" + std::string(kind) + "\"" +
+            (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
+  return false;
+}
+
+Value EvidenceBuilder::Constrained(Value v, const FieldDecl& decl, const FieldPlace& at) {
+  if (v.type == ValueType::kNumber || v.type == ValueType::kPercent) {
+    const bool percent = decl.type == FieldType::kPercent;
+    if (!decl.has_range && !percent) return v;
+    const double lo = decl.has_range ? decl.lo : 0.0;
+    const double hi = decl.has_range ? decl.hi : 1.0;
+    if (v.number >= lo && v.number <= hi) return v;
+    Error(EvidenceCode::kOutOfRange, at,
+          Shown(v.number, decl.type) + " is outside " + Shown(lo, decl.type) + ".." +
+              Shown(hi, decl.type) + " (" +
+              (decl.has_range ? "the declared range of \"" + decl.name + "\""
+                              : std::string("a percent lies in 0..100")) +
+              "); correct the value or the declaration");
+    return Value();
+  }
+  if (v.type == ValueType::kString && !decl.one_of.empty()) {
+    if (std::find(decl.one_of.begin(), decl.one_of.end(), v.text) != decl.one_of.end()) return v;
+    std::string all;
+    for (const std::string& o : decl.one_of) all += (all.empty() ? "\"" : ", \"") + o + "\"";
+    const std::string near = NearestName(v.text, decl.one_of);
+    Error(EvidenceCode::kNotInEnum, at,
+          QuoteForMessage(v.text) + " is not one of " + all +
+              (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
+    return Value();
+  }
+  return v;
+}
+
+void EvidenceBuilder::CheckInvariants(const Record& record) {
+  const RecordDecl* decl = KindOf(schema_, record.kind);
+  if (decl == nullptr) return;
+  for (const Invariant& inv : decl->invariants) {
+    if (!inv.cond) continue;
+    std::optional<bool> ok = EvalInvariant(*inv.cond, record);
+    if (!ok || *ok) continue;
+    std::vector<std::string> names;
+    NamesIn(*inv.cond, &names);
+    std::string values;
+    for (const std::string& n : names) {
+      const Value* v = record.Find(n);
+      if (v == nullptr || (v->type != ValueType::kNumber && v->type != ValueType::kPercent)) {
+        continue;
+      }
+      values += (values.empty() ? "" : ", ") + n + " = " +
+                (v->type == ValueType::kPercent ? FormatNumber(v->number * 100) + "%"
+                                                : FormatNumber(v->number));
+    }
+    FieldPlace at{record.origin.line, record.origin.column, record.id, record.kind,
+                  names.empty() ? std::string_view() : std::string_view(names.front())};
+    Error(EvidenceCode::kInvariant, at,
+          "breaks `require " + FormatExpr(*inv.cond) + "`" +
+              (values.empty() ? "" : " (" + values + ")") + "; correct the figures");
+  }
+}
+
+void EvidenceBuilder::Finish() {
+  if (schema_ == nullptr || stopped_) return;
+  const Evidence& ev = out_->evidence;
+  const int want = schema_->index.year;
+  FieldPlace none;
+  if (want != 0 && ev.year != want) {
+    Error(EvidenceCode::kYearMismatch, none,
+          ev.year == 0
+              ? "the evidence names no year; the criteria are for " + std::to_string(want) +
+                    ": add \"year\": " + std::to_string(want)
+              : "the evidence is for " + std::to_string(ev.year) + " but the criteria are for " +
+                    std::to_string(want) + "; score it with the " + std::to_string(ev.year) +
+                    " criteria or correct the year");
+  }
+  if (!ev.as_of && UsesAsOf(*schema_)) {
+    Error(EvidenceCode::kMissingAsOf, none,
+          "the evidence has no as_of date, and the criteria use as_of; add \"as_of\": "
+          "\"YYYY-MM-DD\" (CSV: a \"# as_of: YYYY-MM-DD\" line)");
+  }
 }
 
 void EvidenceBuilder::SetYear(double year, const FieldPlace& at) {

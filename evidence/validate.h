@@ -82,6 +82,16 @@ class EvidenceBuilder {
   void SetYear(double year, const FieldPlace& at);
   void SetAsOf(std::string_view text, const FieldPlace& at);
 
+  // With a schema, a field `at.field` that the declared kind `at.kind` does
+  // not declare is E529 (with the nearest declared name); returns false then.
+  // Records of an undeclared kind are reported once, by AddRecord (E530).
+  bool CheckKnownField(const FieldPlace& at);
+  // E530 when the schema does not declare `kind`; false then.
+  bool CheckKnownKind(std::string_view kind, const FieldPlace& at);
+  // After the last record: the year equals the criteria year, and as_of is
+  // present when the criteria use it (E534, E535).
+  void Finish();
+
  private:
   EvidenceLoad* out_;
   std::string file_;
@@ -92,6 +102,13 @@ class EvidenceBuilder {
   bool stopped_ = false;
   std::unordered_map<std::string, RecordOrigin> ids_;
   std::function<std::string(uint32_t, uint32_t)> namer_;
+  bool year_seen_ = false;
+
+  // The value after the declared range and enumeration checks: itself, or a
+  // missing Value after an E531 / E532.
+  Value Constrained(Value v, const FieldDecl& decl, const FieldPlace& at);
+  // E533 for each `require` of the record's kind it breaks.
+  void CheckInvariants(const Record& record);
 };
 
 // Byte offset -> line:col, counting code points (a tab is one column, a

@@ -546,6 +546,7 @@ void XlsxLoader::Load(std::string_view bytes) {
                    "); expected sheets: " + JoinNames(expected) +
                    "; `cchc template` writes a workbook to fill in");
   }
+  if (any) out_.Finish();  // year and as_of against the criteria
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
+#include "engine/core/data_quality.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
 
@@ -20,11 +21,12 @@ int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
   EvidenceIndex index(*criteria.plan, evidence);
   Scorer scorer(*criteria.plan);
   Scorecard card = scorer.Score(index, evidence);
-  if (!card.unmatched.empty() && format != OutputFormat::kTable) {
-    err << o.evidence << ": warning: " << card.unmatched.size()
-        << " record(s) match no item (likely mis-tagged):";
-    for (const auto& id : card.unmatched) err << " " << id;
-    err << "\n";
+  card.warnings = CheckDataQuality(*criteria.plan, evidence, card);
+  if (!card.warnings.empty() && format != OutputFormat::kTable) {
+    for (const DataWarning& w : card.warnings) {
+      err << o.evidence << ": warning[" << w.code << "]: record \"" << w.record << "\""
+          << (w.field.empty() ? "" : " field \"" + w.field + "\"") << ": " << w.message << "\n";
+    }
   }
   return Emit(RenderScorecard(*criteria.plan, card, format, render), o.output.output, out, err)
              ? kExitOk

@@ -66,8 +66,8 @@ class Lowerer {
   }
 
   // The grammar accepted only `"` (escape | char)* `"`.
-  std::string Unescape(const ast::StringLit& s) const {
-    std::string_view v = Slice(s);
+  std::string Unescape(const ast::StringLit& s) const { return UnescapeText(Slice(s)); }
+  static std::string UnescapeText(std::string_view v) {
     std::string out;
     for (size_t i = 1; i + 1 < v.size(); ++i) {
       if (v[i] == '\\' && i + 2 < v.size()) {
@@ -487,7 +487,15 @@ class Lowerer {
     r.kind = std::string(Slice(n.kind));
     if (n.description) r.description = Unescape(*n.description);
     r.range = Range(n);
-    for (const ast::FieldNode& f : n.fields) {
+    for (const ast::RecordMember& m : n.members) {
+      if (const auto* req = boost::get<ast::RequireStmt>(&m.get())) {
+        Invariant inv;
+        inv.cond = E(req->cond);
+        inv.range = Range(*req);
+        r.invariants.push_back(std::move(inv));
+        continue;
+      }
+      const auto& f = boost::get<ast::FieldNode>(m.get());
       FieldDecl d;
       d.name = std::string(Slice(f.name));
       const std::string_view t = Slice(f.type);
@@ -498,9 +506,42 @@ class Lowerer {
                : t == "bool"    ? FieldType::kBool
                                 : FieldType::kNumber;
       d.range = Range(f);
+      for (const ast::FieldMod& mod : f.mods) FieldModifier(mod, d);
       r.fields.push_back(std::move(d));
     }
     out->records.push_back(std::move(r));
+  }
+
+  // `in LO..HI`, `one of "a", "b"`, `given`; the checker judges whether they
+  // fit the field's type.
+  void FieldModifier(const ast::FieldMod& mod, FieldDecl& d) {
+    const std::string_view head = Slice(mod.head);
+    if (head == "given") {
+      d.given = true;
+    } else if (head == "in") {
+      if (mod.args.size() != 2) return;
+      auto bound = [&](const ast::Range& r) {
+        std::string_view v = Slice(r);
+        const bool pct = !v.empty() && v.back() == '%';
+        if (pct) v.remove_suffix(1);
+        if (pct != (d.type == FieldType::kPercent)) {
+          Error(DiagCode::kTypeMismatch, Range(r),
+                pct ? "a bound with '%' needs a percent field; write it as a number"
+                    : "write the bounds of a percent field as percents, e.g. in 0%..100%");
+        }
+        const bool neg = !v.empty() && v.front() == '-';
+        if (neg) v.remove_prefix(1);
+        const double x = Number(v, Range(r)) * (neg ? -1 : 1);
+        return pct ? x / 100.0 : x;
+      };
+      d.has_range = true;
+      d.lo = bound(mod.args[0]);
+      d.hi = bound(mod.args[1]);
+      d.range_range = Range(mod);
+    } else {
+      for (const ast::Range& a : mod.args) d.one_of.push_back(UnescapeText(Slice(a)));
+      d.one_of_range = Range(mod);
+    }
   }
 
   void Prop(const ast::StrProp& p, IndexMeta& m) {

@@ -215,14 +215,29 @@ struct AdjustNode : Tagged {  // bonus / penalty
 
 // ---------------------------------------------------------------- header
 
+// After a field's type: `in LO..HI` (args: the two bounds), `one of "a", "b"`
+// (args: the quoted strings), `given` (no args). `head` is the keyword(s).
+struct FieldMod : Tagged {
+  Range head;
+  std::vector<Range> args;
+};
 struct FieldNode : Tagged {
   Ident name;
   Range type;
+  std::vector<FieldMod> mods;
+};
+struct RequireStmt : Tagged {  // require EXPR
+  Range head;
+  Expr cond;
+};
+struct RecordMember : x3::variant<FieldNode, RequireStmt> {
+  using base_type::base_type;
+  using base_type::operator=;
 };
 struct RecordNode : Tagged {
   Ident kind;
   boost::optional<StringLit> description;
-  std::vector<FieldNode> fields;
+  std::vector<RecordMember> members;
 };
 
 struct StrProp : Tagged {  // province "..", level ".."

@@ -39,8 +39,10 @@ BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CriterionNode, code, name, max
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::AreaNode, code, name, max, criteria)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::AdjustNode, head, name, cap, items)
 
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::FieldNode, name, type)
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::RecordNode, kind, description, fields)
+BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::FieldMod, head, args)
+BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::FieldNode, name, type, mods)
+BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::RequireStmt, head, cond)
+BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::RecordNode, kind, description, members)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::StrProp, key, value)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::NumProp, key, value)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::WordProp, key, value)

@@ -182,7 +182,17 @@ CCHC_RULE(adjust, ast::AdjustNode, "'bonus' or 'penalty'");
 // ---- header
 CCHC_RULE(field_type, ast::Range, "a field type (number, count, percent, date, string or bool)");
 CCHC_RULE(field_decl, ast::FieldNode, "a field");
-CCHC_RULE(close_record, x3::unused_type, "a field ('name: type') or '}' to close the record");
+CCHC_RULE(field_bound, ast::Range, "a number or a percent such as 100%");
+CCHC_RULE(range_pair, std::vector<ast::Range>, "'LO..HI'");
+CCHC_RULE(enum_values, std::vector<ast::Range>, "strings in double quotes, separated by ','");
+CCHC_RULE(range_mod, ast::FieldMod, "'in LO..HI'");
+CCHC_RULE(enum_mod, ast::FieldMod, "'one of \"a\", \"b\"'");
+CCHC_RULE(given_mod, ast::FieldMod, "'given'");
+CCHC_RULE(field_mod, ast::FieldMod, "'in', 'one of' or 'given'");
+CCHC_RULE(require_stmt, ast::RequireStmt, "require");
+CCHC_RULE(record_member, ast::RecordMember, "a field or 'require'");
+CCHC_RULE(close_record, x3::unused_type,
+          "a field ('name: type'), 'require CONDITION' or '}' to close the record");
 CCHC_RULE(record, ast::RecordNode, "'record'");
 CCHC_RULE(yes_no_word, ast::Range, "'yes' or 'no'");
 CCHC_RULE(ties_word, ast::Range, "'shared' or 'dense'");
@@ -332,9 +342,19 @@ const auto adjust_def = raw[kw("bonus") | kw("penalty")] > string_lit > kw("cap"
 
 const auto field_type_def =
     raw[kw("number") | kw("count") | kw("percent") | kw("date") | kw("string") | kw("bool")];
-const auto field_decl_def = identifier > lit(':') > field_type;
+const auto field_bound_def = raw[lexeme[-lit('-') >> digits >> -lit('%')]];
+// `>> !lit(':')`: a next field may be named in, one or given.
+const auto range_mod_def = raw[kw("in") >> !lit(':')] > range_pair;
+const auto range_pair_def = field_bound > lit("..") > field_bound;
+const auto enum_values_def = raw[string_lit] % ',';
+const auto enum_mod_def = raw[kw("one") >> !lit(':') > kw("of")] > enum_values;
+const auto given_mod_def = raw[kw("given") >> !lit(':')] >> x3::attr(std::vector<ast::Range>());
+const auto field_mod_def = range_mod | enum_mod | given_mod;
+const auto field_decl_def = identifier > lit(':') > field_type > *field_mod;
+const auto require_stmt_def = raw[kw("require")] > expr;
+const auto record_member_def = require_stmt | field_decl;
 const auto close_record_def = lit('}');
-const auto record_def = kw("record") > identifier > -string_lit > lit('{') > *field_decl
+const auto record_def = kw("record") > identifier > -string_lit > lit('{') > *record_member
                         > close_record;
 const auto yes_no_word_def = raw[kw("yes") | kw("no")];
 const auto ties_word_def = raw[kw("shared") | kw("dense")];
@@ -367,6 +387,8 @@ BOOST_SPIRIT_DEFINE(assess_value, evidence_value, no_cases_value, assessed_stmt,
                     no_cases_stmt, text_stmt, let_stmt, cond_stmt, score_stmt, item_stmt,
                     close_item, item, close_criterion, criterion, close_area, area, close_adjust,
                     adjust)
+BOOST_SPIRIT_DEFINE(field_bound, range_pair, enum_values, range_mod, enum_mod, given_mod, field_mod,
+                    require_stmt, record_member)
 BOOST_SPIRIT_DEFINE(field_type, field_decl, close_record, record, yes_no_word, ties_word, str_prop,
                     num_prop, bonus_prop, ties_prop, index_band, band_bound, close_index_bands,
                     bands_prop, index_prop, close_index, index_decl, top_decl, end_of_file, file)

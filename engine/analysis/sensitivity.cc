@@ -1,6 +1,8 @@
 // Local sensitivity by re-scoring: each input is moved through what-if
-// effects (field set, records cloned or removed), searched by doubling then
-// bisection for the first move that lifts an item into a better branch.
+// effects (field set, records cloned), searched by doubling then bisection
+// for the first move that lifts an item into a better branch. Advice only
+// moves inputs the commune controls (no `given` field) in the direction of
+// more work done: numbers up, dates earlier.
 #include "engine/analysis/sensitivity.h"
 
 #include <algorithm>
@@ -60,6 +62,8 @@ std::vector<SensitivityInput> FindInputs(const WhatIf& whatif) {
         in.record_kind = r.kind;
         in.field = name;
         const FieldDecl* decl = FindField(plan.criteria(), r.kind, name);
+        // Set by the province or by law: not the commune's to change.
+        if (decl != nullptr && decl->given) continue;
         switch (value.type) {
           case ValueType::kNumber:
             in.kind =
@@ -294,8 +298,11 @@ SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search, size_t m
     InputSensitivity s;
     s.input = std::move(in);
     Prober p(whatif, s.input);
-    s.up = p.Search(+1, max_search);
-    s.down = p.Search(-1, max_search);
+    // Only moves that mean doing more work, or doing it sooner: more cases,
+    // records, points; earlier dates. Never "resolve fewer" or "file later".
+    const bool dated = s.input.kind == InputKind::kDate;
+    if (!dated) s.up = p.Search(+1, max_search);
+    if (dated) s.down = p.Search(-1, max_search);
     s.tornado_minus = p.Tornado(-1);
     s.tornado_plus = p.Tornado(+1);
     r.inputs.push_back(std::move(s));

@@ -1,10 +1,12 @@
-// Scoring one item: applicability, the evidence gate, the "no cases" policy,
-// then the rule's branch, with an explanation (engine/core/scorecard.h) that
-// records the values, the branch and the points as data.
+// Scoring one item: applicability, the rule, the evidence gate (which gives
+// way to a declared "no cases" policy when the rule found no cases), the
+// policy, then the points, with an explanation (engine/core/scorecard.h)
+// that records the values, the branch and the points as data.
 #include <algorithm>
 #include <cmath>
 
 #include "engine/core/evaluator.h"
+#include "engine/core/threshold.h"
 #include "engine/util/numfmt.h"
 
 namespace cchc {
@@ -195,8 +197,8 @@ class RuleRunner {
       return Branch(item_.else_points, 0, "else", Out::kElseMissing);
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     for (const CompiledBand& b : item_.bands) {
-      const bool hit =
-          b.cmp == Band::Cmp::kGt ? subject_.number > b.threshold : subject_.number >= b.threshold;
+      const bool hit = MeetsThreshold(subject_.number, subject_.has_ratio, subject_.ratio_num,
+                                      subject_.ratio_den, b.threshold, b.cmp == Band::Cmp::kGt);
       if (!hit) continue;
       std::string t =
           b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : FormatTrim(b.threshold);
@@ -371,8 +373,12 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
   finish_evidence();
 
   // 3. The evidence gate: a self-assessed item without evidence gets 0,
-  // unless an accepted explanation (giải trình) is on file.
-  if (ci.evidence_required && evidence_.empty()) {
+  // unless an accepted explanation (giải trình) is on file, or the rule found
+  // no cases (a ratio over no records) and the item declares what that
+  // means: then its policy decides (4), not the gate.
+  const bool policy_decides =
+      o.kind == Outcome::Kind::kNoCase && ci.item->no_cases != NoCasePolicy::kUnset;
+  if (ci.evidence_required && evidence_.empty() && !policy_decides) {
     bool explained = false;
     const int ek = plan_.explanation_kind();
     for (uint32_t r : index.OfKind(ek)) {

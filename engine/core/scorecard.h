@@ -125,6 +125,15 @@ struct Adjustments {
   double cap = 0;
 };
 
+// A data-quality warning (engine/core/data_quality.h): scoring went on, but
+// an official should look at this record.
+struct DataWarning {
+  std::string code;  // "W601"
+  std::string record;
+  std::string field;  // empty for a whole-record warning
+  std::string message;
+};
+
 struct Scorecard {
   Unit unit;
   int year = 0;
@@ -140,6 +149,7 @@ struct Scorecard {
   std::optional<double> appraised_percent;  // when any appraisal is given
   std::optional<double> appraised_points;
   std::vector<std::string> unmatched;  // record ids no item selects
+  std::vector<DataWarning> warnings;   // filled by the score command (CheckDataQuality)
 };
 
 }  // namespace cchc

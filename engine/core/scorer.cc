@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/core/threshold.h"
+
 namespace cchc {
 
 const char* ItemStatusName(ItemStatus s) {
@@ -22,7 +24,9 @@ const char* ItemStatusName(ItemStatus s) {
 std::string BandOf(const IndexMeta& meta, double percent) {
   for (const BandDecl& b : meta.bands) {
     // Compared unrounded, with the threshold as a percent (90% -> 90.0).
-    if (b.is_else || percent >= b.min_percent * 100.0 - 1e-9) return b.label;
+    if (b.is_else || MeetsThreshold(percent, false, 0, 0, b.min_percent * 100.0, false)) {
+      return b.label;
+    }
   }
   return "";
 }

@@ -25,7 +25,7 @@ struct Labels {
     const char *scored, *not_applicable, *missing_evidence, *error;
   } status;
   struct Score {
-    const char *lost_title, *md_item;
+    const char *lost_title, *md_item, *quality_title;
   } score;
   struct WhatIf {
     const char *title, *scenario, *base, *column, *changed, *changed_md, *no_change, *totals,

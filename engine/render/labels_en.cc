@@ -53,6 +53,7 @@ const Labels& EnLabels() {
           {
               .lost_title = "Points lost (largest first)",
               .md_item = "Item",
+              .quality_title = "Data quality (check before signing)",
           },
       .whatif =
           {

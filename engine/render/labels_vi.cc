@@ -53,6 +53,7 @@ const Labels& ViLabels() {
           {
               .lost_title = "Điểm bị mất (lớn nhất trước)",
               .md_item = "Tiêu chí",
+              .quality_title = "Chất lượng dữ liệu (cần kiểm tra trước khi ký)",
           },
       .whatif =
           {

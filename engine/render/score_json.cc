@@ -98,6 +98,11 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Rende
     }
   }
   j["unmatched"] = card.unmatched;
+  j["warnings"] = ordered_json::array();
+  for (const DataWarning& w : card.warnings) {
+    j["warnings"].push_back(
+        {{"code", w.code}, {"record", w.record}, {"field", w.field}, {"message", w.message}});
+  }
   return j.dump(2) + "\n";
 }
 

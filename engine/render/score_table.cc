@@ -108,6 +108,13 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Rend
   if (!card.unmatched.empty()) {
     out += "\n" + std::string(l.unmatched) + ": " + Join(card.unmatched) + "\n";
   }
+  if (!card.warnings.empty()) {
+    out += "\n" + std::string(ls.quality_title) + "\n";
+    for (const DataWarning& w : card.warnings) {
+      out += "  " + w.code + "  " + w.record + (w.field.empty() ? "" : "." + w.field) + ": " +
+             w.message + "\n";
+    }
+  }
   return out;
 }
 

@@ -206,8 +206,19 @@ class UnitMaker {
       r->Set(field, Value::Bool(lit->boolean));
     } else if (node.op == Op::kNe && lit->kind == ExprKind::kString) {
       const Value* v = r->Find(field);
-      if (v && v->type == ValueType::kString && v->text == lit->text)
-        r->Set(field, Value::String("khac"));
+      if (v && v->type == ValueType::kString && v->text == lit->text) {
+        // Another value the field may take ("khac", other, when it is free text).
+        std::string other = "khac";
+        if (const FieldDecl* d = FindField(plan_.criteria(), r->kind, field)) {
+          for (const std::string& o : d->one_of) {
+            if (o != lit->text) {
+              other = o;
+              break;
+            }
+          }
+        }
+        r->Set(field, Value::String(other));
+      }
     }
   }
 
@@ -317,6 +328,8 @@ class UnitMaker {
       } else {
         v = integral ? rng.Cases(3 * bad * bad) : 0;
       }
+      // Equal in the template (met = total): equal here too, whichever sorted first.
+      if (a[k].v == a[k - 1].v) v = prev;
       v = std::min(v, prev);
       set(a[k], v);
       prev = v;

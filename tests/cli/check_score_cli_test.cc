@@ -116,8 +116,9 @@ TEST(ScoreCommand, JsonCarriesTheProductFields) {
         "\"evidence\"", "\"explanation\"", "\"missing_evidence\"", "\"not_applicable\""}) {
     EXPECT_NE(r.out.find(field), std::string::npos) << field;
   }
-  // Unmatched records are warned about on stderr for machine formats.
-  EXPECT_NE(r.err.find("match no item"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"warnings\": []"), std::string::npos);
+  // The shipped example is clean: no data-quality warning on stderr.
+  EXPECT_EQ(r.err, "");
 }
 
 TEST(ScoreCommand, CsvAndMarkdown) {
@@ -167,12 +168,15 @@ TEST(ScoreCommand, OutputFileWrittenAtomically) {
 }
 
 TEST(ScoreCommand, CsvEvidenceIsAccepted) {
-  const std::string csv = TempFile("ev.csv",
-                                   "# unit.code: X\n# unit.name: Xã Thử\n# year: "
-                                   "2026\nid,kind,topic,issued\nKH,plan,cchc,2026-01-10\n");
+  const std::string csv = TempFile(
+      "ev.csv",
+      "# unit.code: X\n# unit.name: Xã Thử\n# year: "
+      "2026\n# as_of: 2026-11-20\nid,kind,topic,issued\nKH,plan,kiem_soat_tthc,2026-01-10\n");
   RunResult r = Score(kCriteria, csv, "json");
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("\"code\": \"X\""), std::string::npos);
+  // Data-quality warnings go to stderr with their code, record and field.
+  EXPECT_NE(r.err.find("warning[W604]: record \"KH\""), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ TEST(LimitsTest, EvidenceOver200000Records) {
   records.reserve(200001 * 32);
   for (int i = 0; i <= 200000; ++i) {
     if (i) records += ",";
-    records += "{\"id\":\"r" + std::to_string(i) + "\",\"kind\":\"x\"}";
+    records += "{\"id\":\"r" + std::to_string(i) + "\",\"kind\":\"plan\"}";
   }
   const std::string path = WriteTemp("many.json", Evidence(records));
   ExpectInvalid(RunCchc({"score", kCriteria, path}), "E514");
@@ -110,7 +110,7 @@ TEST(LimitsTest, EvidenceRecordsAtTheLimitAreRead) {
   records.reserve(200000 * 32);
   for (int i = 0; i < 200000; ++i) {
     if (i) records += ",";
-    records += "{\"id\":\"r" + std::to_string(i) + "\",\"kind\":\"x\"}";
+    records += "{\"id\":\"r" + std::to_string(i) + "\",\"kind\":\"plan\"}";
   }
   const std::string path = WriteTemp("limit.json", Evidence(records));
   const RunResult r = RunCchc({"score", kCriteria, path, "--format", "json"});
@@ -179,10 +179,12 @@ TEST(LimitsTest, NdjsonFileOver2GiB) {
 }
 
 TEST(LimitsTest, NdjsonLineOverALimitFailsThatUnitOnly) {
-  const std::string good = R"({"unit": {"code": "AK"}, "year": 2026, "records": []})";
-  const std::string bad = R"({"unit": {"code": "BT"}, "year": 2026, "records": [{"id": "a", )"
-                          R"("kind": "plan", "title": ")" +
-                          std::string(64 * 1024 + 1, 'a') + "\"}]}";
+  const std::string good =
+      R"({"unit": {"code": "AK"}, "year": 2026, "as_of": "2026-11-20", "records": []})";
+  const std::string bad =
+      R"({"unit": {"code": "BT"}, "year": 2026, "as_of": "2026-11-20", "records": [{"id": "a", )"
+      R"("kind": "plan", "title": ")" +
+      std::string(64 * 1024 + 1, 'a') + "\"}]}";
   const std::string path = WriteTemp("line.ndjson", good + "\n" + bad + "\n");
   const RunResult r = RunCchc({"batch", kCriteria, path, "--format", "json"});
   ASSERT_FALSE(r.signaled) << r.err;

@@ -49,7 +49,7 @@ area I "One" max 10 {
 // A unit whose index is value * 10 %; `appraised` adds the council's points.
 std::string Unit(const std::string& code, double value, double appraised = -1) {
   std::string s = R"({"unit": {"code": ")" + code + R"(", "name": "Xã )" + code +
-                  R"("}, "records": [{"id": "f", "kind": "fact", "value": )" +
+                  R"("}, "year": 2026, "records": [{"id": "f", "kind": "fact", "value": )" +
                   std::to_string(value) + "}]";
   if (appraised >= 0) {
     s += R"(, "appraisal": [{"item": "1.1.1", "points": )" + std::to_string(appraised) + "}]";
@@ -162,7 +162,7 @@ TEST(Batch, BadInputsAreReportedAndTheRestScored) {
   MemoryInputs in(
       {Unit("A", 8), "{\"unit\": ", "UNREADABLE",
        R"({"unit": {"code": "X"}, "records": [{"id": "f", "kind": "fact", "value": "high"}]})",
-       R"({"records": []})", Unit("A", 5), Unit("B", 6)});
+       R"({"year": 2026, "records": []})", Unit("A", 5), Unit("B", 6)});
   BatchResult r = ScoreBatch(*c->plan, in, {});
   EXPECT_EQ(r.read(), 7u);
   ASSERT_EQ(r.units.size(), 2u);

@@ -68,8 +68,9 @@ bonus "Thưởng" cap 1 {
 std::string Unit(const std::string& code, double a, double b, double c = 0,
                  double appraised_a = -1) {
   std::string s = R"({"unit": {"code": ")" + code + R"(", "name": "Xã )" + code +
-                  R"("}, "records": [{"id": "f", "kind": "fact", "a": )" + std::to_string(a) +
-                  R"(, "b": )" + std::to_string(b) + R"(, "c": )" + std::to_string(c) + "}]";
+                  R"("}, "year": 2026, "records": [{"id": "f", "kind": "fact", "a": )" +
+                  std::to_string(a) + R"(, "b": )" + std::to_string(b) + R"(, "c": )" +
+                  std::to_string(c) + "}]";
   if (appraised_a >= 0) {
     s += R"(, "appraisal": [{"item": "1.1.1", "points": )" + std::to_string(appraised_a) + "}]";
   }

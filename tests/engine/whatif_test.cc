@@ -355,16 +355,13 @@ TEST(SetAssignment, TypedByTheRecordsDeclaredField) {
   ASSERT_TRUE(n.has_value());
   EXPECT_EQ(n->id, "S");
   EXPECT_DOUBLE_EQ(n->record.Find("on_time")->number, 95);
-  auto flag =
-      ParseSetAssignment("T-1.urgent=true", &c->criteria, ev, &issues);  // undeclared: natural
-  ASSERT_TRUE(flag.has_value());
-  EXPECT_EQ(flag->record.Find("urgent")->type, ValueType::kBool);
   EXPECT_TRUE(issues.empty());
 
   const std::pair<const char*, const char*> bad[] = {
-      {"S.on_time", "E524"},      {"NOPE.x=1", "E525"},
-      {"S.on_time=many", "E509"}, {"PLAN.issued=2026-13-01", "E507"},
-      {"S.kind=doc", "E524"},     {"S.on_time=-2", "E510"}};
+      {"T-1.urgent=true", "E529"},  // undeclared: an error, never silently ignored
+      {"S.on_time", "E524"},       {"NOPE.x=1", "E525"},
+      {"S.on_time=many", "E509"},  {"PLAN.issued=2026-13-01", "E507"},
+      {"S.kind=doc", "E524"},      {"S.on_time=-2", "E510"}};
   for (auto [text, code] : bad) {
     issues.clear();
     EXPECT_FALSE(ParseSetAssignment(text, &c->criteria, ev, &issues).has_value()) << text;
