@@ -255,7 +255,7 @@ class FastReader {
         switch (kv.value.type()) {
           case dom::element_type::NULL_VALUE:
             // Absent; but an undeclared name is still an error (the SAX reader says it).
-            if (builder_.Declared(record.kind, kv.key) == nullptr) return false;
+            if (builder_.IsUnknownField(record.kind, kv.key)) return false;
             continue;
           case dom::element_type::ARRAY:
           case dom::element_type::OBJECT:

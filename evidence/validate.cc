@@ -367,6 +367,10 @@ void NamesIn(const Expr& e, std::vector<std::string>* out, int depth = 0) {
 
 }  // namespace
 
+bool EvidenceBuilder::IsUnknownField(std::string_view kind, std::string_view field) const {
+  return KindOf(schema_, kind) != nullptr && Declared(kind, field) == nullptr;
+}
+
 bool EvidenceBuilder::CheckKnownField(const FieldPlace& at) {
   const RecordDecl* decl = KindOf(schema_, at.kind);
   if (decl == nullptr) return true;  // no schema, or an undeclared kind (E530)

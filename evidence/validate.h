@@ -86,6 +86,9 @@ class EvidenceBuilder {
   // not declare is E529 (with the nearest declared name); returns false then.
   // Records of an undeclared kind are reported once, by AddRecord (E530).
   bool CheckKnownField(const FieldPlace& at);
+  // True when CheckKnownField would report `field` of `kind` (for readers
+  // that decline rather than report).
+  bool IsUnknownField(std::string_view kind, std::string_view field) const;
   // E530 when the schema does not declare `kind`; false then.
   bool CheckKnownKind(std::string_view kind, const FieldPlace& at);
   // After the last record: the year equals the criteria year, and as_of is

@@ -546,7 +546,9 @@ void XlsxLoader::Load(std::string_view bytes) {
                    "); expected sheets: " + JoinNames(expected) +
                    "; `cchc template` writes a workbook to fill in");
   }
-  if (any) out_.Finish();  // year and as_of against the criteria
+  // Year and as_of against the criteria, once there is something to score
+  // (a blank template reads as no records, without an as_of yet).
+  if (any && !out_.evidence().records.empty()) out_.Finish();
 }
 
 }  // namespace

@@ -523,6 +523,10 @@ Response App::Upload(const Request& r) {
                                        : ends(".xlsx") ? "upload.xlsx"
                                                        : "upload.json",
                                        &criteria_->criteria);
+  // A fragment naming no year or as_of takes the draft's (below); a wrong year stays an error.
+  std::erase_if(load.issues, [&](const EvidenceIssue& i) {
+    return i.code == "E535" || (i.code == "E534" && load.evidence.year == 0);
+  });
   if (!load.ok()) return IssuesError(422, "invalid_evidence", "the file has errors", load.issues);
   auto s = commune_->current();
   Evidence merged;
