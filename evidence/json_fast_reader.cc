@@ -241,6 +241,7 @@ class FastReader {
       record.origin = RecordOrigin{place.line, place.column};
       keys.Clear();
       fields_.clear();
+      null_names_.clear();
       bool id = false, kind = false;
       for (dom::key_value_pair kv : obj) {
         if (!Key(kv.key) || !keys.Insert(kv.key)) return false;
@@ -254,8 +255,9 @@ class FastReader {
         }
         switch (kv.value.type()) {
           case dom::element_type::NULL_VALUE:
-            // Absent; but an undeclared name is still an error (the SAX reader says it).
-            if (builder_.IsUnknownField(record.kind, kv.key)) return false;
+            // Absent; but an undeclared name is still an error (the SAX reader says it),
+            // checked once the kind is known (it may come later in the object).
+            null_names_.push_back(kv.key);
             continue;
           case dom::element_type::ARRAY:
           case dom::element_type::OBJECT:
@@ -271,6 +273,9 @@ class FastReader {
         fields_.emplace_back(kv.key, kv.value);
       }
       if (!id || !kind) return false;
+      for (std::string_view name : null_names_) {
+        if (builder_.IsUnknownField(record.kind, name)) return false;
+      }
       record.fields.reserve(fields_.size());
       for (const auto& [name, value] : fields_) {
         FieldPlace at;
@@ -346,6 +351,7 @@ class FastReader {
   ThreadState* state_;
   EvidenceLoad* load_;
   std::vector<std::pair<std::string_view, dom::element>> fields_;
+  std::vector<std::string_view> null_names_;  // keys whose value is null, checked after "kind"
 };
 
 }  // namespace
