@@ -13,6 +13,7 @@
 #include "engine/render/xlsx/template.h"
 #include "evidence/invariant.h"
 #include "evidence/loader.h"
+#include "evidence/xlsx_zip.h"
 #include "tests/engine/engine_test_util.h"
 
 namespace cchc {
@@ -210,6 +211,85 @@ TEST_F(XlsxRoundTrip, EmptyTemplateHasEverySheetAndReadsAsNoRecords) {
   EXPECT_EQ(names[1], "Đơn vị");
   EXPECT_EQ(names.back(), "Thẩm định");
   EXPECT_EQ(names.size(), c_->criteria.records.size() + 3);
+}
+
+// The <dataValidation> elements of a template's sheet `n` (1-based, in order).
+std::vector<std::string> Validations(const std::string& path, int n) {
+  const std::string bytes = Read(path);
+  xlsx::ZipArchive zip;
+  xlsx::Problem problem;
+  std::string xml;
+  EXPECT_TRUE(zip.Open(bytes, {}, &problem));
+  EXPECT_TRUE(zip.Read("xl/worksheets/sheet" + std::to_string(n) + ".xml", &xml, &problem));
+  std::vector<std::string> out;
+  for (size_t at = xml.find("<dataValidation "); at != std::string::npos;
+       at = xml.find("<dataValidation ", at + 1)) {
+    out.push_back(xml.substr(at, xml.find("</dataValidation>", at) - at));
+  }
+  return out;
+}
+
+// The validation of the column whose cells start at `ref` (e.g. "B2:B2001").
+std::string ValidationOf(const std::vector<std::string>& all, const std::string& ref) {
+  for (const std::string& v : all) {
+    if (v.find("sqref=\"" + ref + "\"") != std::string::npos) return v;
+  }
+  return "";
+}
+
+TEST(TemplateValidation, EnumerationsAreDropDownsAndDeclaredRangesAreBounds) {
+  std::string long_list;
+  for (int i = 0; i < 30; ++i)
+    long_list += (i ? ", " : "") + std::string("\"gia_tri_so_") + std::to_string(i) + "\"";
+  auto c = Compile(
+      "index \"T\" { year 2026 }\n"
+      "record r {\n"
+      "  topic: string one of \"cchc\", \"tuyen_truyen\"\n"
+      "  mean: number in 1..5\n"
+      "  share: percent in 50%..100%\n"
+      "  n: count in 0..10\n"
+      "  open: count\n"
+      "  code: string one of " +
+      long_list +
+      "\n"
+      "}\n"
+      "area A \"A\" max 1 {\n"
+      "  criterion A.1 \"A\" max 1 {\n"
+      "    item A.1.1 \"A\" max 1 {\n"
+      "      score boolean exists(records kind \"r\" where topic = \"cchc\")\n"
+      "    }\n  }\n}\n",
+      /*allow_errors=*/true);  // the index total (100) is not this test's subject
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "cchc_template_validation.xlsx").string();
+  TemplateOptions o;
+  o.criteria_text = c->source->text();
+  std::vector<std::string> warnings;
+  std::string error;
+  ASSERT_TRUE(WriteEvidenceTemplate(*c->plan, o, path, &warnings, &error)) << error;
+  const std::vector<std::string> v = Validations(path, 3);  // guide, unit, then kind r
+  // Columns: id, topic, mean, share, n, open, code (declaration order after id).
+  EXPECT_NE(ValidationOf(v, "B2:B2001").find("<formula1>\"cchc,tuyen_truyen\"</formula1>"),
+            std::string::npos)
+      << ValidationOf(v, "B2:B2001");
+  const std::string mean = ValidationOf(v, "C2:C2001");
+  EXPECT_NE(mean.find("type=\"decimal\""), std::string::npos) << mean;
+  EXPECT_NE(mean.find("<formula1>1</formula1><formula2>5</formula2>"), std::string::npos) << mean;
+  const std::string share = ValidationOf(v, "D2:D2001");
+  EXPECT_NE(share.find("<formula1>50</formula1><formula2>100</formula2>"), std::string::npos)
+      << share;
+  const std::string n = ValidationOf(v, "E2:E2001");
+  EXPECT_NE(n.find("type=\"whole\""), std::string::npos) << n;
+  EXPECT_NE(n.find("<formula1>0</formula1><formula2>10</formula2>"), std::string::npos) << n;
+  const std::string open = ValidationOf(v, "F2:F2001");
+  EXPECT_NE(open.find("operator=\"greaterThanOrEqual\""), std::string::npos) << open;
+  // 30 values are past Excel's 255 characters: the list lives on the hidden list sheet.
+  const std::string code = ValidationOf(v, "G2:G2001");
+  EXPECT_NE(code.find("<formula1>'_danh_muc'!$A$1:$A$30</formula1>"), std::string::npos) << code;
+  // The reader skips the list sheet: the blank template still reads as no records.
+  EvidenceLoad load = LoadEvidenceText(Read(path), path, &c->criteria);
+  EXPECT_TRUE(load.ok()) << RenderIssues(load.issues);
+  EXPECT_TRUE(load.evidence.records.empty());
+  std::filesystem::remove(path);
 }
 
 TEST(TemplateErrors, AKindTooLongForASheetNameIsAnError) {

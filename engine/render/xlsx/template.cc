@@ -19,9 +19,10 @@
 namespace cchc {
 namespace {
 
-constexpr lxw_row_t kValidatedRows = 2000;       // rows given the column's validation
-constexpr int32_t kExcelEpochShift = 25569;      // serial of 1970-01-01 (1900 system)
-constexpr int32_t kFirstSafeSerialDay = -25508;  // 1900-03-01: serials are exact after it
+constexpr std::string_view kListSheet = "_danh_muc";  // long drop-down lists, hidden
+constexpr lxw_row_t kValidatedRows = 2000;            // rows given the column's validation
+constexpr int32_t kExcelEpochShift = 25569;           // serial of 1970-01-01 (1900 system)
+constexpr int32_t kFirstSafeSerialDay = -25508;       // 1900-03-01: serials are exact after it
 
 const std::map<std::string, std::string, std::less<>>& CommonLabels() {
   static const std::map<std::string, std::string, std::less<>> kLabels = {
@@ -174,27 +175,79 @@ void PrintSetup(lxw_worksheet* ws, bool landscape) {
   worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
 }
 
+// The declared values of an enumeration as Excel's inline drop-down list, or
+// empty when the list cannot be inline: Excel caps the comma-joined list at
+// 255 characters and a value may not hold a comma or a double quote.
+std::vector<const char*> InlineList(const FieldDecl& f) {
+  size_t length = 0;
+  for (const std::string& v : f.one_of) {
+    if (v.find_first_of(",\"") != std::string::npos) return {};
+    length += v.size() + 1;
+  }
+  if (length == 0 || length - 1 > 255) return {};
+  std::vector<const char*> list;
+  for (const std::string& v : f.one_of) list.push_back(v.c_str());
+  list.push_back(nullptr);
+  return list;
+}
+
+// A bound as an official writes it: "1.000.000", "0,5" (Vietnamese separators).
+std::string BoundText(double v) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.15g", std::fabs(v));
+  const std::string digits = buf;
+  if (digits.find_first_of("eE") != std::string::npos) return (v < 0 ? "-" : "") + digits;
+  const size_t point = std::min(digits.find('.'), digits.size());
+  std::string out;
+  for (size_t i = 0; i < point; ++i) {
+    if (i > 0 && (point - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  if (point < digits.size()) out += "," + digits.substr(point + 1);
+  return (v < 0 ? "-" : "") + out;
+}
+
+// Sets a between-bounds check, narrowing the type's own bounds [lo, hi] by the
+// field's declared range (`in LO..HI`; a percent's range is declared as fractions).
+void Between(lxw_data_validation* dv, const FieldDecl& f, double lo, double hi, double scale,
+             std::string* message) {
+  if (f.has_range) {
+    lo = std::max(lo, f.lo * scale);
+    hi = std::min(hi, f.hi * scale);
+    *message += " Từ " + BoundText(lo) + " đến " + BoundText(hi) + ".";
+  }
+  dv->criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  dv->minimum_number = lo;
+  dv->maximum_number = hi;
+}
+
+// The column's data validation. `list_formula` points at the list sheet's
+// column for an enumeration too long to be inline.
 void Validate(lxw_worksheet* ws, lxw_col_t col, const FieldDecl& f, const std::string& label,
-              const std::string& hint) {
+              const std::string& hint, const std::string& list_formula) {
   lxw_data_validation dv{};
   dv.ignore_blank = LXW_VALIDATION_ON;
   dv.show_input = LXW_VALIDATION_ON;
   dv.show_error = LXW_VALIDATION_ON;
   static const char* kYesNo[] = {"Có", "Không", nullptr};
+  std::vector<const char*> list;
+  std::string formula = list_formula;  // libxlsxwriter takes a char*
   std::string message;
   switch (f.type) {
     case FieldType::kCount:
       dv.validate = LXW_VALIDATION_TYPE_INTEGER;
-      dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-      dv.value_number = 0;
       message = "Số nguyên, không âm.";
+      if (f.has_range) {
+        Between(&dv, f, 0, 2147483647, 1, &message);
+      } else {
+        dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+        dv.value_number = 0;
+      }
       break;
     case FieldType::kPercent:
       dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
-      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-      dv.minimum_number = 0;
-      dv.maximum_number = 100;
       message = "Tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,2.";
+      Between(&dv, f, 0, 100, 100, &message);
       break;
     case FieldType::kDate:
       dv.validate = LXW_VALIDATION_TYPE_DATE_NUMBER;
@@ -210,12 +263,22 @@ void Validate(lxw_worksheet* ws, lxw_col_t col, const FieldDecl& f, const std::s
       break;
     case FieldType::kNumber:
       dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
-      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-      dv.minimum_number = -1e300;
-      dv.maximum_number = 1e300;
       message = "Một số.";
+      Between(&dv, f, -1e300, 1e300, 1, &message);
       break;
     case FieldType::kString:
+      if (!f.one_of.empty()) {
+        list = InlineList(f);
+        if (!list.empty()) {
+          dv.validate = LXW_VALIDATION_TYPE_LIST;
+          dv.value_list = const_cast<char**>(list.data());
+        } else {
+          dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+          dv.value_formula = formula.data();
+        }
+        message = "Chọn trong danh sách (" + std::to_string(f.one_of.size()) + " giá trị).";
+        break;
+      }
       if (hint.empty()) return;
       dv.validate = LXW_VALIDATION_TYPE_ANY;
       break;
@@ -224,8 +287,11 @@ void Validate(lxw_worksheet* ws, lxw_col_t col, const FieldDecl& f, const std::s
   // Excel limits: a title of 32 characters, a message of 255.
   std::string title = label.empty() ? f.name : label;
   if (title.size() > 30) title = f.name;
-  if (message.size() > 250) message = message.substr(0, 240) + "...";
-  while (!message.empty() && (message.back() & 0xC0) == 0x80) message.pop_back();
+  if (message.size() > 250) {
+    size_t cut = 240;  // on a character boundary: never half a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+    message = message.substr(0, cut) + "...";
+  }
   dv.input_title = title.data();
   dv.input_message = message.data();
   dv.error_title = title.data();
@@ -279,6 +345,7 @@ class TemplateWriter {
       }
     }
     WriteAppraisal();
+    WriteLists();
     if (o_.from == nullptr) return true;
     std::set<std::string> undeclared;
     for (const Record& r : o_.from->records) {
@@ -312,8 +379,9 @@ class TemplateWriter {
         "dòng là một hồ sơ; cột \"Mã hồ sơ (id)\" bắt buộc và không trùng nhau trong cả tệp.",
         "3. Dòng tiêu đề: phần trong ngoặc là tên trường, không sửa. Có thể đổi thứ tự cột, bỏ "
         "cột không dùng, thêm dòng; dòng trống được bỏ qua.",
-        "4. Ngày: nhập dd/mm/yyyy (ví dụ 20/01/2026). Có/Không: chọn trong danh sách. Số lượng: "
-        "số nguyên ≥ 0. Tỷ lệ (%): số từ 0 đến 100 (ví dụ 96,2).",
+        "4. Ngày: nhập dd/mm/yyyy (ví dụ 20/01/2026). Có/Không và các cột có danh mục giá trị: "
+        "chọn trong danh sách. Số lượng: số nguyên ≥ 0. Tỷ lệ (%): số từ 0 đến 100 (ví dụ 96,2). "
+        "Ô có giới hạn (ví dụ điểm trung bình từ 1 đến 5) báo lỗi khi nhập ngoài giới hạn.",
         "5. Không gộp ô, không ẩn dòng hoặc trang có số liệu, không để ô báo lỗi công thức "
         "(#DIV/0!...). Trang có tên bắt đầu bằng \"_\" được bỏ qua (dùng để ghi chú).",
         "6. Trang \"Thẩm định\": điểm Hội đồng thẩm định chấm cho từng tiêu chí (nếu có).",
@@ -442,6 +510,28 @@ class TemplateWriter {
     }
   }
 
+  // For an enumeration too long for an inline drop-down: a column of the
+  // hidden list sheet (whose "_" name the reader skips) and the formula to it.
+  std::string ListFormula(const FieldDecl& f) {
+    if (f.one_of.empty() || !InlineList(f).empty()) return "";
+    long_lists_.push_back(f.one_of);
+    const lxw_col_t col = static_cast<lxw_col_t>(long_lists_.size() - 1);
+    char range[64];
+    lxw_rowcol_to_range_abs(range, 0, col, static_cast<lxw_row_t>(f.one_of.size() - 1), col);
+    return "='" + std::string(kListSheet) + "'!" + range;
+  }
+
+  void WriteLists() {
+    if (long_lists_.empty()) return;
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, std::string(kListSheet).c_str());
+    for (size_t c = 0; c < long_lists_.size(); ++c) {
+      for (size_t r = 0; r < long_lists_[c].size(); ++r) {
+        Str(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), long_lists_[c][r], nullptr);
+      }
+    }
+    worksheet_hide(ws);
+  }
+
   bool WriteKind(const RecordDecl& kind) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, kind.kind.c_str());
     if (ws == nullptr) return false;
@@ -456,7 +546,7 @@ class TemplateWriter {
       const std::string hint = IsAscii(comment) ? comment : "";
       Str(ws, 0, c, xlsx::HeaderText(label, f.name), st_.header);
       worksheet_set_column(ws, c, c, ColumnWidth(f), ColumnFormat(f.type));
-      if (f.name != "id") Validate(ws, c, f, label, hint);
+      if (f.name != "id") Validate(ws, c, f, label, hint, ListFormula(f));
     }
     worksheet_freeze_panes(ws, 1, 1);
     worksheet_autofilter(ws, 0, 0, 0, static_cast<lxw_col_t>(cols.size() - 1));
@@ -510,6 +600,7 @@ class TemplateWriter {
   const TemplateOptions& o_;
   lxw_workbook* wb_;
   Styles st_;
+  std::vector<std::vector<std::string>> long_lists_;  // enumerations for the list sheet
   std::vector<std::string>* warnings_;
 };
 
