@@ -250,14 +250,14 @@ TEST(TemplateValidation, EnumerationsAreDropDownsAndDeclaredRangesAreBounds) {
       "  n: count in 0..10\n"
       "  open: count\n"
       "  code: string one of " +
-      long_list +
-      "\n"
-      "}\n"
-      "area A \"A\" max 1 {\n"
-      "  criterion A.1 \"A\" max 1 {\n"
-      "    item A.1.1 \"A\" max 1 {\n"
-      "      score boolean exists(records kind \"r\" where topic = \"cchc\")\n"
-      "    }\n  }\n}\n",
+          long_list +
+          "\n"
+          "}\n"
+          "area A \"A\" max 1 {\n"
+          "  criterion A.1 \"A\" max 1 {\n"
+          "    item A.1.1 \"A\" max 1 {\n"
+          "      score boolean exists(records kind \"r\" where topic = \"cchc\")\n"
+          "    }\n  }\n}\n",
       /*allow_errors=*/true);  // the index total (100) is not this test's subject
   const std::string path =
       (std::filesystem::temp_directory_path() / "cchc_template_validation.xlsx").string();
