@@ -356,8 +356,11 @@ std::string EvidenceToCsv(const Evidence& evidence, const Criteria* schema, cons
     out += k;
     out += ": ";
     // A comment line ends at the line end: what follows a break is lost
-    // (and reported by WriteEvidenceCsv), never read as a row.
-    out += value.substr(0, value.find_first_of("\r\n"));
+    // (and reported by WriteEvidenceCsv), never read as a row. The loader
+    // drops one '\r' before it, so a value ending in '\r' gets another.
+    value = value.substr(0, value.find('\n'));
+    out += value;
+    if (value.ends_with('\r') && !style.crlf) out += '\r';
     out += eol;
   };
   key("unit.code", evidence.unit.code);
@@ -420,12 +423,11 @@ CsvOutput WriteEvidenceCsv(const Evidence& evidence, const Criteria* schema,
                            const CsvStyle& style) {
   CsvOutput out;
   out.text = EvidenceToCsv(evidence, schema, style);
-  EvidenceLoad load = LoadEvidenceCsv(out.text, evidence.source, schema);
-  for (const EvidenceIssue& issue : load.issues) {
+  out.read_back = LoadEvidenceCsv(out.text, evidence.source, schema);
+  for (const EvidenceIssue& issue : out.read_back.issues) {
     if (issue.severity == Severity::kError) out.losses.push_back(RenderIssue(issue));
   }
-  Compare(evidence, load.evidence, &out.losses);
-  out.read_back = std::move(load.evidence);
+  Compare(evidence, out.read_back.evidence, &out.losses);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "criteria/ast.h"
+#include "evidence/loader.h"
 #include "evidence/record.h"
 
 namespace cchc {
@@ -54,7 +55,7 @@ std::string EvidenceToCsv(const Evidence& evidence, const Criteria* schema,
 // order; record origins aside).
 struct CsvOutput {
   std::string text;
-  Evidence read_back;
+  EvidenceLoad read_back;  // the evidence and the loader's issues
   std::vector<std::string> losses;
 };
 CsvOutput WriteEvidenceCsv(const Evidence& evidence, const Criteria* schema,

@@ -580,7 +580,10 @@ Response App::History(const Request& r) {
       std::string why;
       auto text = ReadWholeFile(commune_->history_dir() + "/" + e.file, kMaxEvidenceBytes, &why);
       if (!text) return JsonError(500, "history", why);
-      return Download(std::move(*text), "application/json; charset=utf-8", SafeName(e.file));
+      const bool csv = e.file.ends_with(".csv");
+      return Download(std::move(*text),
+                      csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+                      SafeName(e.file));
     }
     return JsonError(404, "history", "no saved version " + want);
   }

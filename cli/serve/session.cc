@@ -21,6 +21,7 @@
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
 #include "engine/render/batch.h"
+#include "evidence/csv_writer.h"
 #include "evidence/loader.h"
 
 namespace cchc::serve {
@@ -66,7 +67,7 @@ std::string UtcStamp() {
   return buf;
 }
 
-// The version in a history file name "STEM.vN.STAMP.json", or 0.
+// The version in a history file name "STEM.vN.STAMP.json" (or .csv), or 0.
 int HistoryVersion(const std::string& name, const std::string& stem) {
   const std::string head = stem + ".v";
   if (name.compare(0, head.size(), head) != 0) return 0;
@@ -189,10 +190,11 @@ std::unique_ptr<CommuneSession> CommuneSession::Open(std::shared_ptr<const Loade
   const size_t dot = base.find_last_of('.');
   s->stem_ = dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
   s->history_dir_ = evidence_path + ".history";
-  if (EndsWith(evidence_path, ".csv")) {
+  s->csv_ = EndsWith(evidence_path, ".csv");
+  if (EndsWith(evidence_path, ".xlsx")) {
     s->save_blocker_ =
-        "the server was started with a CSV file, which it does not rewrite; convert it to JSON "
-        "(download it from the page) and start the server with the .json file to save edits";
+        "the server was started with an Excel workbook, which it does not rewrite; download the "
+        "evidence as JSON from the page and start the server with the .json file to save edits";
   }
   int version = 1;
   for (const HistoryEntry& h : s->History()) version = std::max(version, h.version + 1);
@@ -234,11 +236,33 @@ SaveResult CommuneSession::Save(int base_version, const std::string& text) {
     r.issues = std::move(load.issues);
     return r;
   }
-  std::string json = EvidenceToJson(load.evidence);
   std::string why;
-  // Keep what is on disk now as the version being replaced.
   bool too_large = false;
   auto old = ReadWholeFile(path_, kMaxEvidenceBytes, &why, &too_large);
+  // The file's own format: a CSV file is rewritten in its conventions, and
+  // only when CSV holds every value (it is read back to check).
+  std::string data;
+  if (csv_) {
+    CsvOutput csv = WriteEvidenceCsv(load.evidence, &criteria_->criteria,
+                                     old ? ReadCsvStyle(*old) : CsvStyle{});
+    if (!csv.losses.empty()) {
+      r.status = 422;
+      r.code = "csv_cannot_hold";
+      r.message = "a CSV evidence file cannot hold this: ";
+      for (size_t i = 0; i < csv.losses.size() && i < 5; ++i) {
+        r.message += (i ? "; " : "") + csv.losses[i];
+      }
+      r.message +=
+          "; nothing was saved (download the evidence as JSON and start the server with it to "
+          "keep such values)";
+      return r;
+    }
+    data = std::move(csv.text);
+    load = std::move(csv.read_back);  // what the file now says, as a new server would read it
+  } else {
+    data = EvidenceToJson(load.evidence);
+  }
+  // Keep what is on disk now as the version being replaced.
   if (old) {
     if (::mkdir(history_dir_.c_str(), 0755) != 0 && errno != EEXIST) {
       r.status = 500;
@@ -247,7 +271,7 @@ SaveResult CommuneSession::Save(int base_version, const std::string& text) {
       return r;
     }
     const std::string name =
-        stem_ + ".v" + std::to_string(now->version) + "." + UtcStamp() + ".json";
+        stem_ + ".v" + std::to_string(now->version) + "." + UtcStamp() + (csv_ ? ".csv" : ".json");
     if (!WriteDurable(history_dir_ + "/" + name, *old, &why)) {
       r.status = 500;
       r.code = "history";
@@ -255,7 +279,7 @@ SaveResult CommuneSession::Save(int base_version, const std::string& text) {
       return r;
     }
   }
-  if (!WriteDurable(path_, json, &why)) {
+  if (!WriteDurable(path_, data, &why)) {
     r.status = 500;
     r.code = "write";
     r.message = "cannot write " + path_ + ": " + why + "; the file is unchanged";

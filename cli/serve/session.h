@@ -62,15 +62,17 @@ class CommuneSession {
   std::shared_ptr<const Snapshot> current() const;
   const std::string& path() const { return path_; }
   const std::string& history_dir() const { return history_dir_; }
-  // Empty when saving is possible; else the reason (a CSV file is read-only).
+  // Empty when saving is possible; else the reason (a workbook is read-only).
   const std::string& save_blocker() const { return save_blocker_; }
   const std::string& tasks_text() const { return tasks_text_; }
   const std::string& tasks_path() const { return tasks_path_; }
 
   // Validates `text` (an evidence JSON document) and, when the version is
   // current, keeps the file's present content in the history folder and
-  // writes the new one atomically (temporary file, fsync, rename). Saves are
-  // serialised; a save against an older version is refused (409).
+  // writes the new one atomically (temporary file, fsync, rename) in the
+  // file's format: JSON, or CSV in the file's own conventions (refused, 422,
+  // when CSV cannot hold a value, e.g. an appraisal). Saves are serialised; a
+  // save against an older version is refused (409).
   SaveResult Save(int base_version, const std::string& text);
 
   // Saved versions kept in the history folder, newest first.
@@ -87,6 +89,7 @@ class CommuneSession {
   std::shared_ptr<const LoadedCriteria> criteria_;
   RenderOptions report_;
   std::string path_, history_dir_, stem_, save_blocker_;
+  bool csv_ = false;  // the evidence file is CSV (else JSON)
   std::string tasks_path_, tasks_text_;
   mutable std::mutex snapshot_mu_;
   std::shared_ptr<const Snapshot> snapshot_;
