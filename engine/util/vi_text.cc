@@ -1,0 +1,421 @@
+// NFC composition and case folding for the Vietnamese subset of Unicode: the
+// canonical decomposition pairs of every Latin letter built from a base letter
+// and the eight Vietnamese marks (Unicode 14 data), the marks' combining
+// classes, and the UAX #15 reordering and composition steps over them.
+#include "engine/util/vi_text.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace cchc {
+namespace {
+
+struct Pair {
+  char32_t first, mark, composite;
+};
+
+// composite = first + mark; `first` is itself composite for stacked marks
+// (U+1EA5 ấ = â U+0301, U+1EAD ậ = ạ U+0302).
+constexpr Pair kPairs[] = {
+    {0x0041, 0x0300, 0x00C0},  // À
+    {0x0041, 0x0301, 0x00C1},  // Á
+    {0x0041, 0x0302, 0x00C2},  // Â
+    {0x0041, 0x0303, 0x00C3},  // Ã
+    {0x0045, 0x0300, 0x00C8},  // È
+    {0x0045, 0x0301, 0x00C9},  // É
+    {0x0045, 0x0302, 0x00CA},  // Ê
+    {0x0049, 0x0300, 0x00CC},  // Ì
+    {0x0049, 0x0301, 0x00CD},  // Í
+    {0x0049, 0x0302, 0x00CE},  // Î
+    {0x004E, 0x0303, 0x00D1},  // Ñ
+    {0x004F, 0x0300, 0x00D2},  // Ò
+    {0x004F, 0x0301, 0x00D3},  // Ó
+    {0x004F, 0x0302, 0x00D4},  // Ô
+    {0x004F, 0x0303, 0x00D5},  // Õ
+    {0x0055, 0x0300, 0x00D9},  // Ù
+    {0x0055, 0x0301, 0x00DA},  // Ú
+    {0x0055, 0x0302, 0x00DB},  // Û
+    {0x0059, 0x0301, 0x00DD},  // Ý
+    {0x0061, 0x0300, 0x00E0},  // à
+    {0x0061, 0x0301, 0x00E1},  // á
+    {0x0061, 0x0302, 0x00E2},  // â
+    {0x0061, 0x0303, 0x00E3},  // ã
+    {0x0065, 0x0300, 0x00E8},  // è
+    {0x0065, 0x0301, 0x00E9},  // é
+    {0x0065, 0x0302, 0x00EA},  // ê
+    {0x0069, 0x0300, 0x00EC},  // ì
+    {0x0069, 0x0301, 0x00ED},  // í
+    {0x0069, 0x0302, 0x00EE},  // î
+    {0x006E, 0x0303, 0x00F1},  // ñ
+    {0x006F, 0x0300, 0x00F2},  // ò
+    {0x006F, 0x0301, 0x00F3},  // ó
+    {0x006F, 0x0302, 0x00F4},  // ô
+    {0x006F, 0x0303, 0x00F5},  // õ
+    {0x0075, 0x0300, 0x00F9},  // ù
+    {0x0075, 0x0301, 0x00FA},  // ú
+    {0x0075, 0x0302, 0x00FB},  // û
+    {0x0079, 0x0301, 0x00FD},  // ý
+    {0x0041, 0x0306, 0x0102},  // Ă
+    {0x0061, 0x0306, 0x0103},  // ă
+    {0x0043, 0x0301, 0x0106},  // Ć
+    {0x0063, 0x0301, 0x0107},  // ć
+    {0x0043, 0x0302, 0x0108},  // Ĉ
+    {0x0063, 0x0302, 0x0109},  // ĉ
+    {0x0045, 0x0306, 0x0114},  // Ĕ
+    {0x0065, 0x0306, 0x0115},  // ĕ
+    {0x0047, 0x0302, 0x011C},  // Ĝ
+    {0x0067, 0x0302, 0x011D},  // ĝ
+    {0x0047, 0x0306, 0x011E},  // Ğ
+    {0x0067, 0x0306, 0x011F},  // ğ
+    {0x0048, 0x0302, 0x0124},  // Ĥ
+    {0x0068, 0x0302, 0x0125},  // ĥ
+    {0x0049, 0x0303, 0x0128},  // Ĩ
+    {0x0069, 0x0303, 0x0129},  // ĩ
+    {0x0049, 0x0306, 0x012C},  // Ĭ
+    {0x0069, 0x0306, 0x012D},  // ĭ
+    {0x004A, 0x0302, 0x0134},  // Ĵ
+    {0x006A, 0x0302, 0x0135},  // ĵ
+    {0x004C, 0x0301, 0x0139},  // Ĺ
+    {0x006C, 0x0301, 0x013A},  // ĺ
+    {0x004E, 0x0301, 0x0143},  // Ń
+    {0x006E, 0x0301, 0x0144},  // ń
+    {0x004F, 0x0306, 0x014E},  // Ŏ
+    {0x006F, 0x0306, 0x014F},  // ŏ
+    {0x0052, 0x0301, 0x0154},  // Ŕ
+    {0x0072, 0x0301, 0x0155},  // ŕ
+    {0x0053, 0x0301, 0x015A},  // Ś
+    {0x0073, 0x0301, 0x015B},  // ś
+    {0x0053, 0x0302, 0x015C},  // Ŝ
+    {0x0073, 0x0302, 0x015D},  // ŝ
+    {0x0055, 0x0303, 0x0168},  // Ũ
+    {0x0075, 0x0303, 0x0169},  // ũ
+    {0x0055, 0x0306, 0x016C},  // Ŭ
+    {0x0075, 0x0306, 0x016D},  // ŭ
+    {0x0057, 0x0302, 0x0174},  // Ŵ
+    {0x0077, 0x0302, 0x0175},  // ŵ
+    {0x0059, 0x0302, 0x0176},  // Ŷ
+    {0x0079, 0x0302, 0x0177},  // ŷ
+    {0x005A, 0x0301, 0x0179},  // Ź
+    {0x007A, 0x0301, 0x017A},  // ź
+    {0x004F, 0x031B, 0x01A0},  // Ơ
+    {0x006F, 0x031B, 0x01A1},  // ơ
+    {0x0055, 0x031B, 0x01AF},  // Ư
+    {0x0075, 0x031B, 0x01B0},  // ư
+    {0x0047, 0x0301, 0x01F4},  // Ǵ
+    {0x0067, 0x0301, 0x01F5},  // ǵ
+    {0x004E, 0x0300, 0x01F8},  // Ǹ
+    {0x006E, 0x0300, 0x01F9},  // ǹ
+    {0x0042, 0x0323, 0x1E04},  // Ḅ
+    {0x0062, 0x0323, 0x1E05},  // ḅ
+    {0x0044, 0x0323, 0x1E0C},  // Ḍ
+    {0x0064, 0x0323, 0x1E0D},  // ḍ
+    {0x0048, 0x0323, 0x1E24},  // Ḥ
+    {0x0068, 0x0323, 0x1E25},  // ḥ
+    {0x004B, 0x0301, 0x1E30},  // Ḱ
+    {0x006B, 0x0301, 0x1E31},  // ḱ
+    {0x004B, 0x0323, 0x1E32},  // Ḳ
+    {0x006B, 0x0323, 0x1E33},  // ḳ
+    {0x004C, 0x0323, 0x1E36},  // Ḷ
+    {0x006C, 0x0323, 0x1E37},  // ḷ
+    {0x004D, 0x0301, 0x1E3E},  // Ḿ
+    {0x006D, 0x0301, 0x1E3F},  // ḿ
+    {0x004D, 0x0323, 0x1E42},  // Ṃ
+    {0x006D, 0x0323, 0x1E43},  // ṃ
+    {0x004E, 0x0323, 0x1E46},  // Ṇ
+    {0x006E, 0x0323, 0x1E47},  // ṇ
+    {0x00D5, 0x0301, 0x1E4C},  // Ṍ
+    {0x00F5, 0x0301, 0x1E4D},  // ṍ
+    {0x0050, 0x0301, 0x1E54},  // Ṕ
+    {0x0070, 0x0301, 0x1E55},  // ṕ
+    {0x0052, 0x0323, 0x1E5A},  // Ṛ
+    {0x0072, 0x0323, 0x1E5B},  // ṛ
+    {0x0053, 0x0323, 0x1E62},  // Ṣ
+    {0x0073, 0x0323, 0x1E63},  // ṣ
+    {0x0054, 0x0323, 0x1E6C},  // Ṭ
+    {0x0074, 0x0323, 0x1E6D},  // ṭ
+    {0x0168, 0x0301, 0x1E78},  // Ṹ
+    {0x0169, 0x0301, 0x1E79},  // ṹ
+    {0x0056, 0x0303, 0x1E7C},  // Ṽ
+    {0x0076, 0x0303, 0x1E7D},  // ṽ
+    {0x0056, 0x0323, 0x1E7E},  // Ṿ
+    {0x0076, 0x0323, 0x1E7F},  // ṿ
+    {0x0057, 0x0300, 0x1E80},  // Ẁ
+    {0x0077, 0x0300, 0x1E81},  // ẁ
+    {0x0057, 0x0301, 0x1E82},  // Ẃ
+    {0x0077, 0x0301, 0x1E83},  // ẃ
+    {0x0057, 0x0323, 0x1E88},  // Ẉ
+    {0x0077, 0x0323, 0x1E89},  // ẉ
+    {0x005A, 0x0302, 0x1E90},  // Ẑ
+    {0x007A, 0x0302, 0x1E91},  // ẑ
+    {0x005A, 0x0323, 0x1E92},  // Ẓ
+    {0x007A, 0x0323, 0x1E93},  // ẓ
+    {0x0041, 0x0323, 0x1EA0},  // Ạ
+    {0x0061, 0x0323, 0x1EA1},  // ạ
+    {0x0041, 0x0309, 0x1EA2},  // Ả
+    {0x0061, 0x0309, 0x1EA3},  // ả
+    {0x00C2, 0x0301, 0x1EA4},  // Ấ
+    {0x00E2, 0x0301, 0x1EA5},  // ấ
+    {0x00C2, 0x0300, 0x1EA6},  // Ầ
+    {0x00E2, 0x0300, 0x1EA7},  // ầ
+    {0x00C2, 0x0309, 0x1EA8},  // Ẩ
+    {0x00E2, 0x0309, 0x1EA9},  // ẩ
+    {0x00C2, 0x0303, 0x1EAA},  // Ẫ
+    {0x00E2, 0x0303, 0x1EAB},  // ẫ
+    {0x1EA0, 0x0302, 0x1EAC},  // Ậ
+    {0x1EA1, 0x0302, 0x1EAD},  // ậ
+    {0x0102, 0x0301, 0x1EAE},  // Ắ
+    {0x0103, 0x0301, 0x1EAF},  // ắ
+    {0x0102, 0x0300, 0x1EB0},  // Ằ
+    {0x0103, 0x0300, 0x1EB1},  // ằ
+    {0x0102, 0x0309, 0x1EB2},  // Ẳ
+    {0x0103, 0x0309, 0x1EB3},  // ẳ
+    {0x0102, 0x0303, 0x1EB4},  // Ẵ
+    {0x0103, 0x0303, 0x1EB5},  // ẵ
+    {0x1EA0, 0x0306, 0x1EB6},  // Ặ
+    {0x1EA1, 0x0306, 0x1EB7},  // ặ
+    {0x0045, 0x0323, 0x1EB8},  // Ẹ
+    {0x0065, 0x0323, 0x1EB9},  // ẹ
+    {0x0045, 0x0309, 0x1EBA},  // Ẻ
+    {0x0065, 0x0309, 0x1EBB},  // ẻ
+    {0x0045, 0x0303, 0x1EBC},  // Ẽ
+    {0x0065, 0x0303, 0x1EBD},  // ẽ
+    {0x00CA, 0x0301, 0x1EBE},  // Ế
+    {0x00EA, 0x0301, 0x1EBF},  // ế
+    {0x00CA, 0x0300, 0x1EC0},  // Ề
+    {0x00EA, 0x0300, 0x1EC1},  // ề
+    {0x00CA, 0x0309, 0x1EC2},  // Ể
+    {0x00EA, 0x0309, 0x1EC3},  // ể
+    {0x00CA, 0x0303, 0x1EC4},  // Ễ
+    {0x00EA, 0x0303, 0x1EC5},  // ễ
+    {0x1EB8, 0x0302, 0x1EC6},  // Ệ
+    {0x1EB9, 0x0302, 0x1EC7},  // ệ
+    {0x0049, 0x0309, 0x1EC8},  // Ỉ
+    {0x0069, 0x0309, 0x1EC9},  // ỉ
+    {0x0049, 0x0323, 0x1ECA},  // Ị
+    {0x0069, 0x0323, 0x1ECB},  // ị
+    {0x004F, 0x0323, 0x1ECC},  // Ọ
+    {0x006F, 0x0323, 0x1ECD},  // ọ
+    {0x004F, 0x0309, 0x1ECE},  // Ỏ
+    {0x006F, 0x0309, 0x1ECF},  // ỏ
+    {0x00D4, 0x0301, 0x1ED0},  // Ố
+    {0x00F4, 0x0301, 0x1ED1},  // ố
+    {0x00D4, 0x0300, 0x1ED2},  // Ồ
+    {0x00F4, 0x0300, 0x1ED3},  // ồ
+    {0x00D4, 0x0309, 0x1ED4},  // Ổ
+    {0x00F4, 0x0309, 0x1ED5},  // ổ
+    {0x00D4, 0x0303, 0x1ED6},  // Ỗ
+    {0x00F4, 0x0303, 0x1ED7},  // ỗ
+    {0x1ECC, 0x0302, 0x1ED8},  // Ộ
+    {0x1ECD, 0x0302, 0x1ED9},  // ộ
+    {0x01A0, 0x0301, 0x1EDA},  // Ớ
+    {0x01A1, 0x0301, 0x1EDB},  // ớ
+    {0x01A0, 0x0300, 0x1EDC},  // Ờ
+    {0x01A1, 0x0300, 0x1EDD},  // ờ
+    {0x01A0, 0x0309, 0x1EDE},  // Ở
+    {0x01A1, 0x0309, 0x1EDF},  // ở
+    {0x01A0, 0x0303, 0x1EE0},  // Ỡ
+    {0x01A1, 0x0303, 0x1EE1},  // ỡ
+    {0x01A0, 0x0323, 0x1EE2},  // Ợ
+    {0x01A1, 0x0323, 0x1EE3},  // ợ
+    {0x0055, 0x0323, 0x1EE4},  // Ụ
+    {0x0075, 0x0323, 0x1EE5},  // ụ
+    {0x0055, 0x0309, 0x1EE6},  // Ủ
+    {0x0075, 0x0309, 0x1EE7},  // ủ
+    {0x01AF, 0x0301, 0x1EE8},  // Ứ
+    {0x01B0, 0x0301, 0x1EE9},  // ứ
+    {0x01AF, 0x0300, 0x1EEA},  // Ừ
+    {0x01B0, 0x0300, 0x1EEB},  // ừ
+    {0x01AF, 0x0309, 0x1EEC},  // Ử
+    {0x01B0, 0x0309, 0x1EED},  // ử
+    {0x01AF, 0x0303, 0x1EEE},  // Ữ
+    {0x01B0, 0x0303, 0x1EEF},  // ữ
+    {0x01AF, 0x0323, 0x1EF0},  // Ự
+    {0x01B0, 0x0323, 0x1EF1},  // ự
+    {0x0059, 0x0300, 0x1EF2},  // Ỳ
+    {0x0079, 0x0300, 0x1EF3},  // ỳ
+    {0x0059, 0x0323, 0x1EF4},  // Ỵ
+    {0x0079, 0x0323, 0x1EF5},  // ỵ
+    {0x0059, 0x0309, 0x1EF6},  // Ỷ
+    {0x0079, 0x0309, 0x1EF7},  // ỷ
+    {0x0059, 0x0303, 0x1EF8},  // Ỹ
+    {0x0079, 0x0303, 0x1EF9},  // ỹ
+};
+
+// Canonical combining classes of the marks; 0 for everything else (other
+// combining marks then act as starters, which blocks composing across them).
+int CombiningClass(char32_t c) {
+  switch (c) {
+    case 0x031B:
+      return 216;  // horn
+    case 0x0323:
+      return 220;  // dot below
+    case 0x0300:
+    case 0x0301:
+    case 0x0302:
+    case 0x0303:
+    case 0x0306:
+    case 0x0309:
+      return 230;
+    default:
+      return 0;
+  }
+}
+
+struct Tables {
+  std::unordered_map<char32_t, const Pair*> decompose;
+  std::unordered_map<uint64_t, char32_t> compose;
+};
+
+uint64_t Key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+
+const Tables& GetTables() {
+  static const Tables* tables = [] {
+    auto* t = new Tables;
+    for (const Pair& p : kPairs) {
+      t->decompose[p.composite] = &p;
+      t->compose[Key(p.first, p.mark)] = p.composite;
+    }
+    return t;
+  }();
+  return *tables;
+}
+
+// Invalid UTF-8 bytes travel as code points past U+10FFFF and come back as
+// the same bytes.
+constexpr char32_t kRawByte = 0x110000;
+
+std::vector<char32_t> Decode(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool ok = len > 0 && i + static_cast<size_t>(len) <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      const auto cb = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+      ok = (cb & 0xC0) == 0x80;
+      c = (c << 6) | (cb & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+    if (ok) {
+      const char32_t min = len == 1 ? 0 : len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+      ok = c >= min && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+    }
+    if (!ok) {
+      out.push_back(kRawByte + b);
+      ++i;
+      continue;
+    }
+    out.push_back(c);
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
+void Encode(char32_t c, std::string* out) {
+  if (c >= kRawByte) {
+    out->push_back(static_cast<char>(c - kRawByte));
+  } else if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string EncodeAll(const std::vector<char32_t>& cps) {
+  std::string out;
+  out.reserve(cps.size());
+  for (char32_t c : cps) Encode(c, &out);
+  return out;
+}
+
+void DecomposeInto(char32_t c, std::vector<char32_t>* out) {
+  const auto& table = GetTables().decompose;
+  auto it = table.find(c);
+  if (it == table.end()) {
+    out->push_back(c);
+    return;
+  }
+  DecomposeInto(it->second->first, out);
+  out->push_back(it->second->mark);
+}
+
+// Full canonical decomposition, then the marks of each run sorted by
+// combining class (stable: marks of one class keep their order).
+std::vector<char32_t> Nfd(std::string_view s, bool lower) {
+  std::vector<char32_t> out;
+  for (char32_t c : Decode(s)) DecomposeInto(c, &out);
+  for (size_t i = 0; i < out.size();) {
+    if (CombiningClass(out[i]) == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < out.size() && CombiningClass(out[j]) != 0) ++j;
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(i),
+                     out.begin() + static_cast<std::ptrdiff_t>(j),
+                     [](char32_t a, char32_t b) { return CombiningClass(a) < CombiningClass(b); });
+    i = j;
+  }
+  if (lower) {
+    for (char32_t& c : out) {
+      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+      if (c == 0x0110) c = 0x0111;  // Đ → đ (no decomposition)
+    }
+  }
+  return out;
+}
+
+// UAX #15 canonical composition: a mark joins the last starter unless a
+// character between them has class 0 or a class not lower than its own.
+std::vector<char32_t> Compose(const std::vector<char32_t>& in) {
+  const auto& table = GetTables().compose;
+  std::vector<char32_t> out;
+  out.reserve(in.size());
+  size_t starter = 0;
+  bool have_starter = false;
+  int last_class = 0;
+  for (char32_t c : in) {
+    const int cls = CombiningClass(c);
+    if (have_starter && (last_class == 0 || last_class < cls)) {
+      auto it = table.find(Key(out[starter], c));
+      if (it != table.end()) {
+        out[starter] = it->second;
+        continue;
+      }
+    }
+    if (cls == 0) {
+      starter = out.size();
+      have_starter = true;
+    }
+    last_class = cls;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NfcVi(std::string_view utf8) { return EncodeAll(Compose(Nfd(utf8, false))); }
+
+std::string NfdVi(std::string_view utf8) { return EncodeAll(Nfd(utf8, false)); }
+
+std::string FoldVi(std::string_view utf8) { return EncodeAll(Compose(Nfd(utf8, true))); }
+
+bool SameNameVi(std::string_view a, std::string_view b) { return FoldVi(a) == FoldVi(b); }
+
+}  // namespace cchc
