@@ -1,17 +1,86 @@
 // The cchc command line: CLI11 parses flags, then the library's Run*
 // functions do the work. Only this file includes CLI11.
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/suggest.h"
 #include "cli/serve/serve.h"
 
 namespace {
 
 void AddOutputFlags(CLI::App* cmd, cchc::OutputOptions* o) {
-  cmd->add_option("--format,-f", o->format, "table (default), json, csv or md");
+  cmd->add_option("--format,-f", o->format,
+                  "table, json, csv or md (default: from the -o extension, else table); "
+                  "contradicting the extension is an error");
   cmd->add_option("-o,--output", o->output, "write to FILE (atomically) instead of stdout");
   cmd->add_option("--lang", o->lang, "report labels: vi (default) or en");
+  cmd->add_flag("--bom", o->bom, "CSV only: start with a UTF-8 BOM so that Excel shows Vietnamese");
+}
+
+// "Example:" lines under a command's --help, run from the repository's root.
+std::string Example(std::initializer_list<const char*> lines) {
+  std::string s = "\nExample:";
+  for (const char* line : lines) s += std::string("\n  ") + line;
+  return s + "\n";
+}
+
+// After a failed parse: a clearer message, with "did you mean", for an
+// unknown command or an unknown option of the command. False when the
+// arguments show neither (CLI11's own message is printed then).
+bool ExplainUnknown(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string typed = argv[1];
+  const CLI::App* cmd = nullptr;
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    commands.push_back(sub->get_name());
+    if (sub->get_name() == typed) cmd = sub;
+  }
+  if (!cmd) {
+    const std::string near = cchc::ClosestName(typed, commands);
+    std::cerr << "error: unknown command '" << typed << "'";
+    if (!near.empty()) std::cerr << "; did you mean '" << near << "'?";
+    std::cerr << " (cchc --help lists the commands)\n";
+    return true;
+  }
+  std::vector<std::string> longs;
+  for (const CLI::Option* opt : cmd->get_options()) {
+    for (const std::string& n : opt->get_lnames()) longs.push_back(n);
+  }
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    std::string name;
+    if (arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
+      name =
+          arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
+      const CLI::Option* opt = cmd->get_option_no_throw("--" + name);
+      if (opt) {  // skip its value, which may itself start with '-'
+        if (arg.find('=') == std::string::npos && opt->get_items_expected_min() > 0) ++i;
+        continue;
+      }
+    } else if (arg.size() >= 2 && arg[0] == '-' &&
+               std::isalpha(static_cast<unsigned char>(arg[1]))) {
+      const CLI::Option* opt = cmd->get_option_no_throw(arg.substr(0, 2));
+      if (opt) {
+        if (arg.size() == 2 && opt->get_items_expected_min() > 0) ++i;
+        continue;
+      }
+    } else {
+      continue;
+    }
+    const std::string near = name.empty() ? "" : cchc::ClosestName(name, longs);
+    std::cerr << "error: unknown option '" << arg.substr(0, arg.find('=')) << "' for 'cchc "
+              << typed << "'";
+    if (!near.empty()) std::cerr << "; did you mean '--" << near << "'?";
+    std::cerr << " (cchc " << typed << " --help lists the options)\n";
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -20,17 +89,20 @@ int main(int argc, char** argv) {
   CLI::App app{"cchc — scores the commune administrative-reform index (Chỉ số CCHC)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "cchc 0.1.0");
+  app.footer("\nRun 'cchc COMMAND --help' for a command's options and an example.\n");
 
   cchc::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "check a criteria file and report every problem");
   check_cmd->add_option("CRITERIA", check.criteria, "criteria file (.cchc)")->required();
   check_cmd->add_flag("-q,--quiet", check.quiet, "print diagnostics only");
+  check_cmd->footer(Example({"cchc check examples/thai-nguyen-2026/criteria.cchc"}));
 
   cchc::FmtOptions fmt;
   auto* fmt_cmd = app.add_subcommand("fmt", "print a criteria file in canonical layout");
   fmt_cmd->add_option("CRITERIA", fmt.criteria, "criteria file (.cchc)")->required();
   fmt_cmd->add_flag("--check", fmt.check, "exit 1 when the file is not in canonical layout");
   fmt_cmd->add_option("-o,--output", fmt.output, "write to FILE (atomically)");
+  fmt_cmd->footer(Example({"cchc fmt examples/thai-nguyen-2026/criteria.cchc --check"}));
 
   cchc::ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "score a commune's evidence against the criteria");
@@ -38,6 +110,10 @@ int main(int argc, char** argv) {
   score_cmd->add_option("EVIDENCE", score.evidence, "evidence file (.json, .csv or .xlsx)")
       ->required();
   AddOutputFlags(score_cmd, &score.output);
+  score_cmd->footer(Example({"cchc score examples/thai-nguyen-2026/criteria.cchc \\",
+                             "    examples/an-khanh-2026/evidence.json",
+                             "cchc score examples/thai-nguyen-2026/criteria.cchc \\",
+                             "    examples/an-khanh-2026/evidence.json -o an-khanh.csv --bom"}));
 
   cchc::SynthOptions synth;
   auto* synth_cmd = app.add_subcommand("synth", "generate synthetic communes' evidence (seeded)");
@@ -49,6 +125,8 @@ int main(int argc, char** argv) {
   synth_cmd->add_option("--province", synth.province, "province name (default: the criteria's)");
   synth_cmd->add_option("-o,--output", synth.output, "DIR (one UNITCODE.json each) or FILE.ndjson")
       ->required();
+  synth_cmd->footer(Example(
+      {"cchc synth examples/thai-nguyen-2026/criteria.cchc --units 92 --seed 2026 -o communes/"}));
 
   cchc::BatchOptions batch;
   auto* batch_cmd = app.add_subcommand("batch", "score, rank and summarise many communes");
@@ -60,7 +138,11 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("!--no-progress", batch.progress, "no progress bar on stderr");
   AddOutputFlags(batch_cmd, &batch.output);
   batch_cmd->get_option("--format")
-      ->description("table (default), json, csv, md or xlsx (needs -o)");
+      ->description(
+          "table, json, csv, md or xlsx (default: from the -o extension, else table); "
+          "contradicting the extension is an error");
+  batch_cmd->footer(Example(
+      {"cchc batch examples/thai-nguyen-2026/criteria.cchc communes/ -o thai-nguyen-2026.xlsx"}));
 
   // What-if, tasks and sensitivity.
   cchc::WhatIfOptions whatif;
@@ -72,6 +154,9 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("SCENARIO", whatif.scenarios, "scenario files (.json), one column each");
   whatif_cmd->add_option("--set", whatif.sets, "ID.FIELD=VALUE, repeatable: one more scenario");
   AddOutputFlags(whatif_cmd, &whatif.output);
+  whatif_cmd->footer(Example({"cchc whatif examples/thai-nguyen-2026/criteria.cchc \\",
+                              "    examples/an-khanh-2026/evidence.json \\",
+                              "    examples/an-khanh-2026/scenario-dialogue.json"}));
 
   cchc::TasksOptions tasks;
   double tasks_budget = 0;
@@ -83,9 +168,14 @@ int main(int argc, char** argv) {
   tasks_cmd->add_option("TASKS", tasks.tasks, "task list (.json)")->required();
   auto* budget_opt = tasks_cmd->add_option("--budget", tasks_budget, "effort budget (person-days)");
   tasks_cmd->add_option("--target-band", tasks.target_band,
-                        "band to reach at least cost (default: the next band up)");
+                        "band to reach at least cost (default: the next band up); any letter "
+                        "case, accents composed or not");
   tasks_cmd->add_option("--threads", tasks.threads, "threads for the exact search (default 2)");
   AddOutputFlags(tasks_cmd, &tasks.output);
+  tasks_cmd->footer(
+      Example({"cchc tasks examples/thai-nguyen-2026/criteria.cchc \\",
+               "    examples/an-khanh-2026/evidence.json \\",
+               "    examples/an-khanh-2026/tasks.json --budget 30 --target-band tốt"}));
 
   cchc::SensitivityOptions sensitivity;
   auto* sensitivity_cmd =
@@ -96,6 +186,8 @@ int main(int argc, char** argv) {
       ->add_option("EVIDENCE", sensitivity.evidence, "evidence file (.json, .csv or .xlsx)")
       ->required();
   AddOutputFlags(sensitivity_cmd, &sensitivity.output);
+  sensitivity_cmd->footer(Example({"cchc sensitivity examples/thai-nguyen-2026/criteria.cchc \\",
+                                   "    examples/an-khanh-2026/evidence.json"}));
 
   cchc::UncertaintyOptions uncertainty;
   auto* uncertainty_cmd = app.add_subcommand(
@@ -139,6 +231,9 @@ int main(int argc, char** argv) {
       "write every sample (weights, index, rank, band) to FILE.csv|.ndjson");
   uncertainty_cmd->add_option("--jobs,-j", uncertainty.jobs, "threads (default: all cores)");
   AddOutputFlags(uncertainty_cmd, &uncertainty.output);
+  uncertainty_cmd->footer(Example(
+      {"cchc synth examples/thai-nguyen-2026/criteria.cchc --units 92 --seed 2026 -o communes/",
+       "cchc uncertainty examples/thai-nguyen-2026/criteria.cchc communes/ --sobol"}));
 
   // The commune's report (HTML or the XLSX self-assessment form).
   cchc::ReportCommandOptions report;
@@ -152,9 +247,15 @@ int main(int argc, char** argv) {
                          "task list (.json): task chart and task sets (HTML)");
   auto* report_budget_opt =
       report_cmd->add_option("--budget", report_budget, "effort budget for the best task set");
-  report_cmd->add_option("--format,-f", report.format, "html (default) or xlsx");
+  report_cmd->add_option("--format,-f", report.format,
+                         "html or xlsx (default: from the -o extension, else html); "
+                         "contradicting the extension is an error");
   report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically); required");
   report_cmd->add_option("--lang", report.lang, "report labels: vi (default) or en");
+  report_cmd->footer(Example({"cchc report examples/thai-nguyen-2026/criteria.cchc \\",
+                              "    examples/an-khanh-2026/evidence.json -o an-khanh.html",
+                              "cchc report examples/thai-nguyen-2026/criteria.cchc \\",
+                              "    examples/an-khanh-2026/evidence.json -o an-khanh.xlsx"}));
 
   // The self-assessment in a browser (one commune, or a province's batch).
   cchc::ServeOptions serve;
@@ -173,6 +274,10 @@ int main(int argc, char** argv) {
                         "access token required on every request (generated for a non-loopback "
                         "--host when not given)");
   serve_cmd->add_option("--lang", serve.lang, "page language: vi (default) or en");
+  serve_cmd->footer(
+      Example({"cp examples/an-khanh-2026/evidence.json an-khanh.json   # saving edits the file",
+               "cchc serve examples/thai-nguyen-2026/criteria.cchc an-khanh.json \\",
+               "    --tasks examples/an-khanh-2026/tasks.json"}));
 
   cchc::TemplateCommandOptions templ;
   auto* template_cmd =
@@ -184,10 +289,14 @@ int main(int argc, char** argv) {
                            "fill it with this evidence (.json, .csv or .xlsx)");
   template_cmd->add_option("--unit", templ.unit_code, "the unit's code (Mã đơn vị)");
   template_cmd->add_option("--name", templ.unit_name, "the unit's name (Tên đơn vị)");
+  template_cmd->footer(
+      Example({"cchc template examples/thai-nguyen-2026/criteria.cchc -o an-khanh.xlsx --unit AK "
+               "--name \"Xã An Khánh\""}));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0 && ExplainUnknown(app, argc, argv)) return cchc::kExitInvalidInput;
     const int code = app.exit(e);
     return code == 0 ? 0 : cchc::kExitInvalidInput;
   }

@@ -20,6 +20,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "engine/render/batch.h"
 
 namespace cchc {
@@ -65,13 +66,13 @@ class ProgressBar {
 }  // namespace
 
 int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
-  const bool xlsx = o.output.format == "xlsx";
+  std::string format_name;
   OutputFormat format = OutputFormat::kTable;
   RenderOptions render;
-  if (!ParseRenderFlags(xlsx ? "table" : o.output.format, o.output.lang, &format, &render, err)) {
-    if (!xlsx) err << "  (batch also takes --format xlsx)\n";
+  if (!ParseOutputFlags("batch", o.output, true, &format_name, &format, &render, err)) {
     return kExitInvalidInput;
   }
+  const bool xlsx = format_name == "xlsx";
   if (xlsx && (o.output.output.empty() || o.output.output == "-")) {
     err << "error: --format xlsx needs -o FILE.xlsx\n";
     return kExitInvalidInput;
@@ -116,8 +117,10 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     std::string why;
     written = WriteBatchXlsx(*criteria.plan, result, render, o.output.output, &why);
     if (!written) err << o.output.output << ": error: " << why << "\n";
+    if (written) SayWritten(o.output.output, format_name, render.lang, err);
   } else {
-    written = Emit(RenderBatch(*criteria.plan, result, format, render), o.output.output, out, err);
+    written = EmitOutput(RenderBatch(*criteria.plan, result, format, render), o.output, format_name,
+                         render.lang, out, err);
   }
   if (!written) return kExitFailure;
   if (result.failed.empty()) return kExitOk;

@@ -3,6 +3,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "criteria/checker.h"
 #include "criteria/formatter.h"
 #include "criteria/parser.h"
@@ -49,7 +50,9 @@ int RunFmt(const FmtOptions& o, std::ostream& out, std::ostream& err) {
     err << o.criteria << ": not in canonical layout (run 'cchc fmt')\n";
     return kExitFailure;
   }
-  return Emit(formatted, o.output, out, err) ? kExitOk : kExitFailure;
+  if (!Emit(formatted, o.output, out, err)) return kExitFailure;
+  if (!o.output.empty() && o.output != "-") SayWritten(o.output, "cchc", Lang::kVi, err);
+  return kExitOk;
 }
 
 }  // namespace cchc

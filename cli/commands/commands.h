@@ -15,10 +15,14 @@ namespace cchc {
 enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitInvalidInput = 2, kExitPartial = 3 };
 
 // Options every printing command shares.
+// The format is --format, else the -o file's extension (.json, .csv, .md,
+// and .xlsx for batch), else the table; a --format that contradicts the
+// extension is an error (cli/commands/output.h).
 struct OutputOptions {
-  std::string format = "table";  // table | json | csv | md
-  std::string output;            // -o FILE; empty: stdout
-  std::string lang = "vi";       // vi | en
+  std::string format;       // table | json | csv | md; empty: from -o, else table
+  std::string output;       // -o FILE; empty: stdout
+  std::string lang = "vi";  // vi | en
+  bool bom = false;         // a UTF-8 BOM before CSV, so that Excel reads it as UTF-8
 };
 
 struct CheckOptions {
@@ -141,7 +145,7 @@ struct ReportCommandOptions {
   std::string evidence;
   std::string tasks;             // optional task list (.json); HTML only
   std::optional<double> budget;  // effort budget for the best task set
-  std::string format = "html";   // html | xlsx
+  std::string format;            // html | xlsx; empty: from -o (.xlsx), else html
   std::string output;            // -o FILE; required
   std::string lang = "vi";       // vi | en
 };

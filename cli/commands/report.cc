@@ -7,6 +7,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "engine/analysis/tasks.h"
 #include "evidence/scenario_loader.h"
 
@@ -42,12 +43,12 @@ bool LoadTaskFile(const std::string& path, LoadedCriteria& criteria, Evidence& e
 
 int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& err) {
   (void)out;
-  if (o.format != "html" && o.format != "xlsx") {
-    err << "error: unknown --format '" << o.format << "' (html, xlsx)\n";
+  std::string format;
+  if (!ResolveFormat("report", o.format, o.output, {"html", "xlsx"}, "html", &format, err)) {
     return kExitInvalidInput;
   }
   if (o.output.empty() || o.output == "-") {
-    err << "error: -o FILE is required for the report\n";
+    err << "error: -o FILE is required for the report (FILE.html or FILE.xlsx)\n";
     return kExitInvalidInput;
   }
   RenderOptions report;
@@ -72,20 +73,21 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
   Evidence evidence;
   if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
   TaskList list;
-  if (!o.tasks.empty() && o.format == "html" &&
+  if (!o.tasks.empty() && format == "html" &&
       !LoadTaskFile(o.tasks, criteria, evidence, &list, err)) {
     return kExitInvalidInput;
   }
   WhatIf whatif(*criteria.plan, evidence);
   const Scorecard& card = whatif.base_card();
 
-  if (o.format == "xlsx") {
+  if (format == "xlsx") {
     if (!o.tasks.empty()) err << "warning: --tasks is shown in the HTML report only\n";
     std::string why;
     if (!WriteSelfAssessmentXlsx(*criteria.plan, card, report, o.output, &why)) {
       err << o.output << ": error: " << why << "\n";
       return kExitFailure;
     }
+    SayWritten(o.output, format, report.lang, err);
     return kExitOk;
   }
 
@@ -107,6 +109,7 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
     err << o.output << ": error: " << why << "\n";
     return kExitFailure;
   }
+  SayWritten(o.output, format, report.lang, err);
   return kExitOk;
 }
 

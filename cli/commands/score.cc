@@ -3,6 +3,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "engine/core/data_quality.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
@@ -10,9 +11,10 @@
 namespace cchc {
 
 int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
+  std::string format_name;
   OutputFormat format;
   RenderOptions render;
-  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
+  if (!ParseOutputFlags("score", o.output, false, &format_name, &format, &render, err))
     return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
@@ -28,7 +30,8 @@ int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
           << (w.field.empty() ? "" : " field \"" + w.field + "\"") << ": " << w.message << "\n";
     }
   }
-  return Emit(RenderScorecard(*criteria.plan, card, format, render), o.output.output, out, err)
+  return EmitOutput(RenderScorecard(*criteria.plan, card, format, render), o.output, format_name,
+                    render.lang, out, err)
              ? kExitOk
              : kExitFailure;
 }

@@ -4,14 +4,16 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "engine/render/analysis.h"
 
 namespace cchc {
 
 int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream& err) {
+  std::string format_name;
   OutputFormat format;
   RenderOptions render;
-  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
+  if (!ParseOutputFlags("sensitivity", o.output, false, &format_name, &format, &render, err))
     return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
@@ -19,7 +21,8 @@ int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream&
   if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
   WhatIf whatif(*criteria.plan, evidence);
   SensitivityReport r = AnalyzeSensitivity(whatif);
-  return Emit(RenderSensitivity(*criteria.plan, r, format, render), o.output.output, out, err)
+  return EmitOutput(RenderSensitivity(*criteria.plan, r, format, render), o.output, format_name,
+                    render.lang, out, err)
              ? kExitOk
              : kExitFailure;
 }

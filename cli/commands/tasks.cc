@@ -7,15 +7,44 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
+#include "cli/commands/suggest.h"
 #include "engine/render/analysis.h"
+#include "engine/util/vi_text.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {
+namespace {
+
+// The declared band a typed name means: equal after NFC and case folding
+// ("tốt", "TỐT" and a decomposed "Tốt" all mean "Tốt"). Null when none;
+// then the message names the bands and the closest one.
+const std::string* MatchBand(const IndexMeta& meta, const std::string& typed, std::ostream& err) {
+  for (const auto& b : meta.bands) {
+    if (SameNameVi(b.label, typed)) return &b.label;
+  }
+  std::vector<std::string> folded;
+  for (const auto& b : meta.bands) folded.push_back(FoldVi(b.label));
+  const std::string closest = ClosestName(FoldVi(typed), folded);
+  err << "error: unknown --target-band '" << typed << "'";
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!closest.empty() && folded[i] == closest) {
+      err << "; did you mean '" << meta.bands[i].label << "'?";
+    }
+  }
+  err << " The bands are:";
+  for (const auto& b : meta.bands) err << " \"" << b.label << "\"";
+  err << "\n";
+  return nullptr;
+}
+
+}  // namespace
 
 int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
+  std::string format_name;
   OutputFormat format;
   RenderOptions render;
-  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
+  if (!ParseOutputFlags("tasks", o.output, false, &format_name, &format, &render, err))
     return kExitInvalidInput;
   if (o.budget && !(std::isfinite(*o.budget) && *o.budget >= 0)) {
     err << "error: --budget must be a number >= 0\n";
@@ -53,13 +82,9 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   options.threads = o.threads;
   options.budget = o.budget;
   if (!o.target_band.empty()) {
-    if (BandRank(meta, o.target_band) < 0) {
-      err << "error: unknown --target-band '" << o.target_band << "'; the bands are:";
-      for (const auto& b : meta.bands) err << " " << b.label;
-      err << "\n";
-      return kExitInvalidInput;
-    }
-    options.target_band = o.target_band;
+    const std::string* band = MatchBand(meta, o.target_band, err);
+    if (!band) return kExitInvalidInput;
+    options.target_band = *band;
   } else {
     const int rank = BandRank(meta, whatif.base_card().band);
     if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;
@@ -78,7 +103,8 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
   TasksView view{&load.tasks, &analysis, options.budget, options.target_band};
-  return Emit(RenderTasks(*criteria.plan, view, format, render), o.output.output, out, err)
+  return EmitOutput(RenderTasks(*criteria.plan, view, format, render), o.output, format_name,
+                    render.lang, out, err)
              ? kExitOk
              : kExitFailure;
 }

@@ -4,6 +4,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 
 namespace cchc {
 
@@ -11,6 +12,10 @@ int RunTemplate(const TemplateCommandOptions& o, std::ostream& out, std::ostream
   (void)out;
   if (o.output.empty() || o.output == "-") {
     err << "error: -o FILE.xlsx is required for the template\n";
+    return kExitInvalidInput;
+  }
+  std::string format;
+  if (!ResolveFormat("template", "", o.output, {"xlsx"}, "xlsx", &format, err)) {
     return kExitInvalidInput;
   }
   LoadedCriteria criteria;
@@ -31,6 +36,7 @@ int RunTemplate(const TemplateCommandOptions& o, std::ostream& out, std::ostream
     return kExitFailure;
   }
   for (const std::string& w : warnings) err << o.from << ": warning: " << w << "\n";
+  SayWritten(o.output, format, Lang::kVi, err);
   return kExitOk;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "engine/batch/batch.h"
 #include "engine/render/batch.h"
 #include "engine/render/uncertainty.h"
@@ -42,9 +43,10 @@ bool EndsWith(const std::string& s, const std::string& tail) {
 }  // namespace
 
 int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err) {
+  std::string format_name;
   OutputFormat format = OutputFormat::kTable;
   RenderOptions render;
-  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err)) {
+  if (!ParseOutputFlags("uncertainty", o.output, false, &format_name, &format, &render, err)) {
     return kExitInvalidInput;
   }
   const int jobs =
@@ -146,9 +148,10 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
       err << "error: --samples-out: " << o.samples_out << ": " << write_error << "\n";
       return kExitFailure;
     }
+    SayWritten(o.samples_out, ndjson_samples ? "NDJSON" : "csv", render.lang, err);
   }
-  if (!Emit(RenderUncertainty(*criteria.plan, batch, result, format, render), o.output.output, out,
-            err)) {
+  if (!EmitOutput(RenderUncertainty(*criteria.plan, batch, result, format, render), o.output,
+                  format_name, render.lang, out, err)) {
     return kExitFailure;
   }
   return batch.failed.empty() ? kExitOk : kExitPartial;

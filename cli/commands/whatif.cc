@@ -5,15 +5,17 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/output.h"
 #include "engine/render/analysis.h"
 #include "evidence/scenario_loader.h"
 
 namespace cchc {
 
 int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
+  std::string format_name;
   OutputFormat format;
   RenderOptions render;
-  if (!ParseRenderFlags(o.output.format, o.output.lang, &format, &render, err))
+  if (!ParseOutputFlags("whatif", o.output, false, &format_name, &format, &render, err))
     return kExitInvalidInput;
   if (o.scenarios.empty() && o.sets.empty()) {
     err << "error: give at least one SCENARIO file or --set ID.FIELD=VALUE\n";
@@ -83,8 +85,8 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     columns.push_back({scenarios[k].name, sources[k], std::move(card)});
   }
   if (bad) return kExitInvalidInput;  // the loader resolves targets; kept as a guard
-  return Emit(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, render),
-              o.output.output, out, err)
+  return EmitOutput(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, render),
+                    o.output, format_name, render.lang, out, err)
              ? kExitOk
              : kExitFailure;
 }
