@@ -23,7 +23,7 @@ void AddOutputFlags(CLI::App* cmd, cchc::OutputOptions* o) {
 
 // "Example:" lines under a command's --help, run from the repository's root.
 std::string Example(std::initializer_list<const char*> lines) {
-  std::string s = "\nExample:";
+  std::string s = "Example:";
   for (const char* line : lines) s += std::string("\n  ") + line;
   return s + "\n";
 }
@@ -32,7 +32,12 @@ std::string Example(std::initializer_list<const char*> lines) {
 // unknown command or an unknown option of the command. False when the
 // arguments show neither (CLI11's own message is printed then).
 bool ExplainUnknown(const CLI::App& app, int argc, char** argv) {
-  if (argc < 2 || argv[1][0] == '-') return false;
+  if (argc < 2) {
+    std::cerr << "error: no command given; for example 'cchc score CRITERIA EVIDENCE' (cchc "
+                 "--help lists the commands)\n";
+    return true;
+  }
+  if (argv[1][0] == '-') return false;
   const std::string typed = argv[1];
   const CLI::App* cmd = nullptr;
   std::vector<std::string> commands;
@@ -89,7 +94,7 @@ int main(int argc, char** argv) {
   CLI::App app{"cchc — scores the commune administrative-reform index (Chỉ số CCHC)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "cchc 0.1.0");
-  app.footer("\nRun 'cchc COMMAND --help' for a command's options and an example.\n");
+  app.footer("Run 'cchc COMMAND --help' for a command's options and an example.\n");
 
   cchc::CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "check a criteria file and report every problem");

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "cli/commands/load.h"
+#include "cli/commands/suggest.h"
 
 namespace cchc {
 namespace {
@@ -51,9 +52,12 @@ std::string_view FormatOfExtension(std::string_view path) {
   return "";
 }
 
-bool ResolveFormat(std::string_view command, const std::string& flag, const std::string& path,
+bool ResolveFormat(std::string_view command, const std::string& typed_flag, const std::string& path,
                    const std::vector<std::string_view>& supported, std::string_view fallback,
                    std::string* format, std::ostream& err) {
+  std::string flag = typed_flag;  // --format JSON is --format json
+  std::transform(flag.begin(), flag.end(), flag.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const bool to_file = !path.empty() && path != "-";
   const std::string_view by_extension = to_file ? FormatOfExtension(path) : "";
   const auto supports = [&](std::string_view f) {
@@ -61,7 +65,11 @@ bool ResolveFormat(std::string_view command, const std::string& flag, const std:
   };
   if (!flag.empty()) {
     if (!supports(flag)) {
-      err << "error: unknown --format '" << flag << "' (" << Join(supported) << ")\n";
+      err << "error: unknown --format '" << typed_flag << "' (" << Join(supported) << ")";
+      const std::string near =
+          ClosestName(flag, std::vector<std::string>(supported.begin(), supported.end()));
+      if (!near.empty()) err << "; did you mean '" << near << "'?";
+      err << "\n";
       return false;
     }
     if (!by_extension.empty() && by_extension != flag) {

@@ -18,8 +18,8 @@ namespace cchc {
 // "csv" or "md" by its extension, in any case; "" for any other name.
 std::string_view FormatOfExtension(std::string_view path);
 
-// The format to write. With --format (`flag` not empty) that format, which
-// must agree with a known extension of `path`; without, the extension's
+// The format to write. With --format (`flag` not empty; any case) that
+// format, which must agree with a known extension of `path`; without, the extension's
 // format, or `fallback` when the extension says nothing. The format must be
 // one of `supported`. Otherwise prints what is wrong and how to fix it to
 // `err` and returns false (exit 2). `command` names the command in messages.

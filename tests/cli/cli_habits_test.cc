@@ -101,6 +101,9 @@ TEST(CliHabitsArgs, UnknownCommandSaysWhatItMeant) {
   r = RunCchc({"reprot"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("did you mean 'report'?"), std::string::npos) << r.err;
+  r = RunCchc({});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: no command given"), std::string::npos) << r.err;
   r = RunCchc({"xyzzy"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "error: unknown command 'xyzzy' (cchc --help lists the commands)\n");
@@ -124,6 +127,13 @@ TEST(CliHabitsArgs, MisspelledOptionSaysWhatItMeant) {
   r = RunCchc({"whatif", kCriteria, kEvidence, "--set", "--oops"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.find("unknown option"), std::string::npos) << r.err;
+  // Format names: any case; a near miss is named.
+  r = RunCchc({"score", kCriteria, kEvidence, "--format", "JSON"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, RunCchc({"score", kCriteria, kEvidence, "--format", "json"}).out);
+  r = RunCchc({"score", kCriteria, kEvidence, "--format", "jsno"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: unknown --format 'jsno' (table, json, csv, md); did you mean 'json'?\n");
   r = RunCchc({"score", kCriteria, kEvidence, "--zzzzzz"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
