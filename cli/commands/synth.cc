@@ -8,6 +8,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "engine/util/vi_text.h"
 
 namespace cchc {
 namespace {
@@ -40,7 +41,7 @@ int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
   SynthConfig config;
   config.units = o.units;
   config.seed = o.seed;
-  config.province = o.province;
+  config.province = NfcVi(o.province);  // typed names become NFC data
 
   const bool ndjson = EndsWith(o.output, ".ndjson") || EndsWith(o.output, ".jsonl");
   std::string why;

@@ -5,6 +5,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
+#include "engine/util/vi_text.h"
 
 namespace cchc {
 
@@ -27,8 +28,9 @@ int RunTemplate(const TemplateCommandOptions& o, std::ostream& out, std::ostream
   TemplateOptions options;
   options.criteria_text = criteria.source->text();
   options.from = o.from.empty() ? nullptr : &evidence;
-  options.unit_code = o.unit_code;
-  options.unit_name = o.unit_name;
+  // Typed names become data, which is NFC (macOS types "Xã" decomposed).
+  options.unit_code = NfcVi(o.unit_code);
+  options.unit_name = NfcVi(o.unit_name);
   std::vector<std::string> warnings;
   std::string why;
   if (!WriteEvidenceTemplate(*criteria.plan, options, o.output, &warnings, &why)) {

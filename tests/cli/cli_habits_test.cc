@@ -305,6 +305,18 @@ TEST(CliHabitsArgs, BandNamesInAnyCaseAndUnicodeForm) {
             "\"Tốt\" \"Khá\" \"Trung bình\" \"Yếu\"\n");
 }
 
+TEST_F(CliHabits, TypedNamesBecomeNfcData) {
+  const std::string communes = Path("communes");
+  fs::create_directories(communes);
+  RunResult r = RunCchc({"template", kCriteria, "--from", kEvidence, "--unit", "AK2", "--name",
+                         "Xa\u0303 An Kha\u0301nh", "-o", communes + "/ak2.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCchc({"batch", kCriteria, communes, "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("AK2,Xã An Khánh,"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\u0303"), std::string::npos) << r.out;
+}
+
 TEST(CliHabitsArgs, EveryCommandsHelpHasARealExample) {
   const std::regex path_re("examples/[A-Za-z0-9_./-]+");
   for (const char* command : {"check", "fmt", "score", "synth", "batch", "whatif", "tasks",
