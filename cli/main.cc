@@ -114,6 +114,8 @@ int main(int argc, char** argv) {
   score_cmd->add_option("CRITERIA", score.criteria, "criteria file (.cchc)")->required();
   score_cmd->add_option("EVIDENCE", score.evidence, "evidence file (.json, .csv or .xlsx)")
       ->required();
+  score_cmd->add_option("--weights", score.weights,
+                        "also the index under area weights: equal, max or a FILE of `AREA WEIGHT`");
   AddOutputFlags(score_cmd, &score.output);
   score_cmd->footer(Example({"cchc score examples/thai-nguyen-2026/criteria.cchc \\",
                              "    examples/an-khanh-2026/evidence.json",
@@ -141,6 +143,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--jobs,-j", batch.jobs, "worker threads (default: all cores)");
   batch_cmd->add_option("--gaps", batch.gaps, "largest self-vs-appraised gaps listed (default 10)");
   batch_cmd->add_flag("!--no-progress", batch.progress, "no progress bar on stderr");
+  batch_cmd->add_option("--weights", batch.weights,
+                        "also index, band, rank under area weights: equal, max or a FILE");
   AddOutputFlags(batch_cmd, &batch.output);
   batch_cmd->get_option("--format")
       ->description(
@@ -220,6 +224,8 @@ int main(int argc, char** argv) {
       "area weight multiplier: normal:SD, uniform:X (COINr) or discrete:V1,… (default normal:0.1)");
   uncertainty_cmd->add_option("--weight-noise-file", uncertainty.weight_noise_file,
                               "per-area weight laws, one `AREA LAW` line each");
+  uncertainty_cmd->add_option("--weights", uncertainty.weights,
+                              "nominal area weights: equal, max (default) or a FILE");
   uncertainty_cmd->add_option("--groups", uncertainty.groups,
                               "input groups, comma-separated (default survey,appraisal,weights)");
   uncertainty_cmd->add_flag("--sobol", uncertainty.sobol, "Sobol first-order and total indices");

@@ -268,13 +268,27 @@ void DumpAdjustment(std::ostringstream& o, const char* what, const Adjustment& a
 
 }  // namespace
 
+const char* WeightSchemeName(WeightScheme w) {
+  switch (w) {
+    case WeightScheme::kByMax:
+      return "by max";
+    case WeightScheme::kEqual:
+      return "equal";
+    case WeightScheme::kByArea:
+      return "by area";
+  }
+  return "by max";
+}
+
 std::string Dump(const Criteria& c) {
   std::ostringstream o;
   const IndexMeta& m = c.index;
   o << "index " << Quote(m.name) << " province=" << Quote(m.province) << " level=" << Quote(m.level)
     << " year=" << m.year << " total=" << Num(m.total) << " precision=" << m.precision
     << " bonus_above_total=" << m.bonus_above_total
-    << " ties=" << (m.ties == TieRule::kShared ? "shared" : "dense") << "\n";
+    << " ties=" << (m.ties == TieRule::kShared ? "shared" : "dense");
+  if (m.weights != WeightScheme::kByMax) o << " weights=" << Quote(WeightSchemeName(m.weights));
+  o << "\n";
   for (const auto& b : m.bands) {
     o << " band " << Quote(b.label) << " " << (b.is_else ? "else" : Num(b.min_percent)) << "\n";
   }
@@ -291,7 +305,9 @@ std::string Dump(const Criteria& c) {
     for (const auto& inv : r.invariants) o << " require " << Opt(inv.cond) << "\n";
   }
   for (const auto& a : c.areas) {
-    o << "area " << a.code << " " << Quote(a.name) << " max " << Num(a.max) << "\n";
+    o << "area " << a.code << " " << Quote(a.name) << " max " << Num(a.max);
+    if (a.weight) o << " weight " << Num(*a.weight);
+    o << "\n";
     for (const auto& cr : a.criteria) {
       o << "  criterion " << cr.code << " " << Quote(cr.name) << " max " << Num(cr.max) << "\n";
       for (const auto& it : cr.items) DumpItem(o, it);

@@ -154,6 +154,9 @@ struct Area {
   std::string code, name;
   double max = 0;
   SourceRange range, code_range, max_range;
+  // `weight W` after the max: the area's weight under `weights: by area`.
+  std::optional<double> weight;
+  SourceRange weight_range;
   std::vector<Criterion> criteria;
 };
 
@@ -212,6 +215,11 @@ struct BandDecl {  // a classification band of the whole index
 
 enum class TieRule { kShared, kDense };  // 1,1,3 or 1,1,2
 
+// How the index weighs its areas (docs/weights.md): by each area's applicable
+// max (the index is points / max), every area alike, or by each area's
+// declared `weight`.
+enum class WeightScheme { kByMax, kEqual, kByArea };
+
 struct IndexMeta {
   std::string name, province, level;
   int year = 0;
@@ -219,6 +227,8 @@ struct IndexMeta {
   int precision = 2;               // decimals shown; display only
   bool bonus_above_total = false;  // may bonus lift the index over 100 %?
   TieRule ties = TieRule::kShared;
+  WeightScheme weights = WeightScheme::kByMax;
+  SourceRange weights_range;    // the `weights:` property; empty when not written
   std::vector<BandDecl> bands;  // highest first
   SourceRange range;
   bool declared = false;
@@ -255,6 +265,7 @@ std::string NearestName(std::string_view name, const std::vector<std::string>& c
 const char* RuleKindName(RuleKind k);
 const char* OpSpelling(Op op);
 const char* FieldTypeName(FieldType t);
+const char* WeightSchemeName(WeightScheme w);  // "by max", "equal", "by area"
 
 // A deterministic one-line-per-node dump of the model, without source ranges:
 // two models with the same meaning dump the same (used by round-trip tests).

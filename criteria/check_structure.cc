@@ -56,6 +56,7 @@ class StructureChecker {
     CheckIndexBands();
     for (const Area& a : c_.areas) CheckArea(a);
     CheckTotal();
+    CheckWeights();
     if (c_.bonus) CheckAdjustment(*c_.bonus, "bonus");
     if (c_.penalty) CheckAdjustment(*c_.penalty, "penalty");
   }
@@ -165,6 +166,32 @@ class StructureChecker {
       sink_.Error(DiagCode::kTotalMismatch, first.code_range,
                   "the max of the areas sums to " + Num(sum) +
                       ", but the index total is 100 (the default: no `index` is declared)");
+    }
+  }
+
+  // `weights: by area` needs a `weight` on every area; a `weight` needs it.
+  void CheckWeights() {
+    const bool by_area = c_.index.weights == WeightScheme::kByArea;
+    double sum = 0;
+    for (const Area& a : c_.areas) {
+      if (a.weight) sum += *a.weight;
+      if (by_area && !a.weight) {
+        sink_.Error(DiagCode::kAreaWeight, a.code_range,
+                    "area " + a.code +
+                        " has no weight, but the index says `weights: by area`; write `weight W` "
+                        "after its max (e.g. `max " +
+                        Num(a.max) + " weight 1`)");
+      } else if (!by_area && a.weight) {
+        sink_.Error(DiagCode::kAreaWeight, a.weight_range,
+                    "area " + a.code + " has a weight, but the index weighs areas " +
+                        WeightSchemeName(c_.index.weights) +
+                        "; say `weights: by area` in the index, or remove the weight");
+      }
+    }
+    if (by_area && !c_.areas.empty() && !(sum > 0)) {
+      sink_.Error(DiagCode::kWeightsZero, c_.index.weights_range,
+                  "every area weight is 0: the index would weigh nothing; give at least one area "
+                  "a weight above 0");
     }
   }
 

@@ -36,6 +36,8 @@ enum class DiagCode {
   kEmptyGroup = 207,       // E207  area / criterion without children
   kIndexBands = 208,       // E208  index bands out of order / no else
   kDuplicateRecord = 209,  // E209  record kind or field declared twice
+  kAreaWeight = 210,       // E210  `weight` without `weights: by area`, or missing under it
+  kWeightsZero = 211,      // E211  `weights: by area` with every weight 0
   // rules
   kBandsOrder = 300,       // E300  bands not in descending order
   kBandsOverlap = 301,     // E301  two bands with one threshold

@@ -301,6 +301,11 @@ class Printer {
     Line("precision " + std::to_string(m.precision));
     Line(std::string("bonus above total: ") + (m.bonus_above_total ? "yes" : "no"));
     Line(std::string("ties: ") + (m.ties == TieRule::kShared ? "shared" : "dense"));
+    // Unlike the policies above, printed only when written or not the
+    // default, so that files from before it existed format unchanged.
+    if (m.weights != WeightScheme::kByMax || m.weights_range.end > m.weights_range.begin) {
+      Line(std::string("weights: ") + WeightSchemeName(m.weights));
+    }
     if (!m.bands.empty()) {
       // Comments on the properties above (they carry no ranges) go here,
       // above the table rather than inside it.
@@ -350,7 +355,8 @@ class Printer {
   }
 
   void AreaBlock(const Area& a) {
-    Open("area " + a.code + " " + Quote(a.name) + " max " + FormatNumber(a.max),
+    Open("area " + a.code + " " + Quote(a.name) + " max " + FormatNumber(a.max) +
+             (a.weight ? " weight " + FormatNumber(*a.weight) : ""),
          Trail(a.range.begin));
     for (size_t i = 0; i < a.criteria.size(); ++i) {
       const Criterion& cr = a.criteria[i];

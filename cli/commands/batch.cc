@@ -21,6 +21,7 @@
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
+#include "cli/commands/weights.h"
 #include "engine/render/batch.h"
 
 namespace cchc {
@@ -83,6 +84,10 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   }
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  AreaWeights weights;
+  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria.criteria, &weights, err)) {
+    return kExitInvalidInput;
+  }
 
   std::string ndjson_text;
   std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, &ndjson_text, err);
@@ -105,6 +110,7 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   // often the largest thing held) before the output is built.
   inputs.reset();
   std::string().swap(ndjson_text);
+  if (!o.weights.empty()) RankAlternative(*criteria.plan, weights, &result);
 
   if (format != OutputFormat::kTable || xlsx) {
     for (const BatchFailure& f : result.failed) err << "failed: " << FailureLine(f) << "\n";

@@ -42,6 +42,7 @@ struct ScoreOptions {
   std::string criteria;
   std::string evidence;
   OutputOptions output;
+  std::string weights;  // --weights equal|max|FILE: the index under it beside the official
 };
 int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err);
 
@@ -104,6 +105,7 @@ struct BatchOptions {
   int jobs = 0;          // <= 0: hardware concurrency
   int gaps = 10;         // largest self-vs-appraised gaps listed
   bool progress = true;  // draw a progress bar when stderr is a terminal
+  std::string weights;   // --weights equal|max|FILE: index, band, rank under it beside the official
   OutputOptions output;
 };
 int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err);
@@ -124,6 +126,7 @@ struct UncertaintyOptions {
   std::optional<double> weight_sd;  // shorthand for weight_noise "normal:SD"
   std::string weight_noise;         // default normal:0.1
   std::string weight_noise_file;    // per-area laws, `AREA LAW` lines
+  std::string weights;              // --weights equal|max|FILE: the nominal weights
   std::string groups = "survey,appraisal,weights";
   bool sobol = false;
   std::string factors = "groups";  // Sobol factors: groups | areas | items

@@ -4,6 +4,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
+#include "cli/commands/weights.h"
 #include "engine/core/data_quality.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
@@ -18,12 +19,17 @@ int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
     return kExitInvalidInput;
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  AreaWeights weights;
+  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria.criteria, &weights, err)) {
+    return kExitInvalidInput;
+  }
   Evidence evidence;
   if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
   EvidenceIndex index(*criteria.plan, evidence);
   Scorer scorer(*criteria.plan);
   Scorecard card = scorer.Score(index, evidence);
   card.warnings = CheckDataQuality(*criteria.plan, evidence, card);
+  if (!o.weights.empty()) card.alternative = AlternativeOf(criteria.criteria.index, weights, card);
   if (!card.warnings.empty() && format != OutputFormat::kTable) {
     for (const DataWarning& w : card.warnings) {
       err << o.evidence << ": warning[" << w.code << "]: record \"" << w.record << "\""

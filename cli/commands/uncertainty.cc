@@ -10,6 +10,7 @@
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
+#include "cli/commands/weights.h"
 #include "engine/batch/batch.h"
 #include "engine/render/batch.h"
 #include "engine/render/uncertainty.h"
@@ -86,6 +87,13 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   }
   LoadedCriteria criteria;
   if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  // The nominal weights: the criteria's own scheme unless --weights names one.
+  AreaWeights weights = DeclaredAreaWeights(criteria.criteria);
+  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria.criteria, &weights, err)) {
+    return kExitInvalidInput;
+  }
+  config.area_weights = weights.weight;
+  config.weights_name = weights.name;
   if (!o.weight_noise_file.empty()) {
     std::string text, read_error;
     if (std::optional<std::string> t = ReadWholeFile(o.weight_noise_file, 1 << 20, &read_error)) {
@@ -108,7 +116,10 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
 
   BatchConfig batch_config;
   batch_config.jobs = jobs;
-  const BatchResult batch = ScoreBatch(*criteria.plan, *inputs, batch_config);
+  BatchResult batch = ScoreBatch(*criteria.plan, *inputs, batch_config);
+  // The base index, band and rank are those of the nominal weights the noise
+  // is applied around.
+  if (!o.weights.empty()) ReweighBatch(*criteria.plan, weights, batch_config.max_gaps, &batch);
   if (format != OutputFormat::kTable) {
     for (const BatchFailure& f : batch.failed) err << "failed: " << FailureLine(f) << "\n";
   }

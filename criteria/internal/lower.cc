@@ -450,6 +450,10 @@ class Lowerer {
     a.range = Range(n);
     a.code_range = Range(n.code);
     a.max_range = Range(n.max);
+    if (n.weight) {
+      a.weight = Number(*n.weight);
+      a.weight_range = Range(*n.weight);
+    }
     for (const ast::CriterionNode& cn : n.criteria) {
       Criterion c;
       c.code = std::string(Slice(cn.code));
@@ -560,6 +564,12 @@ class Lowerer {
   void Prop(const ast::WordProp& p, IndexMeta& m) {
     if (Slice(p.key) == "ties") {
       m.ties = Slice(p.value) == "dense" ? TieRule::kDense : TieRule::kShared;
+    } else if (Slice(p.key) == "weights") {
+      const std::string_view v = Slice(p.value);  // "by max", "equal", "by  area", …
+      m.weights = v == "equal"                       ? WeightScheme::kEqual
+                  : v.substr(v.size() - 4) == "area" ? WeightScheme::kByArea
+                                                     : WeightScheme::kByMax;
+      m.weights_range = Range(p);
     } else {
       m.bonus_above_total = Slice(p.value) == "yes";
     }

@@ -204,6 +204,7 @@ struct AreaNode : Tagged {
   Code code;
   StringLit name;
   NumberLit max;
+  boost::optional<NumberLit> weight;  // `weight W`
   std::vector<CriterionNode> criteria;
 };
 struct AdjustNode : Tagged {  // bonus / penalty
@@ -248,7 +249,7 @@ struct NumProp : Tagged {  // year, total, precision
   Range key;
   NumberLit value;
 };
-struct WordProp : Tagged {  // bonus above total: yes|no, ties: shared|dense
+struct WordProp : Tagged {  // bonus above total: yes|no, ties: shared|dense, weights: …
   Range key;
   Range value;
 };

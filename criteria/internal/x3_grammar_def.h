@@ -97,6 +97,7 @@ CCHC_RULE(code, ast::Code, "a code such as 1.2.3");
 CCHC_RULE(number_lit, ast::NumberLit, "a number");
 CCHC_RULE(max_number, ast::NumberLit, "a number after 'max'");
 CCHC_RULE(cap_number, ast::NumberLit, "a number after 'cap'");
+CCHC_RULE(weight_number, ast::NumberLit, "a number (0 or more) after 'weight'");
 CCHC_RULE(percent_lit, ast::PercentLit, "a percent such as 90%");
 CCHC_RULE(date_lit, ast::DateLit, "a date YYYY-MM-DD");
 CCHC_RULE(string_lit, ast::StringLit, "a string in double quotes");
@@ -200,6 +201,8 @@ CCHC_RULE(str_prop, ast::StrProp, "province or level");
 CCHC_RULE(num_prop, ast::NumProp, "year, total or precision");
 CCHC_RULE(bonus_prop, ast::WordProp, "bonus above total");
 CCHC_RULE(ties_prop, ast::WordProp, "ties");
+CCHC_RULE(weights_word, ast::Range, "'by max', 'equal' or 'by area'");
+CCHC_RULE(weights_prop, ast::WordProp, "weights");
 CCHC_RULE(index_band, ast::IndexBand, "an index band");
 CCHC_RULE(band_bound, boost::optional<ast::PercentLit>, "'>= percent' or 'else'");
 CCHC_RULE(close_index_bands, x3::unused_type,
@@ -208,7 +211,7 @@ CCHC_RULE(bands_prop, ast::BandsProp, "bands");
 CCHC_RULE(index_prop, ast::IndexProp, "an index property");
 CCHC_RULE(close_index, x3::unused_type,
           "an index property (province, level, year, total, precision, bonus above total, "
-          "ties, bands) or '}' to close the index");
+          "ties, weights, bands) or '}' to close the index");
 CCHC_RULE(index_decl, ast::IndexNode, "'index'");
 CCHC_RULE(top_decl, ast::TopDecl, "a declaration");
 CCHC_RULE(end_of_file, x3::unused_type, "'index', 'record', 'area', 'bonus' or 'penalty'");
@@ -233,6 +236,7 @@ const auto digits = +digit >> -(lit('.') >> +digit);
 const auto number_lit_def = omit[lexeme[digits >> !(alpha | lit('_') | lit('%'))]];
 const auto max_number_def = number_lit;
 const auto cap_number_def = number_lit;
+const auto weight_number_def = number_lit;
 const auto percent_lit_def = omit[lexeme[digits >> lit('%')]];
 const auto date_lit_def = omit[lexeme[repeat(4)[digit] >> lit('-') >> repeat(2)[digit] >>
                                       lit('-') >> repeat(2)[digit] >> word_end]];
@@ -332,8 +336,8 @@ const auto close_criterion_def = lit('}');
 const auto criterion_def = kw("criterion") > code > string_lit > kw("max") > max_number > lit('{') >
                            *item > close_criterion;
 const auto close_area_def = lit('}');
-const auto area_def = kw("area") > code > string_lit > kw("max") > max_number > lit('{') >
-                      *criterion > close_area;
+const auto area_def = kw("area") > code > string_lit > kw("max") > max_number >
+                      -(kw("weight") > weight_number) > lit('{') > *criterion > close_area;
 const auto close_adjust_def = lit('}');
 const auto adjust_def = raw[kw("bonus") | kw("penalty")] > string_lit > kw("cap") > cap_number >
                         lit('{') > *item > close_adjust;
@@ -362,11 +366,14 @@ const auto str_prop_def = raw[kw("province") | kw("level")] > string_lit;
 const auto num_prop_def = raw[kw("year") | kw("total") | kw("precision")] > number_lit;
 const auto bonus_prop_def = raw[kw("bonus") > kw("above") > kw("total")] > lit(':') > yes_no_word;
 const auto ties_prop_def = raw[kw("ties")] > lit(':') > ties_word;
+const auto weights_word_def = raw[(kw("by") > (kw("max") | kw("area"))) | kw("equal")];
+const auto weights_prop_def = raw[kw("weights")] > lit(':') > weights_word;
 const auto band_bound_def = (lit(">=") > percent_lit) | kw("else");
 const auto index_band_def = string_lit > band_bound;
 const auto close_index_bands_def = lit('}');
 const auto bands_prop_def = raw[kw("bands")] > lit('{') > *index_band > close_index_bands;
-const auto index_prop_def = str_prop | num_prop | bonus_prop | ties_prop | bands_prop;
+const auto index_prop_def =
+    str_prop | num_prop | bonus_prop | ties_prop | weights_prop | bands_prop;
 const auto close_index_def = lit('}');
 const auto index_decl_def = kw("index") > string_lit > lit('{') > *index_prop > close_index;
 const auto top_decl_def = index_decl | record | area | adjust;
@@ -374,8 +381,8 @@ const auto end_of_file_def = x3::eoi;
 const auto file_def = *top_decl > end_of_file;
 
 BOOST_SPIRIT_DEFINE(identifier, name_ref, let_name, field_name, code, number_lit, max_number,
-                    cap_number, percent_lit, date_lit, string_lit, close_quote, escape_char,
-                    bool_lit, max_ref)
+                    cap_number, weight_number, percent_lit, date_lit, string_lit, close_quote,
+                    escape_char, bool_lit, max_ref)
 BOOST_SPIRIT_DEFINE(records_lit, records_body, call_expr, paren_expr, paren_body, close_paren,
                     close_call, primary, postfix, unary, mul_expr, add_expr, cmp_expr, cmp_tail,
                     not_expr, and_expr, or_expr, expr, neg_op, not_op, mul_op, add_op, cmp_op,
@@ -390,8 +397,9 @@ BOOST_SPIRIT_DEFINE(assess_value, evidence_value, no_cases_value, assessed_stmt,
 BOOST_SPIRIT_DEFINE(field_bound, range_pair, enum_values, range_mod, enum_mod, given_mod, field_mod,
                     require_stmt, record_member)
 BOOST_SPIRIT_DEFINE(field_type, field_decl, close_record, record, yes_no_word, ties_word, str_prop,
-                    num_prop, bonus_prop, ties_prop, index_band, band_bound, close_index_bands,
-                    bands_prop, index_prop, close_index, index_decl, top_decl, end_of_file, file)
+                    num_prop, bonus_prop, ties_prop, weights_word, weights_prop, index_band,
+                    band_bound, close_index_bands, bands_prop, index_prop, close_index, index_decl,
+                    top_decl, end_of_file, file)
 
 }  // namespace grammar
 }  // namespace cchc::criteria_x3

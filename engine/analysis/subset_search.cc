@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/analysis/tasks.h"
+#include "engine/core/area_weights.h"
 #include "engine/core/evaluator.h"
 #include "engine/core/scorer.h"
 
@@ -193,12 +194,25 @@ bool BetterForBand(const Candidate& a, const Candidate& b) {
   return a.mask < b.mask;
 }
 
-double IndexPercent(const Plan& plan, const std::vector<ItemScore>& items) {
+// The index as the scorer computes it, from the items alone (under the
+// criteria's area weights when they are not by max).
+double IndexPercent(const Plan& plan, const AreaWeights& weights,
+                    const std::vector<ItemScore>& items) {
   double points = 0, max = 0, bonus = 0, penalty = 0;
+  std::vector<double> area_points, area_max;
+  if (!weights.by_max()) {
+    area_points.assign(plan.criteria().areas.size(), 0.0);
+    area_max.assign(plan.criteria().areas.size(), 0.0);
+  }
   for (const ItemScore& s : items) {
     if (s.group == ItemGroup::kArea) {
       points += s.points;
       max += s.max;
+      if (!weights.by_max()) {
+        const size_t a = static_cast<size_t>(plan.items()[static_cast<size_t>(s.index)].area);
+        area_points[a] += s.points;
+        area_max[a] += s.max;
+      }
     } else if (s.group == ItemGroup::kBonus) {
       bonus += s.points;
     } else {
@@ -209,6 +223,15 @@ double IndexPercent(const Plan& plan, const std::vector<ItemScore>& items) {
   if (c.bonus) bonus = std::min(bonus, c.bonus->cap);
   if (c.penalty) penalty = std::min(penalty, c.penalty->cap);
   if (max <= 0) return 0;
+  if (!weights.by_max()) {
+    std::vector<std::optional<double>> area_percent;
+    for (size_t a = 0; a < area_max.size(); ++a) {
+      area_percent.push_back(area_max[a] > 0
+                                 ? std::optional<double>(area_points[a] / area_max[a] * 100.0)
+                                 : std::nullopt);
+    }
+    return WeightedPercent(c.index, weights, area_percent, points, max, bonus, penalty);
+  }
   double pct = (points + bonus - penalty) / max * 100.0;
   if (!c.index.bonus_above_total) pct = std::min(pct, 100.0);
   return std::max(pct, 0.0);
@@ -226,6 +249,7 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
   ItemEvaluator evaluator(plan);
   evaluator.set_explain(false);  // points and branches only, in the hot loop
   std::vector<ItemScore> items = whatif.base_card().items;
+  const AreaWeights weights = DeclaredAreaWeights(plan.criteria());
   std::vector<uint32_t> local(p.records.size(), 0);
   uint32_t mask = 0;
   auto toggle = [&](int t) {
@@ -254,7 +278,7 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
     for (int t = 0; t < n; ++t) {
       if (mask >> t & 1) c.effort += p.effort[static_cast<size_t>(t)];
     }
-    c.percent = IndexPercent(plan, items);
+    c.percent = IndexPercent(plan, weights, items);
     if (budget && c.effort <= *budget + 1e-9 && BetterForBudget(c, out->budget_best))
       out->budget_best = c;
     if (target_rank >= 0) {

@@ -31,6 +31,8 @@ BatchUnit Compact(const Plan& plan, const Scorecard& card, std::string source) {
   u.percent = card.percent;
   u.points = card.points;
   u.max = card.max;
+  u.bonus = card.bonus.points;
+  u.penalty = card.penalty.points;
   u.band = card.band;
   u.area_percent.reserve(card.areas.size());
   for (const GroupScore& g : card.areas) {

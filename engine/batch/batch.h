@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/batch/stats.h"
+#include "engine/core/area_weights.h"
 #include "engine/core/plan.h"
 #include "engine/core/scorecard.h"
 #include "evidence/loader.h"
@@ -62,6 +63,7 @@ struct BatchUnit {
   Unit unit;
   double percent = 0;  // unrounded index
   double points = 0, max = 0;
+  double bonus = 0, penalty = 0;  // after their caps
   std::string band;
   int rank = 0;
   std::vector<std::optional<double>> area_percent;  // per plan area; nullopt: nothing applicable
@@ -69,7 +71,8 @@ struct BatchUnit {
   std::vector<ItemStatus> item_status;
   std::vector<std::optional<double>> item_appraised;
   std::optional<double> appraised_percent, appraised_points;
-  size_t missing_evidence = 0;  // items scored 0 for want of evidence
+  size_t missing_evidence = 0;                  // items scored 0 for want of evidence
+  std::optional<AlternativeIndex> alternative;  // under --weights (RankAlternative)
 };
 
 struct BatchFailure {
@@ -111,6 +114,15 @@ BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchC
 // Ranks, summarises and lists gaps over result->units (ScoreBatch's tail;
 // exposed for tests that build units by hand).
 void FinishBatch(const Plan& plan, size_t max_gaps, BatchResult* result);
+
+// Sets every unit's `alternative`: its index and band under `w`, ranked under
+// the criteria's tie rule among the batch's units (the official fields stay).
+void RankAlternative(const Plan& plan, const AreaWeights& w, BatchResult* result);
+
+// Replaces every unit's official index, band and rank by those under `w`, and
+// re-ranks and re-summarises: the nominal batch of an uncertainty run around
+// another scheme.
+void ReweighBatch(const Plan& plan, const AreaWeights& w, size_t max_gaps, BatchResult* result);
 
 }  // namespace cchc
 

@@ -134,6 +134,15 @@ struct DataWarning {
   std::string message;
 };
 
+// The index under another area weight scheme (`--weights`), shown beside the
+// official one (engine/core/area_weights.h).
+struct AlternativeIndex {
+  std::string scheme;  // AreaWeights::name: "equal", "max" or a file
+  double percent = 0;  // unrounded
+  std::string band;
+  int rank = 0;  // in a batch, under the same scheme; 0 otherwise
+};
+
 struct Scorecard {
   Unit unit;
   int year = 0;
@@ -148,8 +157,9 @@ struct Scorecard {
   std::string band;
   std::optional<double> appraised_percent;  // when any appraisal is given
   std::optional<double> appraised_points;
-  std::vector<std::string> unmatched;  // record ids no item selects
-  std::vector<DataWarning> warnings;   // filled by the score command (CheckDataQuality)
+  std::vector<std::string> unmatched;           // record ids no item selects
+  std::vector<DataWarning> warnings;            // filled by the score command (CheckDataQuality)
+  std::optional<AlternativeIndex> alternative;  // filled by the score command (--weights)
 };
 
 }  // namespace cchc

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/core/area_weights.h"
 #include "engine/core/threshold.h"
 
 namespace cchc {
@@ -147,8 +148,18 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   card->bonus.points = std::min(card->bonus.raw, card->bonus.cap);
   card->penalty.points = std::min(card->penalty.raw, card->penalty.cap);
   const double total = c.index.total > 0 ? c.index.total : 100.0;
-  auto index_of = [&](double points, double bonus, double penalty) {
+  // The criteria's weight scheme (`weights:`); by max, the index is points / max.
+  const AreaWeights weights = DeclaredAreaWeights(c);
+  auto index_of = [&](double points, double bonus, double penalty, bool appraised = false) {
     if (card->max <= 0) return 0.0;
+    if (!weights.by_max()) {
+      std::vector<std::optional<double>> area_percent;
+      for (const GroupScore& g : card->areas) {
+        const double p = appraised ? g.appraised.value_or(g.points) : g.points;
+        area_percent.push_back(g.max > 0 ? std::optional<double>(p / g.max * 100.0) : std::nullopt);
+      }
+      return WeightedPercent(c.index, weights, area_percent, points, card->max, bonus, penalty);
+    }
     double pct = (points + bonus - penalty) / card->max * 100.0;
     if (!c.index.bonus_above_total) pct = std::min(pct, 100.0);
     (void)total;
@@ -159,7 +170,7 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   if (any_appraisal) {
     card->appraised_points = appraised_points;
     card->appraised_percent = index_of(appraised_points, std::min(appraised_bonus, card->bonus.cap),
-                                       std::min(appraised_penalty, card->penalty.cap));
+                                       std::min(appraised_penalty, card->penalty.cap), true);
   } else {
     card->appraised_points.reset();
     card->appraised_percent.reset();

@@ -47,6 +47,12 @@ std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const Render
       x["appraised_points"] = Optional(u.appraised_points);
       x["gap"] = *u.appraised_percent - u.percent;
     }
+    if (u.alternative) {
+      x["alternative"] = {{"scheme", u.alternative->scheme},
+                          {"percent", u.alternative->percent},
+                          {"band", u.alternative->band},
+                          {"rank", u.alternative->rank}};
+    }
     x["areas"] = ordered_json::array();
     for (size_t a = 0; a < u.area_percent.size() && a < areas.size(); ++a) {
       x["areas"].push_back({{"code", areas[a].code}, {"percent", Optional(u.area_percent[a])}});

@@ -16,6 +16,23 @@ int Precision(const Plan& plan, const RenderOptions& o) {
 
 bool AnyAppraisal(const BatchResult& r) { return r.summary.appraised_units > 0; }
 
+// The scheme of the alternative index (--weights), or null when there is none.
+const std::string* AlternativeScheme(const BatchResult& r) {
+  return !r.units.empty() && r.units.front().alternative ? &r.units.front().alternative->scheme
+                                                         : nullptr;
+}
+
+// The alternative's column headers (marked with `*`) and its legend line.
+std::vector<std::string> AlternativeHeader(Lang lang) {
+  const Labels& l = LabelsFor(lang);
+  return {std::string(l.batch.index) + "* (%)", std::string(l.common.band) + "*",
+          std::string(l.common.rank) + "*"};
+}
+
+std::string AlternativeLegend(const std::string& scheme, Lang lang) {
+  return Fill(LabelsFor(lang).weights.marker, {WeightSchemeLabel(scheme, lang)});
+}
+
 std::string Totals(const BatchResult& r, Lang lang) {
   const Labels::Batch& l = LabelsFor(lang).batch;
   return std::string(l.read) + " " + std::to_string(r.read()) + ", " + l.scored + " " +
@@ -36,6 +53,11 @@ std::vector<std::vector<std::string>> RankingRows(const BatchResult& r, int prec
     if (appraised) {
       row.push_back(u.appraised_percent ? FormatFixed(*u.appraised_percent, prec) : "");
       row.push_back(u.appraised_percent ? FormatFixed(*u.appraised_percent - u.percent, prec) : "");
+    }
+    if (u.alternative) {
+      row.push_back(FormatFixed(u.alternative->percent, prec));
+      row.push_back(u.alternative->band);
+      row.push_back(std::to_string(u.alternative->rank));
     }
     rows.push_back(std::move(row));
   }
@@ -135,8 +157,16 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Rende
     ranking.AddColumn(std::string(c.appraised) + " (%)", TextTable::Align::kRight);
     ranking.AddColumn(c.gap, TextTable::Align::kRight);
   }
+  const std::string* scheme = AlternativeScheme(r);
+  if (scheme) {
+    const std::vector<std::string> h = AlternativeHeader(o.lang);
+    ranking.AddColumn(h[0], TextTable::Align::kRight);
+    ranking.AddColumn(h[1]);
+    ranking.AddColumn(h[2], TextTable::Align::kRight);
+  }
   for (auto& row : RankingRows(r, prec, appraised)) ranking.AddRow(std::move(row));
   out += ranking.Render();
+  if (scheme) out += AlternativeLegend(*scheme, o.lang) + "\n";
 
   out += "\n" + std::string(l.area_stats) + "\n";
   TextTable stats;
@@ -193,7 +223,13 @@ std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const Re
     header.push_back(c.gap);
     right.insert(right.end(), {true, true});
   }
+  const std::string* scheme = AlternativeScheme(r);
+  if (scheme) {
+    for (std::string& h : AlternativeHeader(o.lang)) header.push_back(std::move(h));
+    right.insert(right.end(), {true, false, true});
+  }
   out += MdTable(header, right, RankingRows(r, prec, appraised));
+  if (scheme) out += "\n" + AlternativeLegend(*scheme, o.lang) + "\n";
   out += "\n## " + std::string(l.area_stats) + "\n\n";
   out +=
       MdTable({c.area, c.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
@@ -224,6 +260,12 @@ std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const RenderO
   }
   for (const Area& a : plan.criteria().areas) t.AddColumn("area:" + a.code);
   for (const CompiledItem& ci : plan.items()) t.AddColumn("item:" + ci.item->code);
+  const bool alternative = AlternativeScheme(r) != nullptr;
+  if (alternative) {
+    for (const char* h : {"alternative_percent", "alternative_band", "alternative_rank"}) {
+      t.AddColumn(h);
+    }
+  }
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
     std::vector<std::string> row = {
@@ -241,6 +283,11 @@ std::string RenderBatchCsv(const Plan& plan, const BatchResult& r, const RenderO
     for (size_t i = 0; i < u.item_points.size(); ++i) {
       row.push_back(u.item_status[i] != ItemStatus::kNotApplicable ? FormatExact(u.item_points[i])
                                                                    : std::string());
+    }
+    if (u.alternative) {
+      row.push_back(FormatExact(u.alternative->percent));
+      row.push_back(u.alternative->band);
+      row.push_back(std::to_string(u.alternative->rank));
     }
     t.AddRow(std::move(row));
   }

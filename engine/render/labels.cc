@@ -5,6 +5,14 @@ namespace cchc {
 
 const Labels& LabelsFor(Lang lang) { return lang == Lang::kEn ? EnLabels() : ViLabels(); }
 
+std::string WeightSchemeLabel(const std::string& scheme, Lang lang) {
+  const Labels::Weights& l = LabelsFor(lang).weights;
+  if (scheme == "max") return l.by_max;
+  if (scheme == "equal") return l.equal;
+  if (scheme == "criteria") return l.declared;
+  return Fill(l.file, {scheme});
+}
+
 std::string Fill(std::string_view text, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(text.size() + 32);

@@ -76,11 +76,17 @@ struct Labels {
         *appraised, *total, *index, *lost, *branch, *na, *committee, *nation, *motto, *date_line,
         *prepared_by, *sign_name, *chairman, *sign_seal, *footer;
   } form;
+  struct Weights {  // area weight schemes (--weights)
+    const char *alternative, *by_max, *equal, *file, *nominal, *marker, *declared;
+  } weights;
 };
 
 const Labels& LabelsFor(Lang lang);
 const Labels& ViLabels();  // labels_vi.cc
 const Labels& EnLabels();  // labels_en.cc
+
+// How a weight scheme (AreaWeights::name) reads: "max", "equal", else a file.
+std::string WeightSchemeLabel(const std::string& scheme, Lang lang);
 
 // Replaces "{0}".."{9}" in `text` by the arguments.
 std::string Fill(std::string_view text, std::initializer_list<std::string_view> args);

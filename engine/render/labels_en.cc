@@ -305,6 +305,16 @@ const Labels& EnLabels() {
               .sign_seal = "(signature and seal)",
               .footer = "&CPage &P of &N",
           },
+      .weights =
+          {
+              .alternative = "Index, {0} weights",
+              .by_max = "by-max",
+              .equal = "equal",
+              .file = "file {0}",
+              .nominal = "Nominal weights: {0}",
+              .marker = "(*) {0} weights",
+              .declared = "the criteria's",
+          },
   };
   return kEn;
 }

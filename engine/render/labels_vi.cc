@@ -308,6 +308,16 @@ const Labels& ViLabels() {
               .sign_seal = "(Ký tên, đóng dấu)",
               .footer = "&CTrang &P/&N",
           },
+      .weights =
+          {
+              .alternative = "Chỉ số theo trọng số {0}",
+              .by_max = "tỷ lệ với điểm tối đa",
+              .equal = "bằng nhau",
+              .file = "trong tệp {0}",
+              .nominal = "Trọng số danh nghĩa: {0}",
+              .marker = "(*) theo trọng số {0}",
+              .declared = "khai báo trong bộ tiêu chí",
+          },
   };
   return kVi;
 }

@@ -35,6 +35,12 @@ std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const R
   out += "**" + std::string(l.index_short) + ":** " + FormatPercent(card.percent / 100, prec) +
          " · **" + l.band + ":** " + card.band + " · **" + l.points + ":** " +
          FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec) + "\n\n";
+  if (card.alternative) {
+    out += "**" +
+           Fill(labels.weights.alternative, {WeightSchemeLabel(card.alternative->scheme, o.lang)}) +
+           ":** " + FormatPercent(card.alternative->percent / 100, prec) + " · **" + l.band +
+           ":** " + card.alternative->band + "\n\n";
+  }
   TextTable areas;
   areas.AddColumn(l.area);
   areas.AddColumn(l.name);

@@ -46,6 +46,11 @@ std::string RenderScoreJson(const Plan& plan, const Scorecard& card, const Rende
                       {"points", *card.appraised_points},
                       {"gap_percent", *card.appraised_percent - card.percent}};
   }
+  if (card.alternative) {
+    j["alternative"] = {{"scheme", card.alternative->scheme},
+                        {"percent", card.alternative->percent},
+                        {"band", card.alternative->band}};
+  }
   j["areas"] = ordered_json::array();
   for (const GroupScore& g : card.areas) {
     ordered_json a = Group(g);

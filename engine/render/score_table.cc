@@ -31,6 +31,12 @@ std::string RenderScoreTable(const Plan& plan, const Scorecard& card, const Rend
   if (card.penalty.cap > 0 || card.penalty.raw > 0)
     out += "   " + std::string(l.penalty) + ": -" + FormatTrim(card.penalty.points, prec);
   out += "\n";
+  if (card.alternative) {
+    const AlternativeIndex& alt = *card.alternative;
+    out += Fill(LabelsFor(o.lang).weights.alternative, {WeightSchemeLabel(alt.scheme, o.lang)}) +
+           ": " + FormatPercent(alt.percent / 100.0, prec) + "   " + l.band + ": " + alt.band +
+           "\n";
+  }
   if (card.appraised_percent) {
     out += std::string(l.appraised) + ": " + FormatPercent(*card.appraised_percent / 100.0, prec) +
            "   " + l.gap + ": " + FormatTrim(*card.appraised_percent - card.percent, prec) + "\n";

@@ -42,6 +42,15 @@ std::string RenderUncertaintyJson(const Plan& plan, const BatchResult& batch,
                      {"accept", c.accept},      {"weight_noise", weight_noise},
                      {"sobol", c.sobol},        {"factors", FactorLevelName(c.factors)},
                      {"bootstrap", c.bootstrap}};
+  // Absent with the official by-max weights (earlier outputs unchanged).
+  if (c.weights_name != "max" || meta.weights != WeightScheme::kByMax) {
+    ordered_json w = ordered_json::object();
+    for (size_t a = 0; a < areas.size() && a < c.area_weights.size(); ++a) {
+      w[areas[a].code] = c.area_weights[a];
+    }
+    j["parameters"]["weights"] = {{"scheme", c.weights_name},
+                                  {"areas", c.area_weights.empty() ? ordered_json(nullptr) : w}};
+  }
   j["convergence"] = {{"samples", r.samples},
                       {"target_se", c.target_se > 0 ? ordered_json(c.target_se) : nullptr},
                       {"max_samples", c.target_se > 0 ? ordered_json(c.max_samples) : nullptr},

@@ -58,7 +58,12 @@ std::string Header(const Plan& plan, const BatchResult& b, const UncertaintyResu
   for (size_t g = 0; g < r.config.groups.size(); ++g) {
     out += (g ? ", " : "") + GroupLabel(plan, r.config.groups[g], r.config, lang);
   }
-  return out + "\n";
+  out += "\n";
+  if (r.config.weights_name != "max" || meta.weights != WeightScheme::kByMax) {
+    out += Fill(LabelsFor(lang).weights.nominal, {WeightSchemeLabel(r.config.weights_name, lang)}) +
+           "\n";
+  }
+  return out;
 }
 
 std::string Range(double lo, double hi, int prec) {

@@ -68,6 +68,7 @@ std::vector<std::string> ArgsFor(const Entry& e) {
   if (e.command == "score-criteria") return {"score", f, kEvidence};
   if (e.command == "whatif") return {"whatif", kCriteria, kEvidence, f};
   if (e.command == "tasks") return {"tasks", kCriteria, kEvidence, f};
+  if (e.command == "weights") return {"score", kCriteria, kEvidence, "--weights", f};
   // JSON output puts each failed unit's diagnostics on stderr too.
   if (e.command == "batch") return {"batch", kCriteria, f, "--format", "json", "--jobs", "2"};
   ADD_FAILURE() << "MANIFEST.tsv:" << e.line << ": unknown command " << e.command;
