@@ -13,10 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/analysis/tasks.h"
+#include "engine/analysis/whatif.h"
 #include "engine/batch/batch.h"
 #include "engine/uncertainty/uncertainty.h"
 #include "engine_test_util.h"
 #include "evidence/loader.h"
+#include "evidence/scenario_loader.h"
 
 namespace cchc {
 namespace {
@@ -237,6 +240,27 @@ TEST(AreaWeightsTest, DeclaredSchemeIsTheOfficialIndex) {
   auto written_by_max = Compile(Declared("by max"));
   EXPECT_DOUBLE_EQ(testing::ScoreAll(*written_by_max, Facts(0.5, 1, 0.2)).percent, 50.0);
   EXPECT_TRUE(DeclaredAreaWeights(written_by_max->criteria).by_max());
+}
+
+// The task search scores sets under the criteria's scheme too: under equal
+// weights finishing area I (max 2) is worth as much as finishing area II
+// (max 8), where by max it would be worth a quarter as much.
+TEST(AreaWeightsTest, TaskSearchUsesTheDeclaredScheme) {
+  auto c = Compile(Declared("equal"));
+  Evidence ev = Facts(0.5, 0.5, -1);  // I 50 %, II 50 %, III not applicable: 50 %
+  const char* kTasksJson = R"({"tasks": [
+    {"id": "A", "effort": 1, "effects": [{"op": "set", "id": "f", "fields": {"a": 1}}]},
+    {"id": "B", "effort": 1, "effects": [{"op": "set", "id": "f", "fields": {"b": 1}}]}]})";
+  TasksLoad load = LoadTasksJson(kTasksJson, "t.json", &c->criteria, &ev);
+  ASSERT_TRUE(load.ok());
+  WhatIf w(*c->plan, ev);
+  EXPECT_NEAR(w.base_card().percent, 50.0, 1e-12);
+  const SubsetSearchResult one = SearchSubsets(w, load.tasks, 1.0, std::nullopt, 1);
+  ASSERT_TRUE(one.best_for_budget);
+  EXPECT_NEAR(one.best_for_budget->percent, 75.0, 1e-12);  // by max: B alone gives 90 %
+  const SubsetSearchResult both = SearchSubsets(w, load.tasks, 2.0, std::nullopt, 1);
+  ASSERT_TRUE(both.best_for_budget);
+  EXPECT_NEAR(both.best_for_budget->percent, 100.0, 1e-12);
 }
 
 // A batch's alternative: index, band and rank under equal weights, beside
