@@ -7,14 +7,18 @@
 
 namespace cchc {
 
+// A weights file has one short line per area: a megabyte is the wrong file.
+constexpr size_t kMaxWeightsFileBytes = size_t{1} << 20;
+
 bool LoadAreaWeights(const std::string& spec, const Criteria& criteria, AreaWeights* out,
                      std::ostream& err) {
   if (NamedAreaWeights(spec, criteria.areas.size(), out)) return true;
   std::string read_error;
-  const std::optional<std::string> text = ReadWholeFile(spec, 1 << 20, &read_error);
+  const std::optional<std::string> text = ReadWholeFile(spec, kMaxWeightsFileBytes, &read_error);
   if (!text) {
-    err << "error: --weights: \"" << spec << "\" is not a scheme (equal, max) nor a readable "
-        << "file: " << read_error << "\n";
+    err << "error: --weights: \"" << spec
+        << "\" is not a scheme (equal, max) and cannot be read as a weights file: " << read_error
+        << "\n";
     return false;
   }
   std::string why;
