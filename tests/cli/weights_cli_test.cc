@@ -5,6 +5,7 @@
 // declare a scheme score officially under it.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -68,7 +69,20 @@ CmdRun Score(const std::string& criteria, const std::string& weights,
   return r;
 }
 
-CmdRun Batch(const std::string& weights, const std::string& format = "json") {
+// The text of one file of a zip archive, via unzip -p.
+std::string Unzip(const fs::path& zip, const std::string& member) {
+  const std::string cmd = "unzip -p '" + zip.string() + "' '" + member + "' 2>/dev/null";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+CmdRun Batch(const std::string& weights, const std::string& format = "json",
+             const std::string& output = "") {
   BatchOptions o;
   o.criteria = kCriteria;
   o.input = Province();
@@ -76,6 +90,7 @@ CmdRun Batch(const std::string& weights, const std::string& format = "json") {
   o.progress = false;
   o.weights = weights;
   o.output.format = format;
+  o.output.output = output;
   std::ostringstream out, err;
   CmdRun r;
   r.code = RunBatch(o, out, err);
@@ -132,6 +147,15 @@ TEST(WeightsCli, BatchAddsAlternativeIndexBandAndRank) {
   const CmdRun csv = Batch("equal", "csv");
   EXPECT_NE(csv.out.find(",alternative_percent,alternative_band,alternative_rank\n"),
             std::string::npos);
+  // The workbook's ranking sheet carries the three columns and the legend.
+  const fs::path xlsx = fs::temp_directory_path() / "cchc_weights_cli_batch.xlsx";
+  ASSERT_EQ(Batch("equal", "xlsx", xlsx.string()).code, 0);
+  const std::string strings = Unzip(xlsx, "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("Hạng*"), std::string::npos) << strings.substr(0, 500);
+  EXPECT_NE(strings.find("(*) theo trọng số bằng nhau"), std::string::npos);
+  const fs::path plain_xlsx = fs::temp_directory_path() / "cchc_weights_cli_plain.xlsx";
+  ASSERT_EQ(Batch("", "xlsx", plain_xlsx.string()).code, 0);
+  EXPECT_EQ(Unzip(plain_xlsx, "xl/sharedStrings.xml").find("Hạng*"), std::string::npos);
 }
 
 TEST(WeightsCli, UncertaintyIsCentredOnTheScheme) {

@@ -66,8 +66,18 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const RenderOptions&
 
   // Ranking.
   Sheet rank(workbook_add_worksheet(wb, names[0].c_str()), header, number);
-  rank.Header(0, {c.rank, c.code, c.unit, std::string(l.index) + " (%)", c.band, c.points, c.max,
-                  std::string(c.appraised) + " (%)", c.gap, l.missing, c.source});
+  std::vector<std::string> rank_header = {
+      c.rank, c.code,    c.unit,  std::string(l.index) + " (%)",
+      c.band, c.points,  c.max,   std::string(c.appraised) + " (%)",
+      c.gap,  l.missing, c.source};
+  // With --weights: the alternative index, band and rank, marked `*`, and a
+  // legend under the table.
+  const bool alternative = !r.units.empty() && r.units.front().alternative.has_value();
+  if (alternative) {
+    rank_header.insert(rank_header.end(), {std::string(l.index) + "* (%)",
+                                           std::string(c.band) + "*", std::string(c.rank) + "*"});
+  }
+  rank.Header(0, rank_header);
   lxw_row_t row = 1;
   for (size_t k : r.order) {
     const BatchUnit& u = r.units[k];
@@ -82,7 +92,17 @@ bool WriteBatchXlsx(const Plan& plan, const BatchResult& r, const RenderOptions&
     if (u.appraised_percent) rank.Number(row, 8, *u.appraised_percent - u.percent);
     rank.Count(row, 9, static_cast<double>(u.missing_evidence));
     rank.Text(row, 10, u.source);
+    if (u.alternative) {
+      rank.Number(row, 11, u.alternative->percent);
+      rank.Text(row, 12, u.alternative->band);
+      rank.Count(row, 13, u.alternative->rank);
+    }
     ++row;
+  }
+  if (alternative) {
+    rank.Text(row + 1, 0,
+              Fill(LabelsFor(o.lang).weights.marker,
+                   {WeightSchemeLabel(r.units.front().alternative->scheme, o.lang)}));
   }
   worksheet_set_column(rank.ws(), 2, 2, 28, nullptr);
   worksheet_set_column(rank.ws(), 3, 9, 12, nullptr);
