@@ -34,6 +34,17 @@ CriteriaSummary Summarize(const Criteria& c) {
     s.penalty_items = static_cast<int>(c.penalty->items.size());
   }
   s.record_kinds = static_cast<int>(c.records.size());
+  if (c.index.weights != WeightScheme::kByMax) {
+    s.weights = WeightSchemeName(c.index.weights);
+    if (c.index.weights == WeightScheme::kByArea) {
+      std::string list;
+      for (const Area& a : c.areas) {
+        list +=
+            (list.empty() ? "" : ", ") + a.code + " " + (a.weight ? check::Num(*a.weight) : "?");
+      }
+      s.weights += " (" + list + ")";
+    }
+  }
   return s;
 }
 
@@ -65,6 +76,7 @@ std::string FormatSummary(const CriteriaSummary& s) {
   out += "bonus: " + block(s.bonus_items, s.bonus_cap) + "\n";
   out += "penalty: " + block(s.penalty_items, s.penalty_cap) + "\n";
   out += "record kinds: " + std::to_string(s.record_kinds) + "\n";
+  if (!s.weights.empty()) out += "area weights: " + s.weights + "\n";
   return out;
 }
 

@@ -22,6 +22,9 @@ struct CriteriaSummary {
   double bonus_cap = 0, penalty_cap = 0;  // 0 when the block is absent
   int bonus_items = 0, penalty_items = 0;
   int record_kinds = 0;
+  // The area weights when not by max: "equal", or "by area (I 15, II 10, …)";
+  // "" by max (the line is then not printed, as before it existed).
+  std::string weights;
 };
 
 struct CheckResult {

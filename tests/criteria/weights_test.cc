@@ -69,6 +69,18 @@ TEST(WeightsDeclaration, ParsesEachScheme) {
   EXPECT_FALSE(none.parsed.criteria.areas[0].weight.has_value());
 }
 
+TEST(WeightsDeclaration, CheckSummaryNamesTheScheme) {
+  EXPECT_NE(
+      FormatSummary(Check(Two("  weights: by area\n", " weight 0.25", " weight 1")).checked.summary)
+          .find("area weights: by area (I 0.25, II 1)\n"),
+      std::string::npos);
+  EXPECT_NE(FormatSummary(Check(Two("  weights: equal\n", "", "")).checked.summary)
+                .find("area weights: equal\n"),
+            std::string::npos);
+  EXPECT_EQ(FormatSummary(Check(Two("", "", "")).checked.summary).find("weights"),
+            std::string::npos);
+}
+
 TEST(WeightsDeclaration, CheckerErrorsWithPositions) {
   // An area without a weight under `by area`: at the area's code.
   EXPECT_EQ(Codes(Check(Two("  weights: by area\n", " weight 1", ""))), "E210 13:6");
