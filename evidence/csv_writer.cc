@@ -63,6 +63,21 @@ bool UsableSeparator(char c) {
   return c != '"' && c != '#' && c != '.' && c != '-' && c != '%';
 }
 
+// The separator LoadEvidenceCsv finds in an undeclared header line: whichever
+// of ',' ';' and tab it has most of outside quotes (',' on a tie).
+char DetectSeparator(std::string_view line) {
+  size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    comma += c == ',';
+    semicolon += c == ';';
+    tab += c == '\t';
+  }
+  return semicolon > comma && semicolon >= tab ? ';' : tab > comma && tab > semicolon ? '\t' : ',';
+}
+
 // The cells of one header line (quotes as RFC 4180; a header never spans lines).
 std::vector<std::string> SplitHeader(std::string_view line, char sep) {
   std::vector<std::string> cells(1);
@@ -149,11 +164,13 @@ std::string CellText(const Value& v, bool decimal_comma) {
 }
 
 // Appends a cell, quoted when it holds the separator, a quote, a line end, or
-// blanks at an end (kept by the loader, but easily lost by hand editing).
-void AppendCell(std::string_view cell, char sep, std::string* out) {
-  const bool quote = cell.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string::npos ||
-                     (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' ||
-                                        cell.back() == ' ' || cell.back() == '\t'));
+// blanks at an end (kept by the loader, but easily lost by hand editing), or
+// when `force` says so.
+void AppendCell(std::string_view cell, char sep, std::string* out, bool force = false) {
+  const bool quote =
+      force || cell.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string::npos ||
+      (!cell.empty() &&
+       (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' || cell.back() == '\t'));
   if (!quote) {
     out->append(cell);
     return;
@@ -305,20 +322,7 @@ CsvStyle ReadCsvStyle(std::string_view text) {
     header = line;
     break;
   }
-  if (declared == 0) {
-    size_t comma = 0, semicolon = 0, tab = 0;
-    bool quoted = false;
-    for (char c : header) {
-      if (c == '"') quoted = !quoted;
-      if (quoted) continue;
-      comma += c == ',';
-      semicolon += c == ';';
-      tab += c == '\t';
-    }
-    declared = semicolon > comma && semicolon >= tab ? ';'
-               : tab > comma && tab > semicolon      ? '\t'
-                                                     : ',';
-  }
+  if (declared == 0) declared = DetectSeparator(header);
   if (!UsableSeparator(declared)) {
     declared = ',';
     style.separator_line = CsvStyle::SeparatorLine::kNone;
@@ -338,9 +342,49 @@ CsvStyle ReadCsvStyle(std::string_view text) {
 std::string EvidenceToCsv(const Evidence& evidence, const Criteria* schema, const CsvStyle& style) {
   const char sep = UsableSeparator(style.separator) ? style.separator : ',';
   const std::string_view eol = style.crlf ? "\r\n" : "\n";
+
+  // Columns: id and kind first unless the original put them elsewhere.
+  std::vector<std::string> columns;
+  auto add = [&](const std::string& name) {
+    for (const std::string& c : columns) {
+      if (c == name) return;
+    }
+    columns.push_back(name);
+  };
+  bool has_id = false, has_kind = false;
+  for (const std::string& c : style.columns) {
+    has_id = has_id || c == "id";
+    has_kind = has_kind || c == "kind";
+  }
+  if (!has_id || !has_kind) {
+    add("id");
+    add("kind");
+  }
+  for (const std::string& c : style.columns) add(c);
+  for (const Record& r : evidence.records) {
+    for (const auto& [name, value] : r.fields) {
+      if (!value.missing() && name != "id" && name != "kind") add(name);
+    }
+  }
+  std::string header;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) header += sep;
+    // A header starting like a comment or Excel's "sep=" line is quoted.
+    const std::string& name = columns[i];
+    AppendCell(name, sep, &header, i == 0 && (name.starts_with('#') || name.starts_with("sep=")));
+  }
+  // Undeclared, the loader guesses the separator from the header's first
+  // line; declare it where the guess would be wrong.
+  CsvStyle::SeparatorLine declare = style.separator_line;
+  if (declare == CsvStyle::SeparatorLine::kNone &&
+      DetectSeparator(std::string_view(header).substr(0, header.find('\n'))) != sep) {
+    declare = sep == ',' || sep == ';' || sep == '\t' ? CsvStyle::SeparatorLine::kComment
+                                                      : CsvStyle::SeparatorLine::kExcel;
+  }
+
   std::string out;
   if (style.bom) out += kBom;
-  if (style.separator_line == CsvStyle::SeparatorLine::kExcel) {
+  if (declare == CsvStyle::SeparatorLine::kExcel) {
     out += "sep=";
     out += sep;
     out += eol;
@@ -368,38 +412,11 @@ std::string EvidenceToCsv(const Evidence& evidence, const Criteria* schema, cons
   key("unit.province", evidence.unit.province);
   if (evidence.year != 0) key("year", std::to_string(evidence.year));
   if (evidence.as_of) key("as_of", FormatIsoDate(*evidence.as_of));
-  if (style.separator_line == CsvStyle::SeparatorLine::kComment) {
+  if (declare == CsvStyle::SeparatorLine::kComment) {
     key("separator", sep == '\t' ? "tab" : std::string(1, sep));
   }
   if (style.decimal_comma) key("decimal", ",");
-
-  // Columns: id and kind first unless the original put them elsewhere.
-  std::vector<std::string> columns;
-  auto add = [&](const std::string& name) {
-    for (const std::string& c : columns) {
-      if (c == name) return;
-    }
-    columns.push_back(name);
-  };
-  bool has_id = false, has_kind = false;
-  for (const std::string& c : style.columns) {
-    has_id = has_id || c == "id";
-    has_kind = has_kind || c == "kind";
-  }
-  if (!has_id || !has_kind) {
-    add("id");
-    add("kind");
-  }
-  for (const std::string& c : style.columns) add(c);
-  for (const Record& r : evidence.records) {
-    for (const auto& [name, value] : r.fields) {
-      if (!value.missing() && name != "id" && name != "kind") add(name);
-    }
-  }
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (i > 0) out += sep;
-    AppendCell(columns[i], sep, &out);
-  }
+  out += header;
   out += eol;
   for (const Record& r : evidence.records) {
     for (size_t i = 0; i < columns.size(); ++i) {

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with clang 14 (ASan + UBSan) into
 # ${FUZZ_BUILD:-/tmp/build-fuzz} and runs each, one after the other, for
 # SECONDS (default 60) over a seed corpus made from examples/ and tests/.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (e.g. scripts/fuzz.sh 600 fuzz_criteria)
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (e.g. scripts/fuzz.sh 600 fuzz_serve)
 # Crashes land in $FUZZ_BUILD/artifacts/TARGET/; a summary per target in
 # $FUZZ_BUILD/logs/TARGET.log. One in-process job per target (as -jobs=1,
 # without the fork); exit 1 when any target found a crash.
@@ -20,14 +20,19 @@ all_targets=(fuzz_criteria fuzz_evidence_json fuzz_evidence_json_fast fuzz_evide
 if [ -f tests/fuzz/fuzz_scenario.cc ] && [ -f evidence/scenario_loader.h ]; then
   all_targets+=(fuzz_scenario)
 fi
-if [ -f tests/fuzz/fuzz_batch.cc ] && [ -f engine/batch.h ]; then
+if [ -f tests/fuzz/fuzz_batch.cc ] && [ -f engine/batch/batch.h ]; then
   all_targets+=(fuzz_batch)
+fi
+if [ -f tests/fuzz/fuzz_serve.cc ] && [ -d cli/serve ]; then
+  all_targets+=(fuzz_serve)
 fi
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 CC=$cc CXX=$cxx cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCHC_FUZZ=ON \
-  -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_BENCH=OFF >/dev/null
+  -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
 nice -n 10 cmake --build "$build" -j"${JOBS:-2}" --target "${targets[@]}"
 
 # Seed corpora: every example and test file of the target's format.
@@ -62,6 +67,28 @@ for f in examples/**/evidence*.json tests/bad-input/evidence_crlf.json \
   printf '%s\n%s\n' "$one" "${one/\"code\": \"/\"code\": \"X}" >"$seeds/fuzz_batch/$(echo "$f" | tr '/' '_').ndjson"
 done
 seed "$seeds/fuzz_batch" tests/bad-input/*.ndjson
+# The server's handlers: the first byte picks the route (see fuzz_serve.cc:
+# 0 preview, 1 whatif, 2 tasks/apply, 3 upload JSON, 4 upload CSV, 5 save,
+# 6 whatif with a source), the rest is a valid body for it.
+mkdir -p "$seeds/fuzz_serve"
+ex=examples/an-khanh-2026
+body() {  # body ROUTE NAME FILE|-: the route byte, then the file (or stdin)
+  { printf "\\$(printf '%03o' "$1")"; cat "$3"; } >"$seeds/fuzz_serve/$2"
+}
+if [ -d cli/serve ]; then
+  body 0 preview.json $ex/evidence.json
+  body 1 whatif.json $ex/scenario-dialogue.json
+  python3 -c 'import json, sys; t = json.load(open(sys.argv[1]))["tasks"]
+print(json.dumps({"tasks": [x["id"] for x in t[:3]]}))' $ex/tasks.json | body 2 tasks.json -
+  body 3 upload.json $ex/evidence.json
+  printf 'id,kind,issued,chaired_by,participants\nDOITHOAI-09,dialogue,2026-12-01,"Chủ tịch UBND xã, ""A""",80\n' |
+    body 4 upload.csv -
+  printf '\xEF\xBB\xBF# decimal: ,\r\nid;kind;satisfaction;sample\r\nKS-9;survey;85,4;150\r\n' |
+    body 4 upload-excel.csv -
+  body 5 save.json $ex/evidence.json
+  body 6 whatif-source.json $ex/scenario-dialogue.json
+  for f in tests/bad-input/scenario*.json; do [ -f "$f" ] && body 1 "bad-$(basename "$f")" "$f"; done
+fi
 # An empty corpus makes libFuzzer start from nothing; give it one byte.
 for t in "${targets[@]}"; do
   [ -n "$(ls -A "$seeds/$t" 2>/dev/null)" ] || { mkdir -p "$seeds/$t"; printf '{' > "$seeds/$t/min"; }

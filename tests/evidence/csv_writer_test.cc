@@ -56,6 +56,42 @@ TEST(CsvWriter, DeclaredSeparatorsAndTabsAreKept) {
   ExpectRewrittenUnchanged("# unit.code: A\r\r\nid,kind\r\nK,plan\r\n", &schema);
 }
 
+// Found by fuzz_evidence_csv: a header whose quoted cell holds ';' and a line
+// break, in a ','-separated file. Written plainly, the header line had more
+// ';' than ',' and was read back as ';'-separated; the writer now declares the
+// separator when the loader's guess from the header line would be wrong.
+TEST(CsvWriter, TheSeparatorIsDeclaredWhenTheHeaderWouldMisleadTheGuess) {
+  const std::string text =
+      "# unit.code: Aas_of: 2026-11-19\nid,kind,i20,\"K\xE1\xBA\xBF ho\xE1\xBA\xA1"
+      "ch CCHC n\xC4\x83m;;;;;;;;;;;;;;;;;;;;;;;;;;;;;chuyen_doi_so;;;\r\nCDS-07;ind26\",,120,"
+      "118,2\n";
+  EvidenceLoad load = LoadEvidenceCsv(text, "in.csv", nullptr);
+  ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
+  CsvOutput out = WriteEvidenceCsv(load.evidence, nullptr, ReadCsvStyle(text));
+  EXPECT_TRUE(out.losses.empty()) << out.losses[0] << "\n" << out.text;
+  EXPECT_NE(out.text.find("# separator: ,\n"), std::string::npos) << out.text;
+  // The same for a first column that looks like a comment or a "sep=" line,
+  // and for a separator only Excel's "sep=" line can declare.
+  Evidence e;
+  Record r;
+  r.id = "K-1";
+  r.kind = "plan";
+  r.fields = {{"#x", Value::String("a")}, {"sep=;", Value::String("b")}};
+  e.records.push_back(r);
+  for (const std::vector<std::string>& columns :
+       {std::vector<std::string>{"#x", "id", "kind"}, std::vector<std::string>{"sep=;", "id"}}) {
+    CsvStyle style;
+    style.columns = columns;
+    CsvOutput plain = WriteEvidenceCsv(e, nullptr, style);
+    EXPECT_TRUE(plain.losses.empty()) << plain.losses[0] << "\n" << plain.text;
+  }
+  CsvStyle pipe;
+  pipe.separator = '|';
+  CsvOutput piped = WriteEvidenceCsv(e, nullptr, pipe);
+  EXPECT_TRUE(piped.losses.empty()) << piped.losses[0] << "\n" << piped.text;
+  EXPECT_EQ(piped.text.rfind("sep=|\n", 0), 0u) << piped.text;
+}
+
 TEST(CsvWriter, TheOriginalColumnOrderIsKeptAndNewFieldsComeAfter) {
   Criteria schema = TestSchema();
   const std::string text = "title,kind,id,received,note\nHồ sơ,dossiers,D-1,5,\n";
