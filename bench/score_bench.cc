@@ -51,7 +51,7 @@ void BM_ScoreExampleCommune(benchmark::State& state) {
   Scorer scorer(plan);
   for (auto _ : state) {
     EvidenceIndex index(plan, load.evidence);
-    Scorecard card = scorer.Score(index, load.evidence);
+    Scorecard card = scorer.Score(index);
     benchmark::DoNotOptimize(card.percent);
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(plan.items().size()));
@@ -68,7 +68,7 @@ void BM_ScoreExampleCommunePointsOnly(benchmark::State& state) {
   scorer.set_explain(false);
   for (auto _ : state) {
     EvidenceIndex index(plan, load.evidence);
-    Scorecard card = scorer.Score(index, load.evidence);
+    Scorecard card = scorer.Score(index);
     benchmark::DoNotOptimize(card.percent);
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(plan.items().size()));

@@ -34,10 +34,10 @@ struct ServeFixture {
     std::ofstream(evidence, std::ios::binary) << text;
     const size_t at = text.find("\"online\": 875");
     edit = text.replace(at, 13, "\"online\": 990");
-    auto criteria = std::make_shared<LoadedCriteria>();
     std::ostringstream err;
-    if (!LoadCriteria(std::string(CCHC_SOURCE_DIR) + "/" + kExampleCriteria, criteria.get(), err))
-      std::abort();
+    std::shared_ptr<const CompiledCriteria> criteria =
+        LoadCriteria(std::string(CCHC_SOURCE_DIR) + "/" + kExampleCriteria, err);
+    if (!criteria) std::abort();
     RenderOptions report;
     auto session = serve::CommuneSession::Open(criteria, evidence, "", report, err);
     serve::AppConfig config;

@@ -82,10 +82,10 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: --gaps must be 0 or more\n";
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   AreaWeights weights;
-  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria.criteria, &weights, err)) {
+  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria->criteria(), &weights, err)) {
     return kExitInvalidInput;
   }
 
@@ -104,13 +104,13 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
       config.progress = &done;
       bar = std::make_unique<ProgressBar>(err, done, inputs->size());
     }
-    result = ScoreBatch(*criteria.plan, *inputs, config);
+    result = ScoreBatch(criteria->plan(), *inputs, config);
   }
   // Past scoring nothing reads the inputs: release them (an NDJSON text is
   // often the largest thing held) before the output is built.
   inputs.reset();
   std::string().swap(ndjson_text);
-  if (!o.weights.empty()) RankAlternative(*criteria.plan, weights, &result);
+  if (!o.weights.empty()) RankAlternative(criteria->plan(), weights, &result);
 
   if (format != OutputFormat::kTable || xlsx) {
     for (const BatchFailure& f : result.failed) err << "failed: " << FailureLine(f) << "\n";
@@ -121,12 +121,12 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   bool written;
   if (xlsx) {
     std::string why;
-    written = WriteBatchXlsx(*criteria.plan, result, render, o.output.output, &why);
+    written = WriteBatchXlsx(criteria->plan(), result, render, o.output.output, &why);
     if (!written) err << o.output.output << ": error: " << why << "\n";
     if (written) SayWritten(o.output.output, format_name, render.lang, err);
   } else {
-    written = EmitOutput(RenderBatch(*criteria.plan, result, format, render), o.output, format_name,
-                         render.lang, out, err);
+    written = EmitOutput(RenderBatch(criteria->plan(), result, format, render), o.output,
+                         format_name, render.lang, out, err);
   }
   if (!written) return kExitFailure;
   if (result.failed.empty()) return kExitOk;

@@ -1,15 +1,20 @@
 // Shared input loading for the commands.
 #include "cli/commands/load.h"
 
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "cli/commands/io.h"
-#include "criteria/checker.h"
 #include "criteria/diagnostics.h"
-#include "criteria/parser.h"
 #include "evidence/loader.h"
 
 namespace cchc {
 
-std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ostream& err) {
+namespace {
+
+// The criteria file's text, or nullopt after printing E100/E107.
+std::optional<std::string> ReadCriteriaText(const std::string& path, std::ostream& err) {
   std::string why;
   bool too_large = false;
   auto text = ReadWholeFile(path, kMaxCriteriaBytes, &why, &too_large);
@@ -18,35 +23,35 @@ std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ost
         << (too_large ? ": error[E100]: the criteria file is too large: "
                       : ": error[E107]: cannot read the criteria file: ")
         << why << "\n";
-    return nullptr;
   }
+  return text;
+}
+
+}  // namespace
+
+std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ostream& err) {
+  auto text = ReadCriteriaText(path, err);
+  if (!text) return nullptr;
   return std::make_unique<SourceFile>(path, std::move(*text));
 }
 
-bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& err,
-                  bool show_warnings) {
-  out->source = ReadCriteriaSource(path, err);
-  if (!out->source) return false;
-  ParseResult parsed = ParseCriteria(*out->source);
-  std::vector<Diagnostic> diags = std::move(parsed.diagnostics);
-  if (!HasErrors(diags)) {
-    CheckResult checked = CheckCriteria(parsed.criteria);
-    for (auto& d : checked.diagnostics) diags.push_back(std::move(d));
-  }
+std::unique_ptr<const CompiledCriteria> LoadCriteria(const std::string& path, std::ostream& err,
+                                                     bool show_warnings) {
+  auto text = ReadCriteriaText(path, err);
+  if (!text) return nullptr;
+  CompileResult result = CompileCriteria(path, std::move(*text));
   std::vector<Diagnostic> shown;
-  for (const auto& d : diags) {
+  for (const auto& d : result.diagnostics) {
     if (d.severity == Severity::kError || show_warnings) shown.push_back(d);
   }
-  err << RenderAll(*out->source, shown);
-  if (HasErrors(diags)) {
+  err << RenderAll(*result.source, shown);
+  if (!result.ok()) {
     size_t errors = 0;
-    for (const auto& d : diags) errors += d.severity == Severity::kError;
+    for (const auto& d : result.diagnostics) errors += d.severity == Severity::kError;
     err << path << ": " << errors << " error(s); nothing scored\n";
-    return false;
+    return nullptr;
   }
-  out->criteria = std::move(parsed.criteria);
-  out->plan = std::make_unique<Plan>(out->criteria, out->source->text());
-  return true;
+  return std::move(result.compiled);
 }
 
 bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* out,

@@ -7,29 +7,22 @@
 #include <ostream>
 #include <string>
 
-#include "criteria/ast.h"
 #include "criteria/source.h"
-#include "engine/core/plan.h"
+#include "engine/core/compiled_criteria.h"
 #include "engine/render/score.h"
 #include "evidence/record.h"
 
 namespace cchc {
 
-struct LoadedCriteria {
-  std::unique_ptr<SourceFile> source;
-  Criteria criteria;
-  std::unique_ptr<Plan> plan;
-};
-
 // Reads a criteria file (E100 when over the size limit, E107 when it cannot
 // be read, printed to `err`); null on failure.
 std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ostream& err);
 
-// Reads, parses and checks; prints every diagnostic to `err`. Returns false
-// (after printing) when the file cannot be read or has errors. Warnings are
-// printed only when `show_warnings`.
-bool LoadCriteria(const std::string& path, LoadedCriteria* out, std::ostream& err,
-                  bool show_warnings = false);
+// Reads, parses, checks and compiles; prints every error to `err`. Returns
+// null (after printing) when the file cannot be read or has errors. Warnings
+// are printed only when `show_warnings`.
+std::unique_ptr<const CompiledCriteria> LoadCriteria(const std::string& path, std::ostream& err,
+                                                     bool show_warnings = false);
 
 // Reads and validates an evidence file (JSON or CSV by extension) against the
 // criteria's record declarations; prints every problem to `err`.

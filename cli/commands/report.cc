@@ -16,7 +16,7 @@ namespace {
 
 // Loads and validates the task list against the criteria and evidence.
 // False (after printing) on bad input.
-bool LoadTaskFile(const std::string& path, LoadedCriteria& criteria, Evidence& evidence,
+bool LoadTaskFile(const std::string& path, const CompiledCriteria& criteria, Evidence& evidence,
                   TaskList* list, std::ostream& err) {
   const ScenarioLimits limits;
   std::string why;
@@ -29,7 +29,7 @@ bool LoadTaskFile(const std::string& path, LoadedCriteria& criteria, Evidence& e
         << why << "\n";
     return false;
   }
-  TasksLoad load = LoadTasksJson(*text, path, &criteria.criteria, &evidence, limits);
+  TasksLoad load = LoadTasksJson(*text, path, &criteria.criteria(), &evidence, limits);
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {
     err << path << ": the task list has errors; nothing scored\n";
@@ -68,22 +68,22 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
     err << "error: --budget needs --tasks\n";
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   Evidence evidence;
-  if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
+  if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
   TaskList list;
   if (!o.tasks.empty() && format == "html" &&
-      !LoadTaskFile(o.tasks, criteria, evidence, &list, err)) {
+      !LoadTaskFile(o.tasks, *criteria, evidence, &list, err)) {
     return kExitInvalidInput;
   }
-  WhatIf whatif(*criteria.plan, evidence);
+  WhatIf whatif(criteria->plan(), evidence);
   const Scorecard& card = whatif.base_card();
 
   if (format == "xlsx") {
     if (!o.tasks.empty()) err << "warning: --tasks is shown in the HTML report only\n";
     std::string why;
-    if (!WriteSelfAssessmentXlsx(*criteria.plan, card, report, o.output, &why)) {
+    if (!WriteSelfAssessmentXlsx(criteria->plan(), card, report, o.output, &why)) {
       err << o.output << ": error: " << why << "\n";
       return kExitFailure;
     }
@@ -95,7 +95,7 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
   TaskAnalysis analysis;
   std::optional<TasksView> view;
   if (!o.tasks.empty()) {
-    const IndexMeta& meta = criteria.criteria.index;
+    const IndexMeta& meta = criteria->criteria().index;
     TaskOptions options;
     options.budget = o.budget;
     const int rank = BandRank(meta, card.band);
@@ -103,7 +103,8 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
     analysis = AnalyzeTasks(whatif, list, options);
     view = TasksView{&list, &analysis, options.budget, options.target_band};
   }
-  const std::string html = RenderHtmlReport(*criteria.plan, card, view ? &*view : nullptr, report);
+  const std::string html =
+      RenderHtmlReport(criteria->plan(), card, view ? &*view : nullptr, report);
   std::string why;
   if (!WriteFileAtomic(o.output, html, &why)) {
     err << o.output << ": error: " << why << "\n";

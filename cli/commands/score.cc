@@ -17,26 +17,27 @@ int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
   RenderOptions render;
   if (!ParseOutputFlags("score", o.output, false, &format_name, &format, &render, err))
     return kExitInvalidInput;
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   AreaWeights weights;
-  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria.criteria, &weights, err)) {
+  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria->criteria(), &weights, err)) {
     return kExitInvalidInput;
   }
   Evidence evidence;
-  if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
-  EvidenceIndex index(*criteria.plan, evidence);
-  Scorer scorer(*criteria.plan);
-  Scorecard card = scorer.Score(index, evidence);
-  card.warnings = CheckDataQuality(*criteria.plan, evidence, card);
-  if (!o.weights.empty()) card.alternative = AlternativeOf(criteria.criteria.index, weights, card);
+  if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
+  EvidenceIndex index(criteria->plan(), evidence);
+  Scorer scorer(criteria->plan());
+  Scorecard card = scorer.Score(index);
+  card.warnings = CheckDataQuality(criteria->plan(), evidence, card);
+  if (!o.weights.empty())
+    card.alternative = AlternativeOf(criteria->criteria().index, weights, card);
   if (!card.warnings.empty() && format != OutputFormat::kTable) {
     for (const DataWarning& w : card.warnings) {
       err << o.evidence << ": warning[" << w.code << "]: record \"" << w.record << "\""
           << (w.field.empty() ? "" : " field \"" + w.field + "\"") << ": " << w.message << "\n";
     }
   }
-  return EmitOutput(RenderScorecard(*criteria.plan, card, format, render), o.output, format_name,
+  return EmitOutput(RenderScorecard(criteria->plan(), card, format, render), o.output, format_name,
                     render.lang, out, err)
              ? kExitOk
              : kExitFailure;

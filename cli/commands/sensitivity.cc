@@ -15,13 +15,13 @@ int RunSensitivity(const SensitivityOptions& o, std::ostream& out, std::ostream&
   RenderOptions render;
   if (!ParseOutputFlags("sensitivity", o.output, false, &format_name, &format, &render, err))
     return kExitInvalidInput;
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   Evidence evidence;
-  if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
-  WhatIf whatif(*criteria.plan, evidence);
+  if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
+  WhatIf whatif(criteria->plan(), evidence);
   SensitivityReport r = AnalyzeSensitivity(whatif);
-  return EmitOutput(RenderSensitivity(*criteria.plan, r, format, render), o.output, format_name,
+  return EmitOutput(RenderSensitivity(criteria->plan(), r, format, render), o.output, format_name,
                     render.lang, out, err)
              ? kExitOk
              : kExitFailure;

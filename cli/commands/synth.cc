@@ -31,10 +31,10 @@ int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
     err << "error: -o DIR or -o FILE.ndjson is required\n";
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   Evidence tmpl;
-  if (!LoadEvidence(o.template_path, criteria.criteria, &tmpl, err)) {
+  if (!LoadEvidence(o.template_path, criteria->criteria(), &tmpl, err)) {
     err << "error: the template evidence could not be loaded (pass --template FILE)\n";
     return kExitInvalidInput;
   }
@@ -47,7 +47,7 @@ int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
   std::string why;
   if (ndjson) {
     std::string all;
-    Synthesize(*criteria.plan, tmpl, config, [&](const SynthUnit& u) {
+    Synthesize(criteria->plan(), tmpl, config, [&](const SynthUnit& u) {
       all += EvidenceToJson(u.evidence, false);
       all += '\n';
     });
@@ -67,7 +67,7 @@ int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
       return kExitFailure;
     }
     bool ok = true;
-    Synthesize(*criteria.plan, tmpl, config, [&](const SynthUnit& u) {
+    Synthesize(criteria->plan(), tmpl, config, [&](const SynthUnit& u) {
       if (!ok) return;
       const std::string path =
           (std::filesystem::path(o.output) / (u.evidence.unit.code + ".json")).string();

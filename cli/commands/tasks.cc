@@ -54,10 +54,10 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: --threads must be 1-64\n";
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   Evidence evidence;
-  if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
+  if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
   const ScenarioLimits limits;
   std::string why;
   bool too_large = false;
@@ -69,15 +69,15 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
         << why << "\n";
     return kExitInvalidInput;
   }
-  TasksLoad load = LoadTasksJson(*text, o.tasks, &criteria.criteria, &evidence, limits);
+  TasksLoad load = LoadTasksJson(*text, o.tasks, &criteria->criteria(), &evidence, limits);
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {
     err << o.tasks << ": the task list has errors; nothing scored\n";
     return kExitInvalidInput;
   }
 
-  const IndexMeta& meta = criteria.criteria.index;
-  WhatIf whatif(*criteria.plan, evidence);
+  const IndexMeta& meta = criteria->criteria().index;
+  WhatIf whatif(criteria->plan(), evidence);
   TaskOptions options;
   options.threads = o.threads;
   options.budget = o.budget;
@@ -103,7 +103,7 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
   TasksView view{&load.tasks, &analysis, options.budget, options.target_band};
-  return EmitOutput(RenderTasks(*criteria.plan, view, format, render), o.output, format_name,
+  return EmitOutput(RenderTasks(criteria->plan(), view, format, render), o.output, format_name,
                     render.lang, out, err)
              ? kExitOk
              : kExitFailure;

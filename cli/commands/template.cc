@@ -19,21 +19,21 @@ int RunTemplate(const TemplateCommandOptions& o, std::ostream& out, std::ostream
   if (!ResolveFormat("template", "", o.output, {"xlsx"}, "xlsx", &format, err)) {
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   Evidence evidence;
-  if (!o.from.empty() && !LoadEvidence(o.from, criteria.criteria, &evidence, err)) {
+  if (!o.from.empty() && !LoadEvidence(o.from, criteria->criteria(), &evidence, err)) {
     return kExitInvalidInput;
   }
   TemplateOptions options;
-  options.criteria_text = criteria.source->text();
+  options.criteria_text = criteria->source().text();
   options.from = o.from.empty() ? nullptr : &evidence;
   // Typed names become data, which is NFC (macOS types "Xã" decomposed).
   options.unit_code = NfcVi(o.unit_code);
   options.unit_name = NfcVi(o.unit_name);
   std::vector<std::string> warnings;
   std::string why;
-  if (!WriteEvidenceTemplate(*criteria.plan, options, o.output, &warnings, &why)) {
+  if (!WriteEvidenceTemplate(criteria->plan(), options, o.output, &warnings, &why)) {
     err << o.output << ": error: " << why << "\n";
     return kExitFailure;
   }

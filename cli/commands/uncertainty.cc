@@ -85,11 +85,11 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
     err << "error: " << why << "\n";
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   // The nominal weights: the criteria's own scheme unless --weights names one.
-  AreaWeights weights = DeclaredAreaWeights(criteria.criteria);
-  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria.criteria, &weights, err)) {
+  AreaWeights weights = DeclaredAreaWeights(criteria->criteria());
+  if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria->criteria(), &weights, err)) {
     return kExitInvalidInput;
   }
   config.area_weights = weights.weight;
@@ -103,7 +103,7 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
       return kExitInvalidInput;
     }
     std::vector<std::string> areas;
-    for (const Area& a : criteria.plan->criteria().areas) areas.push_back(a.code);
+    for (const Area& a : criteria->plan().criteria().areas) areas.push_back(a.code);
     if (!ParseAreaNoiseFile(text, o.weight_noise_file, areas, config.weight_noise,
                             &config.area_weight_noise, &why)) {
       err << "error: " << why << "\n";
@@ -116,10 +116,10 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
 
   BatchConfig batch_config;
   batch_config.jobs = jobs;
-  BatchResult batch = ScoreBatch(*criteria.plan, *inputs, batch_config);
+  BatchResult batch = ScoreBatch(criteria->plan(), *inputs, batch_config);
   // The base index, band and rank are those of the nominal weights the noise
   // is applied around.
-  if (!o.weights.empty()) ReweighBatch(*criteria.plan, weights, batch_config.max_gaps, &batch);
+  if (!o.weights.empty()) ReweighBatch(criteria->plan(), weights, batch_config.max_gaps, &batch);
   if (format != OutputFormat::kTable) {
     for (const BatchFailure& f : batch.failed) err << "failed: " << FailureLine(f) << "\n";
   }
@@ -132,7 +132,7 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
     err << "error: no unit could be scored; nothing to analyse\n";
     return kExitInvalidInput;
   }
-  const size_t factors = config.sobol ? SobolFactors(*criteria.plan, batch, config).size() : 0;
+  const size_t factors = config.sobol ? SobolFactors(criteria->plan(), batch, config).size() : 0;
   if (why = ValidateUncertaintyConfig(config, batch.units.size(), factors); !why.empty()) {
     err << "error: " << why << "\n";
     return kExitInvalidInput;
@@ -144,7 +144,7 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
         << " rows; use fewer --samples (or --max-samples)\n";
     return kExitInvalidInput;
   }
-  const UncertaintyResult result = AnalyzeUncertainty(*criteria.plan, batch, config);
+  const UncertaintyResult result = AnalyzeUncertainty(criteria->plan(), batch, config);
   for (const std::string& w : result.warnings) err << "warning: " << w << "\n";
   if (config.target_se > 0 && !result.target_met) {
     err << "warning: --target-se " << config.target_se << " not met at the cap of "
@@ -154,14 +154,14 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   if (config.keep_samples) {
     std::string write_error;
     if (!WriteFileAtomic(o.samples_out,
-                         RenderUncertaintySamples(*criteria.plan, batch, result, ndjson_samples),
+                         RenderUncertaintySamples(criteria->plan(), batch, result, ndjson_samples),
                          &write_error)) {
       err << "error: --samples-out: " << o.samples_out << ": " << write_error << "\n";
       return kExitFailure;
     }
     SayWritten(o.samples_out, ndjson_samples ? "NDJSON" : "csv", render.lang, err);
   }
-  if (!EmitOutput(RenderUncertainty(*criteria.plan, batch, result, format, render), o.output,
+  if (!EmitOutput(RenderUncertainty(criteria->plan(), batch, result, format, render), o.output,
                   format_name, render.lang, out, err)) {
     return kExitFailure;
   }

@@ -21,10 +21,10 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: give at least one SCENARIO file or --set ID.FIELD=VALUE\n";
     return kExitInvalidInput;
   }
-  LoadedCriteria criteria;
-  if (!LoadCriteria(o.criteria, &criteria, err)) return kExitInvalidInput;
+  const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   Evidence evidence;
-  if (!LoadEvidence(o.evidence, criteria.criteria, &evidence, err)) return kExitInvalidInput;
+  if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
 
   // Load every scenario first, so that all problems are reported together.
   std::vector<Scenario> scenarios;
@@ -43,7 +43,7 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
       bad = true;
       continue;
     }
-    ScenarioLoad load = LoadScenarioJson(*text, path, &criteria.criteria, &evidence, limits);
+    ScenarioLoad load = LoadScenarioJson(*text, path, &criteria->criteria(), &evidence, limits);
     for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
     if (!load.ok()) {
       bad = true;
@@ -57,7 +57,7 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     Scenario inline_scenario;
     std::vector<EvidenceIssue> issues;
     for (const std::string& set : o.sets) {
-      if (auto e = ParseSetAssignment(set, &criteria.criteria, evidence, &issues)) {
+      if (auto e = ParseSetAssignment(set, &criteria->criteria(), evidence, &issues)) {
         inline_scenario.effects.push_back(std::move(*e));
       }
     }
@@ -73,7 +73,7 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     return kExitInvalidInput;
   }
 
-  WhatIf whatif(*criteria.plan, evidence);
+  WhatIf whatif(criteria->plan(), evidence);
   std::vector<WhatIfColumn> columns;
   for (size_t k = 0; k < scenarios.size(); ++k) {
     std::vector<std::string> problems;
@@ -85,7 +85,7 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     columns.push_back({scenarios[k].name, sources[k], std::move(card)});
   }
   if (bad) return kExitInvalidInput;  // the loader resolves targets; kept as a guard
-  return EmitOutput(RenderWhatIf(*criteria.plan, whatif.base_card(), columns, format, render),
+  return EmitOutput(RenderWhatIf(criteria->plan(), whatif.base_card(), columns, format, render),
                     o.output, format_name, render.lang, out, err)
              ? kExitOk
              : kExitFailure;

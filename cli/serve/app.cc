@@ -120,13 +120,13 @@ const Item* FindItem(const Criteria& c, const std::string& code, std::string* ar
 
 }  // namespace
 
-App::App(AppConfig config, std::shared_ptr<const LoadedCriteria> criteria,
+App::App(AppConfig config, std::shared_ptr<const CompiledCriteria> criteria,
          std::unique_ptr<CommuneSession> commune, std::unique_ptr<ProvinceSession> province)
     : config_(std::move(config)),
       criteria_(std::move(criteria)),
       commune_(std::move(commune)),
       province_(std::move(province)),
-      schema_json_(SchemaJson(criteria_->criteria)) {}
+      schema_json_(SchemaJson(criteria_->criteria())) {}
 
 App::~App() = default;
 
@@ -258,7 +258,7 @@ std::shared_ptr<const Snapshot> App::SnapshotFor(const Request& r, Response* err
 
 Response App::Info(const Request& r) {
   (void)r;
-  const IndexMeta& meta = criteria_->criteria.index;
+  const IndexMeta& meta = criteria_->criteria().index;
   Json info = Json::object();
   info["mode"] = commune_ ? "commune" : "province";
   info["lang"] = config_.report.lang == Lang::kEn ? "en" : "vi";
@@ -307,10 +307,10 @@ Response App::Sensitivity(const Request& r) {
   auto s = SnapshotFor(r, &error);
   if (!s) return error;
   std::call_once(s->sensitivity_once, [&] {
-    WhatIf whatif(*criteria_->plan, s->evidence);
+    WhatIf whatif(criteria_->plan(), s->evidence);
     SensitivityReport report = AnalyzeSensitivity(whatif);
     s->sensitivity_json =
-        RenderSensitivity(*criteria_->plan, report, OutputFormat::kJson, config_.report);
+        RenderSensitivity(criteria_->plan(), report, OutputFormat::kJson, config_.report);
   });
   return JsonOk(s->sensitivity_json);
 }
@@ -318,14 +318,14 @@ Response App::Sensitivity(const Request& r) {
 Response App::ItemDetail(const Request& r) {
   const std::string code = r.Query("code");
   std::string area, criterion;
-  const Item* item = FindItem(criteria_->criteria, code, &area, &criterion);
+  const Item* item = FindItem(criteria_->criteria(), code, &area, &criterion);
   if (!item) return JsonError(404, "item", "no item with the code '" + code + "'");
   Json out = {{"code", item->code}, {"name", item->name}, {"max", item->max}};
   out["area"] = area;
   out["criterion"] = criterion;
   out["expects"] = item->expects;
   out["note"] = item->note;
-  const std::string& text = criteria_->source->text();
+  const std::string& text = criteria_->source().text();
   if (item->range.begin < item->range.end && item->range.end <= text.size()) {
     out["source"] = text.substr(item->range.begin, item->range.end - item->range.begin);
   } else {
@@ -377,16 +377,16 @@ Response App::Preview(const Request& r) {
   if (JsonDepth(r.body) > config_.max_json_depth) {
     return JsonError(400, "too_deep", "the JSON nests too deeply");
   }
-  EvidenceLoad load = LoadEvidenceJson(r.body, "evidence", &criteria_->criteria);
+  EvidenceLoad load = LoadEvidenceJson(r.body, "evidence", &criteria_->criteria());
   if (!load.ok()) {
     return IssuesError(422, "invalid_evidence", "the evidence has errors", load.issues);
   }
-  EvidenceIndex index(*criteria_->plan, load.evidence);
-  Scorer scorer(*criteria_->plan);
+  EvidenceIndex index(criteria_->plan(), load.evidence);
+  Scorer scorer(criteria_->plan());
   std::vector<WhatIfColumn> columns;
-  columns.push_back({"edit", "editor", scorer.Score(index, load.evidence)});
+  columns.push_back({"edit", "editor", scorer.Score(index)});
   const std::string whatif =
-      RenderWhatIf(*criteria_->plan, s->card, columns, OutputFormat::kJson, config_.report);
+      RenderWhatIf(criteria_->plan(), s->card, columns, OutputFormat::kJson, config_.report);
   return JsonOk("{\"ok\": true, \"version\": " + std::to_string(s->version) +
                 ", \"issues\": " + IssuesJson(load.issues) + ", \"whatif\": " + whatif + "}\n");
 }
@@ -398,13 +398,13 @@ Response App::WhatIfPost(const Request& r) {
   if (JsonDepth(r.body) > config_.max_json_depth) {
     return JsonError(400, "too_deep", "the JSON nests too deeply");
   }
-  ScenarioLoad load = LoadScenarioJson(r.body, "scenario", &criteria_->criteria, &s->evidence);
+  ScenarioLoad load = LoadScenarioJson(r.body, "scenario", &criteria_->criteria(), &s->evidence);
   if (!load.ok())
     return IssuesError(422, "invalid_scenario", "the scenario has errors", load.issues);
   std::string source = r.Query("source");
   if (source.empty()) source = "scenario";
   if (load.scenario.name.empty()) load.scenario.name = source;
-  WhatIf whatif(*criteria_->plan, s->evidence);
+  WhatIf whatif(criteria_->plan(), s->evidence);
   std::vector<std::string> problems;
   std::vector<WhatIfColumn> columns;
   columns.push_back({load.scenario.name, source, whatif.Apply(load.scenario.effects, &problems)});
@@ -413,7 +413,7 @@ Response App::WhatIfPost(const Request& r) {
     for (const std::string& p : problems) message += (message.empty() ? "" : "; ") + p;
     return JsonError(422, "invalid_scenario", message);
   }
-  return JsonOk(RenderWhatIf(*criteria_->plan, whatif.base_card(), columns, OutputFormat::kJson,
+  return JsonOk(RenderWhatIf(criteria_->plan(), whatif.base_card(), columns, OutputFormat::kJson,
                              config_.report));
 }
 
@@ -427,7 +427,7 @@ Response App::Tasks(const Request& r) {
   if (!ParseBudget(r.Query("budget"), &options.budget, &why)) {
     return JsonError(400, "budget", why);
   }
-  const IndexMeta& meta = criteria_->criteria.index;
+  const IndexMeta& meta = criteria_->criteria().index;
   const std::string target = r.Query("target");
   if (!target.empty()) {
     if (BandRank(meta, target) < 0) return JsonError(400, "band", "no band '" + target + "'");
@@ -437,15 +437,15 @@ Response App::Tasks(const Request& r) {
     if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;
   }
   TasksLoad load = LoadTasksJson(commune_->tasks_text(), commune_->tasks_path(),
-                                 &criteria_->criteria, &s->evidence);
+                                 &criteria_->criteria(), &s->evidence);
   if (!load.ok()) {
     return IssuesError(422, "invalid_tasks", "the task list does not fit the evidence",
                        load.issues);
   }
-  WhatIf whatif(*criteria_->plan, s->evidence);
+  WhatIf whatif(criteria_->plan(), s->evidence);
   TaskAnalysis analysis = AnalyzeTasks(whatif, load.tasks, options);
   TasksView view{&load.tasks, &analysis, options.budget, options.target_band};
-  return JsonOk(RenderTasks(*criteria_->plan, view, OutputFormat::kJson, config_.report));
+  return JsonOk(RenderTasks(criteria_->plan(), view, OutputFormat::kJson, config_.report));
 }
 
 Response App::TasksApply(const Request& r) {
@@ -462,7 +462,7 @@ Response App::TasksApply(const Request& r) {
   }
   auto s = commune_->current();
   TasksLoad load = LoadTasksJson(commune_->tasks_text(), commune_->tasks_path(),
-                                 &criteria_->criteria, &s->evidence);
+                                 &criteria_->criteria(), &s->evidence);
   if (!load.ok()) {
     return IssuesError(422, "invalid_tasks", "the task list does not fit the evidence",
                        load.issues);
@@ -490,11 +490,11 @@ Response App::TasksApply(const Request& r) {
     };
     return pos(a) < pos(b);
   });
-  WhatIf whatif(*criteria_->plan, s->evidence);
+  WhatIf whatif(criteria_->plan(), s->evidence);
   std::vector<std::string> problems;
   std::vector<WhatIfColumn> columns;
   columns.push_back({name.empty() ? "-" : name, "tasks", whatif.ApplyAll(lists, &problems)});
-  return JsonOk(RenderWhatIf(*criteria_->plan, whatif.base_card(), columns, OutputFormat::kJson,
+  return JsonOk(RenderWhatIf(criteria_->plan(), whatif.base_card(), columns, OutputFormat::kJson,
                              config_.report));
 }
 
@@ -522,7 +522,7 @@ Response App::Upload(const Request& r) {
                                        ends(".csv")    ? "upload.csv"
                                        : ends(".xlsx") ? "upload.xlsx"
                                                        : "upload.json",
-                                       &criteria_->criteria);
+                                       &criteria_->criteria());
   // A fragment naming no year or as_of takes the draft's (below); a wrong year stays an error.
   std::erase_if(load.issues, [&](const EvidenceIssue& i) {
     return i.code == "E535" || (i.code == "E534" && load.evidence.year == 0);
@@ -602,10 +602,10 @@ Response App::ReportHtml(const Request& r) {
   TaskList list;
   TaskAnalysis analysis;
   std::optional<TasksView> view;
-  WhatIf whatif(*criteria_->plan, s->evidence);
+  WhatIf whatif(criteria_->plan(), s->evidence);
   if (commune_ && !commune_->tasks_text().empty()) {
     TasksLoad load = LoadTasksJson(commune_->tasks_text(), commune_->tasks_path(),
-                                   &criteria_->criteria, &s->evidence);
+                                   &criteria_->criteria(), &s->evidence);
     if (load.ok()) {
       list = std::move(load.tasks);
       TaskOptions options;
@@ -613,15 +613,15 @@ Response App::ReportHtml(const Request& r) {
       if (!ParseBudget(r.Query("budget"), &options.budget, &why)) {
         return JsonError(400, "budget", why);
       }
-      const IndexMeta& meta = criteria_->criteria.index;
+      const IndexMeta& meta = criteria_->criteria().index;
       const int rank = BandRank(meta, s->card.band);
       if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;
       analysis = AnalyzeTasks(whatif, list, options);
       view = TasksView{&list, &analysis, options.budget, options.target_band};
     }
   }
-  std::string html = RenderHtmlReport(*criteria_->plan, whatif.base_card(), view ? &*view : nullptr,
-                                      config_.report);
+  std::string html = RenderHtmlReport(criteria_->plan(), whatif.base_card(),
+                                      view ? &*view : nullptr, config_.report);
   return Download(std::move(html), "text/html; charset=utf-8",
                   "cchc-report-" + SafeName(s->evidence.unit.code) + ".html");
 }
@@ -638,7 +638,7 @@ Response App::ReportXlsx(const Request& r) {
   }
   const std::string path = dir + "/form.xlsx";
   std::string why;
-  const bool ok = WriteSelfAssessmentXlsx(*criteria_->plan, s->card, config_.report, path, &why);
+  const bool ok = WriteSelfAssessmentXlsx(criteria_->plan(), s->card, config_.report, path, &why);
   std::optional<std::string> data;
   if (ok) data = ReadWholeFile(path, 256u << 20, &why);
   ::unlink(path.c_str());
@@ -660,11 +660,11 @@ Response App::EvidenceXlsx(const Request& r) {
   }
   const std::string path = dir + "/evidence.xlsx";
   TemplateOptions options;
-  options.criteria_text = criteria_->source->text();
+  options.criteria_text = criteria_->source().text();
   options.from = &s->evidence;
   std::vector<std::string> warnings;
   std::string why;
-  const bool ok = WriteEvidenceTemplate(*criteria_->plan, options, path, &warnings, &why);
+  const bool ok = WriteEvidenceTemplate(criteria_->plan(), options, path, &warnings, &why);
   std::optional<std::string> data;
   if (ok) data = ReadWholeFile(path, 256u << 20, &why);
   ::unlink(path.c_str());

@@ -28,7 +28,7 @@ struct AppConfig {
 class App {
  public:
   // Exactly one of the sessions is set.
-  App(AppConfig config, std::shared_ptr<const LoadedCriteria> criteria,
+  App(AppConfig config, std::shared_ptr<const CompiledCriteria> criteria,
       std::unique_ptr<CommuneSession> commune, std::unique_ptr<ProvinceSession> province);
   ~App();
   App(const App&) = delete;
@@ -65,7 +65,7 @@ class App {
   Response StaticFile(const Request& r);
 
   AppConfig config_;
-  std::shared_ptr<const LoadedCriteria> criteria_;
+  std::shared_ptr<const CompiledCriteria> criteria_;
   std::unique_ptr<CommuneSession> commune_;
   std::unique_ptr<ProvinceSession> province_;
   std::string schema_json_;

@@ -65,8 +65,8 @@ int RunServe(const ServeOptions& o, std::ostream& out, std::ostream& err) {
       return kExitInvalidInput;
     }
   }
-  auto criteria = std::make_shared<LoadedCriteria>();
-  if (!LoadCriteria(o.criteria, criteria.get(), err)) return kExitInvalidInput;
+  std::shared_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);
+  if (!criteria) return kExitInvalidInput;
   const bool province = IsProvinceInput(o.input);
   if (province && !o.tasks.empty()) {
     err << "error: --tasks goes with one commune's evidence file, not a folder or NDJSON\n";

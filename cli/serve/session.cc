@@ -137,26 +137,24 @@ std::string RankingJson(const Plan& plan, const BatchResult& r) {
 
 }  // namespace
 
-std::shared_ptr<const Snapshot> MakeSnapshot(const LoadedCriteria& criteria, Evidence evidence,
+std::shared_ptr<const Snapshot> MakeSnapshot(const CompiledCriteria& criteria, Evidence evidence,
                                              std::vector<EvidenceIssue> warnings, int version,
                                              const RenderOptions& report) {
   auto s = std::make_shared<Snapshot>();
   s->version = version;
   s->evidence = std::move(evidence);
   s->warnings = std::move(warnings);
-  EvidenceIndex index(*criteria.plan, s->evidence);
-  Scorer scorer(*criteria.plan);
-  s->card = scorer.Score(index, s->evidence);
-  s->score_json = RenderScorecard(*criteria.plan, s->card, OutputFormat::kJson, report);
+  EvidenceIndex index(criteria.plan(), s->evidence);
+  Scorer scorer(criteria.plan());
+  s->card = scorer.Score(index);
+  s->score_json = RenderScorecard(criteria.plan(), s->card, OutputFormat::kJson, report);
   s->evidence_json = EvidenceToJson(s->evidence);
   return s;
 }
 
-std::unique_ptr<CommuneSession> CommuneSession::Open(std::shared_ptr<const LoadedCriteria> criteria,
-                                                     const std::string& evidence_path,
-                                                     const std::string& tasks_path,
-                                                     const RenderOptions& report,
-                                                     std::ostream& err) {
+std::unique_ptr<CommuneSession> CommuneSession::Open(
+    std::shared_ptr<const CompiledCriteria> criteria, const std::string& evidence_path,
+    const std::string& tasks_path, const RenderOptions& report, std::ostream& err) {
   std::unique_ptr<CommuneSession> s(new CommuneSession);
   s->criteria_ = std::move(criteria);
   s->report_ = report;
@@ -171,7 +169,7 @@ std::unique_ptr<CommuneSession> CommuneSession::Open(std::shared_ptr<const Loade
         << why << "\n";
     return nullptr;
   }
-  EvidenceLoad load = LoadEvidenceText(*text, evidence_path, &s->criteria_->criteria);
+  EvidenceLoad load = LoadEvidenceText(*text, evidence_path, &s->criteria_->criteria());
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {
     err << evidence_path << ": the evidence has errors; fix them, then start the server again\n";
@@ -228,7 +226,7 @@ SaveResult CommuneSession::Save(int base_version, const std::string& text) {
                 "; reload to see it, then make the change again";
     return r;
   }
-  EvidenceLoad load = LoadEvidenceJson(text, path_, &criteria_->criteria);
+  EvidenceLoad load = LoadEvidenceJson(text, path_, &criteria_->criteria());
   if (!load.ok()) {
     r.status = 422;
     r.code = "invalid_evidence";
@@ -243,7 +241,7 @@ SaveResult CommuneSession::Save(int base_version, const std::string& text) {
   // only when CSV holds every value (it is read back to check).
   std::string data;
   if (csv_) {
-    CsvOutput csv = WriteEvidenceCsv(load.evidence, &criteria_->criteria,
+    CsvOutput csv = WriteEvidenceCsv(load.evidence, &criteria_->criteria(),
                                      old ? ReadCsvStyle(*old) : CsvStyle{});
     if (!csv.losses.empty()) {
       r.status = 422;
@@ -316,7 +314,7 @@ std::vector<CommuneSession::HistoryEntry> CommuneSession::History() const {
 }
 
 std::unique_ptr<ProvinceSession> ProvinceSession::Open(
-    std::shared_ptr<const LoadedCriteria> criteria, const std::string& input,
+    std::shared_ptr<const CompiledCriteria> criteria, const std::string& input,
     const RenderOptions& report, std::ostream& err) {
   std::unique_ptr<ProvinceSession> s(new ProvinceSession);
   s->criteria_ = std::move(criteria);
@@ -327,7 +325,7 @@ std::unique_ptr<ProvinceSession> ProvinceSession::Open(
   if (!inputs) return nullptr;
   s->ndjson_ = !ndjson_text.empty();
   BatchConfig config;
-  s->result_ = ScoreBatch(*s->criteria_->plan, *inputs, config);
+  s->result_ = ScoreBatch(s->criteria_->plan(), *inputs, config);
   for (const BatchFailure& f : s->result_.failed) err << "failed: " << FailureLine(f) << "\n";
   if (s->result_.units.empty()) {
     err << input << ": no commune could be scored\n";
@@ -354,7 +352,7 @@ std::unique_ptr<ProvinceSession> ProvinceSession::Open(
     auto it = by_name.find(u.source);
     if (it != by_name.end()) s->unit_input_.emplace(u.unit.code, it->second);
   }
-  s->ranking_json_ = RankingJson(*s->criteria_->plan, s->result_);
+  s->ranking_json_ = RankingJson(s->criteria_->plan(), s->result_);
   // The inputs (a national NDJSON is ~100 MB) are not needed any more.
   inputs.reset();
   std::string().swap(ndjson_text);
@@ -364,7 +362,7 @@ std::unique_ptr<ProvinceSession> ProvinceSession::Open(
 
 const std::string& ProvinceSession::batch_json() const {
   std::call_once(batch_json_once_, [this] {
-    batch_json_ = RenderBatch(*criteria_->plan, result_, OutputFormat::kJson, report_);
+    batch_json_ = RenderBatch(criteria_->plan(), result_, OutputFormat::kJson, report_);
     ::malloc_trim(0);  // the renderer's document tree is gone
   });
   return batch_json_;
@@ -413,7 +411,7 @@ std::shared_ptr<const Snapshot> ProvinceSession::OpenUnit(const std::string& cod
   }
   std::string text;
   if (!ReadInput(where->second, &text, error)) return nullptr;
-  EvidenceLoad load = LoadEvidenceText(text, names_[where->second], &criteria_->criteria);
+  EvidenceLoad load = LoadEvidenceText(text, names_[where->second], &criteria_->criteria());
   if (!load.ok()) {
     *error = "the commune's evidence no longer loads: " + RenderIssues(load.issues);
     return nullptr;

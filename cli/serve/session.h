@@ -36,7 +36,7 @@ struct Snapshot {
 };
 
 // Scores `evidence` against the plan and renders the JSON the page reads.
-std::shared_ptr<const Snapshot> MakeSnapshot(const LoadedCriteria& criteria, Evidence evidence,
+std::shared_ptr<const Snapshot> MakeSnapshot(const CompiledCriteria& criteria, Evidence evidence,
                                              std::vector<EvidenceIssue> warnings, int version,
                                              const RenderOptions& report);
 
@@ -54,7 +54,7 @@ class CommuneSession {
  public:
   // Loads the evidence file (and the task list when tasks_path is not empty);
   // false after printing the problems to `err`.
-  static std::unique_ptr<CommuneSession> Open(std::shared_ptr<const LoadedCriteria> criteria,
+  static std::unique_ptr<CommuneSession> Open(std::shared_ptr<const CompiledCriteria> criteria,
                                               const std::string& evidence_path,
                                               const std::string& tasks_path,
                                               const RenderOptions& report, std::ostream& err);
@@ -86,7 +86,7 @@ class CommuneSession {
  private:
   CommuneSession() = default;
 
-  std::shared_ptr<const LoadedCriteria> criteria_;
+  std::shared_ptr<const CompiledCriteria> criteria_;
   RenderOptions report_;
   std::string path_, history_dir_, stem_, save_blocker_;
   bool csv_ = false;  // the evidence file is CSV (else JSON)
@@ -99,7 +99,7 @@ class CommuneSession {
 // The province mode: a folder or NDJSON of communes, scored once.
 class ProvinceSession {
  public:
-  static std::unique_ptr<ProvinceSession> Open(std::shared_ptr<const LoadedCriteria> criteria,
+  static std::unique_ptr<ProvinceSession> Open(std::shared_ptr<const CompiledCriteria> criteria,
                                                const std::string& input,
                                                const RenderOptions& report, std::ostream& err);
   // Exactly `cchc batch --format json`, rendered on first use (it is large:
@@ -117,7 +117,7 @@ class ProvinceSession {
   ProvinceSession() = default;
   bool ReadInput(size_t i, std::string* text, std::string* error) const;
 
-  std::shared_ptr<const LoadedCriteria> criteria_;
+  std::shared_ptr<const CompiledCriteria> criteria_;
   RenderOptions report_;
   std::string input_;
   bool ndjson_ = false;

@@ -12,7 +12,7 @@ WhatIf::WhatIf(const Plan& plan, const Evidence& base)
       scorer_(plan),
       quick_scorer_(plan),
       work_(base_index_) {
-  base_card_ = scorer_.Score(base_index_, base_);
+  base_card_ = scorer_.Score(base_index_);
   scratch_ = base_card_;
   quick_scorer_.set_explain(false);
 }

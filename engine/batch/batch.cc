@@ -92,7 +92,7 @@ void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, const Batch
     return;
   }
   EvidenceIndex index(plan, load.evidence);
-  Scorecard card = scorer->Score(index, load.evidence);
+  Scorecard card = scorer->Score(index);
   slot->unit = Compact(plan, card, name);
 }
 

@@ -14,7 +14,7 @@ bool IdLess(const IdEntry& a, std::string_view b) { return a.first < b; }
 }  // namespace
 
 EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
-    : plan_(&plan), as_of_(evidence.as_of), stride_(plan.fields().size()) {
+    : plan_(&plan), evidence_(&evidence), as_of_(evidence.as_of), stride_(plan.fields().size()) {
   const size_t n = evidence.records.size();
   records_.reserve(n + 8);
   kinds_.reserve(n + 8);

@@ -18,11 +18,18 @@ namespace cchc {
 
 class EvidenceIndex {
  public:
-  // `plan` and every record must outlive the index (records are referenced,
-  // not copied). Records of kinds the plan does not know keep kind id -1.
+  // The index references, never copies: `plan` and `evidence` must outlive
+  // it (and every copy of it), and `evidence` must not change while it lives.
+  // Records of kinds the plan does not know keep kind id -1.
   EvidenceIndex(const Plan& plan, const Evidence& evidence);
+  // A temporary would dangle at once.
+  EvidenceIndex(const Plan&, Evidence&&) = delete;
+  EvidenceIndex(Plan&&, const Evidence&) = delete;
 
   const Plan& plan() const { return *plan_; }
+  // The evidence the index was built from (unit, appraisals, file records);
+  // scenario edits change the index, not this.
+  const Evidence& evidence() const { return *evidence_; }
   std::optional<Date> as_of() const { return as_of_; }
 
   // Live record positions of a kind (-1: every live record), in file order.
@@ -71,6 +78,7 @@ class EvidenceIndex {
   }
 
   const Plan* plan_;
+  const Evidence* evidence_;
   std::optional<Date> as_of_;
   size_t stride_;
   std::vector<const Record*> records_;

@@ -32,7 +32,8 @@ std::string BandOf(const IndexMeta& meta, double percent) {
   return "";
 }
 
-Scorecard Scorer::Score(const EvidenceIndex& index, const Evidence& evidence) {
+Scorecard Scorer::Score(const EvidenceIndex& index) {
+  const Evidence& evidence = index.evidence();
   Scorecard card;
   card.unit = evidence.unit;
   card.year = evidence.year;

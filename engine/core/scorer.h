@@ -17,10 +17,11 @@ class Scorer {
  public:
   explicit Scorer(const Plan& plan) : plan_(plan), evaluator_(plan) {}
 
-  // Scores every item. `evidence` is the file the index was built from (its
-  // unit, appraisals and records for the unmatched list). Points-only
-  // (set_explain(false)): no explanations, evidence ids or unmatched list.
-  Scorecard Score(const EvidenceIndex& index, const Evidence& evidence);
+  // Scores every item. The unit, appraisals and the unmatched-record list
+  // come from the evidence the index was built from (index.evidence()).
+  // Points-only (set_explain(false)): no explanations, evidence ids or
+  // unmatched list.
+  Scorecard Score(const EvidenceIndex& index);
 
   // Re-scores only the items that select a kind in `touched_kinds` (or every
   // kind), then re-aggregates. The unmatched list is left as it was. When

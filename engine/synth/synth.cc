@@ -101,7 +101,7 @@ class UnitMaker {
   void FindAbsentEvidence() {
     Scorer scorer(plan_);
     EvidenceIndex index(plan_, tmpl_);
-    const Scorecard card = scorer.Score(index, tmpl_);
+    const Scorecard card = scorer.Score(index);
     for (const ItemScore& s : card.items) {
       const CompiledItem& ci = plan_.items()[static_cast<size_t>(s.index)];
       const bool unused = ci.group != ItemGroup::kArea && s.points == 0;
@@ -424,7 +424,7 @@ void Synthesize(const Plan& plan, const Evidence& tmpl, const SynthConfig& o,
     Unit unit{prefix + code, names[static_cast<size_t>(i)], province};
     u.evidence = maker.Make(rng, u.quality, unit);
     EvidenceIndex index(plan, u.evidence);
-    Scorecard card = scorer.Score(index, u.evidence);
+    Scorecard card = scorer.Score(index);
     Appraise(plan, card, rng, u.quality, &u.evidence);
     sink(u);
   }

@@ -97,12 +97,12 @@ TEST(AreaWeightsTest, HandComputedIndexUnderEqualAndFileWeights) {
   EXPECT_DOUBLE_EQ(card.percent, 50.0);                              // 5 / 10
   AreaWeights equal;
   ASSERT_TRUE(NamedAreaWeights("equal", 3, &equal));
-  AlternativeIndex alt = AlternativeOf(c->criteria.index, equal, card);
+  AlternativeIndex alt = AlternativeOf(c->criteria().index, equal, card);
   EXPECT_NEAR(alt.percent, (50.0 + 100.0 + 20.0) / 3, 1e-12);  // 56.67 %
   EXPECT_EQ(alt.band, "B");
   EXPECT_EQ(alt.scheme, "equal");
   // I 1, II 0, III 3: (1 × 50 + 0 × 100 + 3 × 20) / 4 = 27.5 %.
-  alt = AlternativeOf(c->criteria.index, File("I 1\nII 0\nIII 3\n", c->criteria.areas), card);
+  alt = AlternativeOf(c->criteria().index, File("I 1\nII 0\nIII 3\n", c->criteria().areas), card);
   EXPECT_NEAR(alt.percent, 27.5, 1e-12);
   EXPECT_EQ(alt.band, "C");
   EXPECT_EQ(alt.scheme, "w.txt");
@@ -114,10 +114,11 @@ TEST(AreaWeightsTest, AreasWithNothingApplicableDropOut) {
   EXPECT_DOUBLE_EQ(card.percent, 80.0);                             // 4 / 5
   AreaWeights equal;
   ASSERT_TRUE(NamedAreaWeights("equal", 3, &equal));
-  EXPECT_NEAR(AlternativeOf(c->criteria.index, equal, card).percent, 75.0, 1e-12);
+  EXPECT_NEAR(AlternativeOf(c->criteria().index, equal, card).percent, 75.0, 1e-12);
   // Only III weighs, and III is not applicable: the share falls back to points / max.
   EXPECT_NEAR(
-      AlternativeOf(c->criteria.index, File("I 0\nII 0\nIII 1", c->criteria.areas), card).percent,
+      AlternativeOf(c->criteria().index, File("I 0\nII 0\nIII 1", c->criteria().areas), card)
+          .percent,
       80.0, 1e-12);
 }
 
@@ -127,11 +128,11 @@ TEST(AreaWeightsTest, ByMaxIsTheOfficialIndex) {
     const Scorecard card = testing::ScoreAll(*c, ev);
     AreaWeights by_max;
     ASSERT_TRUE(NamedAreaWeights("max", 3, &by_max));
-    EXPECT_EQ(AlternativeOf(c->criteria.index, by_max, card).percent, card.percent);
+    EXPECT_EQ(AlternativeOf(c->criteria().index, by_max, card).percent, card.percent);
     // The declared max as explicit weights: equal up to rounding when all applicable.
     if (card.max == 10) {
       EXPECT_NEAR(
-          AlternativeOf(c->criteria.index, File("I 2\nII 3\nIII 5", c->criteria.areas), card)
+          AlternativeOf(c->criteria().index, File("I 2\nII 3\nIII 5", c->criteria().areas), card)
               .percent,
           card.percent, 1e-12);
     }
@@ -143,17 +144,17 @@ TEST(AreaWeightsTest, ByMaxIsTheOfficialIndex) {
 TEST(AreaWeightsTest, ByMaxIdentityOnTheExample) {
   auto c = Compile(Read("examples/thai-nguyen-2026/criteria.cchc"));
   EvidenceLoad loaded =
-      LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"), "e.json", &c->criteria);
+      LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"), "e.json", &c->criteria());
   ASSERT_TRUE(loaded.ok());
   const Scorecard card = testing::ScoreAll(*c, loaded.evidence);
   std::string text;
   bool all_applicable = true;
-  for (size_t a = 0; a < c->criteria.areas.size(); ++a) {
-    text += c->criteria.areas[a].code + " " + std::to_string(c->criteria.areas[a].max) + "\n";
+  for (size_t a = 0; a < c->criteria().areas.size(); ++a) {
+    text += c->criteria().areas[a].code + " " + std::to_string(c->criteria().areas[a].max) + "\n";
     all_applicable &= card.areas[a].max == card.areas[a].declared_max;
   }
   const AlternativeIndex declared =
-      AlternativeOf(c->criteria.index, File(text, c->criteria.areas), card);
+      AlternativeOf(c->criteria().index, File(text, c->criteria().areas), card);
   if (all_applicable) {
     EXPECT_NEAR(declared.percent, card.percent, 1e-9);
   } else {  // the example has items not applicable: the declared max is not the weight
@@ -162,13 +163,13 @@ TEST(AreaWeightsTest, ByMaxIdentityOnTheExample) {
   // Each area's applicable max as its weight: the official index whatever applies.
   AreaWeights applicable_max;
   for (const GroupScore& g : card.areas) applicable_max.weight.push_back(g.max);
-  EXPECT_NEAR(AlternativeOf(c->criteria.index, applicable_max, card).percent, card.percent, 1e-9);
-  EXPECT_EQ(AlternativeOf(c->criteria.index, applicable_max, card).band, card.band);
+  EXPECT_NEAR(AlternativeOf(c->criteria().index, applicable_max, card).percent, card.percent, 1e-9);
+  EXPECT_EQ(AlternativeOf(c->criteria().index, applicable_max, card).band, card.band);
 }
 
 TEST(AreaWeightsTest, WeightsFileErrorsSayWhereAndHowToFix) {
   auto c = Compile(kThree);
-  const std::vector<Area>& areas = c->criteria.areas;
+  const std::vector<Area>& areas = c->criteria().areas;
   auto error = [&](const std::string& text) {
     AreaWeights w;
     std::string why;
@@ -221,14 +222,14 @@ TEST(AreaWeightsTest, DeclaredSchemeIsTheOfficialIndex) {
   Scorecard card = testing::ScoreAll(*equal, ev);
   EXPECT_NEAR(card.percent, (50.0 + 100.0 + 20.0) / 3, 1e-12);
   EXPECT_EQ(card.band, "B");
-  EXPECT_EQ(DeclaredAreaWeights(equal->criteria).name, "equal");
+  EXPECT_EQ(DeclaredAreaWeights(equal->criteria()).name, "equal");
   AreaWeights by_max;
   ASSERT_TRUE(NamedAreaWeights("max", 3, &by_max));
-  EXPECT_NEAR(AlternativeOf(equal->criteria.index, by_max, card).percent, 50.0, 1e-12);
+  EXPECT_NEAR(AlternativeOf(equal->criteria().index, by_max, card).percent, 50.0, 1e-12);
 
   auto by_area = Compile(Declared("by area", {"1", "0", "3"}));
-  EXPECT_EQ(DeclaredAreaWeights(by_area->criteria).weight, (std::vector<double>{1, 0, 3}));
-  EXPECT_EQ(DeclaredAreaWeights(by_area->criteria).name, "criteria");
+  EXPECT_EQ(DeclaredAreaWeights(by_area->criteria()).weight, (std::vector<double>{1, 0, 3}));
+  EXPECT_EQ(DeclaredAreaWeights(by_area->criteria()).name, "criteria");
   // The council appraises item 3.1.1 at 5 of 5: III becomes 100 %.
   ev.appraisals.push_back({"3.1.1", 5.0, ""});
   card = testing::ScoreAll(*by_area, ev);
@@ -239,7 +240,7 @@ TEST(AreaWeightsTest, DeclaredSchemeIsTheOfficialIndex) {
 
   auto written_by_max = Compile(Declared("by max"));
   EXPECT_DOUBLE_EQ(testing::ScoreAll(*written_by_max, Facts(0.5, 1, 0.2)).percent, 50.0);
-  EXPECT_TRUE(DeclaredAreaWeights(written_by_max->criteria).by_max());
+  EXPECT_TRUE(DeclaredAreaWeights(written_by_max->criteria()).by_max());
 }
 
 // The task search scores sets under the criteria's scheme too: under equal
@@ -251,9 +252,9 @@ TEST(AreaWeightsTest, TaskSearchUsesTheDeclaredScheme) {
   const char* kTasksJson = R"({"tasks": [
     {"id": "A", "effort": 1, "effects": [{"op": "set", "id": "f", "fields": {"a": 1}}]},
     {"id": "B", "effort": 1, "effects": [{"op": "set", "id": "f", "fields": {"b": 1}}]}]})";
-  TasksLoad load = LoadTasksJson(kTasksJson, "t.json", &c->criteria, &ev);
+  TasksLoad load = LoadTasksJson(kTasksJson, "t.json", &c->criteria(), &ev);
   ASSERT_TRUE(load.ok());
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   EXPECT_NEAR(w.base_card().percent, 50.0, 1e-12);
   const SubsetSearchResult one = SearchSubsets(w, load.tasks, 1.0, std::nullopt, 1);
   ASSERT_TRUE(one.best_for_budget);
@@ -278,12 +279,12 @@ TEST(AreaWeightsTest, BatchRanksUnderTheAlternative) {
   NdjsonInputs inputs("p.ndjson", text);
   BatchConfig config;
   config.jobs = 1;
-  BatchResult r = ScoreBatch(*c->plan, inputs, config);
+  BatchResult r = ScoreBatch(c->plan(), inputs, config);
   ASSERT_EQ(r.units.size(), 3u);
   const BatchResult official = r;
   AreaWeights equal;
   ASSERT_TRUE(NamedAreaWeights("equal", 3, &equal));
-  RankAlternative(*c->plan, equal, &r);
+  RankAlternative(c->plan(), equal, &r);
   const double want_percent[] = {(50.0 + 100 + 20) / 3, 60, 200.0 / 3};
   const int want_rank[] = {3, 2, 1}, official_rank[] = {3, 2, 1};
   for (size_t u = 0; u < 3; ++u) {
@@ -297,7 +298,7 @@ TEST(AreaWeightsTest, BatchRanksUnderTheAlternative) {
   EXPECT_NEAR(r.units[1].percent, 60, 1e-12);
   EXPECT_NEAR(r.units[2].percent, 80, 1e-12);
   // Weights I 0, II 0, III 1: X 20 %, Y 80 %, Z 100 %: Z, Y, X.
-  RankAlternative(*c->plan, File("I 0\nII 0\nIII 1", c->criteria.areas), &r);
+  RankAlternative(c->plan(), File("I 0\nII 0\nIII 1", c->criteria().areas), &r);
   EXPECT_EQ(r.units[0].alternative->rank, 3);
   EXPECT_NEAR(r.units[1].alternative->percent, 80, 1e-12);
   EXPECT_EQ(r.units[1].alternative->band, "A");
@@ -305,13 +306,13 @@ TEST(AreaWeightsTest, BatchRanksUnderTheAlternative) {
   // ReweighBatch puts the scheme in the official fields (the nominal batch
   // of an uncertainty run); by max it leaves the batch as it is.
   BatchResult nominal = official;
-  ReweighBatch(*c->plan, equal, 10, &nominal);
+  ReweighBatch(c->plan(), equal, 10, &nominal);
   EXPECT_NEAR(nominal.units[0].percent, want_percent[0], 1e-12);
   EXPECT_EQ(nominal.units[2].rank, 1);
   AreaWeights by_max;
   ASSERT_TRUE(NamedAreaWeights("max", 3, &by_max));
   BatchResult same = official;
-  ReweighBatch(*c->plan, by_max, 10, &same);
+  ReweighBatch(c->plan(), by_max, 10, &same);
   EXPECT_EQ(same.units[1].percent, official.units[1].percent);
 }
 
@@ -329,10 +330,10 @@ TEST(AreaWeightsTest, UncertaintyNominalIndexIsTheSchemesIndex) {
   NdjsonInputs inputs("p.ndjson", text);
   BatchConfig bc;
   bc.jobs = 1;
-  BatchResult batch = ScoreBatch(*c->plan, inputs, bc);
+  BatchResult batch = ScoreBatch(c->plan(), inputs, bc);
   ASSERT_EQ(batch.units.size(), 2u);
-  const AreaWeights w = File("I 1\nII 0\nIII 3", c->criteria.areas);
-  ReweighBatch(*c->plan, w, 10, &batch);
+  const AreaWeights w = File("I 1\nII 0\nIII 3", c->criteria().areas);
+  ReweighBatch(c->plan(), w, 10, &batch);
   EXPECT_NEAR(batch.units[0].percent, 27.5, 1e-12);
   EXPECT_NEAR(batch.units[1].percent, 100.0, 1e-12);  // only I weighs among I, II
   UncertaintyConfig config;
@@ -341,7 +342,7 @@ TEST(AreaWeightsTest, UncertaintyNominalIndexIsTheSchemesIndex) {
   config.weight_noise = NormalNoise(0);
   config.area_weights = w.weight;
   config.weights_name = w.name;
-  const UncertaintyResult r = AnalyzeUncertainty(*c->plan, batch, config);
+  const UncertaintyResult r = AnalyzeUncertainty(c->plan(), batch, config);
   ASSERT_EQ(r.units.size(), 2u);
   for (const UnitUncertainty& u : r.units) {
     EXPECT_NEAR(u.p5, batch.units[u.unit].percent, 1e-12);

@@ -122,7 +122,7 @@ TEST(BatchStats, QuartilesInterpolate) {
 TEST(Batch, HandCheckedSharedRanks) {
   auto c = Compile(Mini("shared"));
   MemoryInputs in({Unit("D", 7), Unit("B", 9), Unit("A", 9.5), Unit("C", 9), Unit("E", 4)});
-  BatchResult r = ScoreBatch(*c->plan, in, {});
+  BatchResult r = ScoreBatch(c->plan(), in, {});
   ASSERT_EQ(r.units.size(), 5u);
   EXPECT_EQ(ByCode(r, "A").rank, 1);
   EXPECT_EQ(ByCode(r, "B").rank, 2);
@@ -149,7 +149,7 @@ TEST(Batch, HandCheckedSharedRanks) {
 TEST(Batch, HandCheckedDenseRanks) {
   auto c = Compile(Mini("dense"));
   MemoryInputs in({Unit("D", 7), Unit("B", 9), Unit("A", 9.5), Unit("C", 9), Unit("E", 7)});
-  BatchResult r = ScoreBatch(*c->plan, in, {});
+  BatchResult r = ScoreBatch(c->plan(), in, {});
   EXPECT_EQ(ByCode(r, "A").rank, 1);
   EXPECT_EQ(ByCode(r, "B").rank, 2);
   EXPECT_EQ(ByCode(r, "C").rank, 2);
@@ -163,7 +163,7 @@ TEST(Batch, BadInputsAreReportedAndTheRestScored) {
       {Unit("A", 8), "{\"unit\": ", "UNREADABLE",
        R"({"unit": {"code": "X"}, "records": [{"id": "f", "kind": "fact", "value": "high"}]})",
        R"({"year": 2026, "records": []})", Unit("A", 5), Unit("B", 6)});
-  BatchResult r = ScoreBatch(*c->plan, in, {});
+  BatchResult r = ScoreBatch(c->plan(), in, {});
   EXPECT_EQ(r.read(), 7u);
   ASSERT_EQ(r.units.size(), 2u);
   ASSERT_EQ(r.failed.size(), 5u);
@@ -184,7 +184,7 @@ TEST(Batch, NdjsonErrorsCarryTheFileLine) {
       Unit("A", 8) + "\n\n" + Unit("B", 6) + "\n{\"unit\": 1,}\n" + Unit("C", 3);
   NdjsonInputs in("units.ndjson", text);
   ASSERT_EQ(in.size(), 4u);  // the blank line is no unit
-  BatchResult r = ScoreBatch(*c->plan, in, {});
+  BatchResult r = ScoreBatch(c->plan(), in, {});
   ASSERT_EQ(r.failed.size(), 1u);
   EXPECT_EQ(r.failed[0].source, "units.ndjson:4");
   EXPECT_EQ(r.failed[0].error.rfind("units.ndjson:4:", 0), 0u) << r.failed[0].error;
@@ -205,7 +205,7 @@ TEST(Batch, SameOutputForAnyNumberOfJobs) {
   for (int jobs : {1, 2, 4, 7}) {
     BatchConfig config;
     config.jobs = jobs;
-    std::string json = RenderBatchJson(*c->plan, ScoreBatch(*c->plan, in, config), {});
+    std::string json = RenderBatchJson(c->plan(), ScoreBatch(c->plan(), in, config), {});
     if (first.empty()) first = json;
     EXPECT_EQ(json, first) << "jobs " << jobs;
   }
@@ -217,7 +217,7 @@ TEST(Batch, GapsListedLargestFirst) {
   MemoryInputs in({Unit("A", 8, 7.5), Unit("B", 6, 3), Unit("C", 5, 5), Unit("D", 4)});
   BatchConfig config;
   config.max_gaps = 5;
-  BatchResult r = ScoreBatch(*c->plan, in, config);
+  BatchResult r = ScoreBatch(c->plan(), in, config);
   ASSERT_EQ(r.largest_gaps.size(), 2u);  // C's appraisal equals its self-score
   EXPECT_EQ(r.units[r.largest_gaps[0].unit].unit.code, "B");
   EXPECT_DOUBLE_EQ(r.largest_gaps[0].gap(), -3);
@@ -225,7 +225,7 @@ TEST(Batch, GapsListedLargestFirst) {
   EXPECT_EQ(r.summary.appraised_units, 3u);
   EXPECT_DOUBLE_EQ(*ByCode(r, "B").appraised_percent, 30);
   EXPECT_FALSE(ByCode(r, "D").appraised_percent.has_value());
-  const std::string json = RenderBatchJson(*c->plan, r, {});
+  const std::string json = RenderBatchJson(c->plan(), r, {});
   EXPECT_NE(json.find("\"gap\": -30"), std::string::npos) << json;
 }
 
@@ -246,18 +246,18 @@ TEST(BatchGaps, OneScorecard) {
 TEST(BatchRender, TableCsvMarkdownCarryRanksAndFailures) {
   auto c = Compile(Mini("shared"));
   MemoryInputs in({Unit("A", 8), Unit("B", 8), "nope"});
-  BatchResult r = ScoreBatch(*c->plan, in, {});
+  BatchResult r = ScoreBatch(c->plan(), in, {});
   RenderOptions en;
   en.lang = Lang::kEn;
-  const std::string table = RenderBatchTable(*c->plan, r, en);
+  const std::string table = RenderBatchTable(c->plan(), r, en);
   EXPECT_NE(table.find("read 3, scored 2, failed 1"), std::string::npos) << table;
   EXPECT_NE(table.find("u2.json:"), std::string::npos) << table;
-  const std::string csv = RenderBatchCsv(*c->plan, r, en);
+  const std::string csv = RenderBatchCsv(c->plan(), r, en);
   EXPECT_EQ(
       csv.substr(0, csv.find('\n')),
       "rank,code,name,source,percent,band,points,max,appraised_percent,gap,area:I,item:1.1.1");
   EXPECT_NE(csv.find("\n1,A,Xã A,u0.json,80,B,8,10,,,80,8\n1,B,"), std::string::npos) << csv;
-  const std::string md = RenderBatchMarkdown(*c->plan, r, {});
+  const std::string md = RenderBatchMarkdown(c->plan(), r, {});
   EXPECT_NE(md.find("| 1 | B | Xã B | 80.00 | B |"), std::string::npos) << md;
 }
 

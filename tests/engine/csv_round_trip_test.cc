@@ -34,13 +34,13 @@ TEST(CsvRoundTrip, TheExampleReadsBackToTheSameRecordsAndScore) {
   const std::string src = CCHC_SOURCE_DIR;
   auto c = Compile(Read(src + "/examples/thai-nguyen-2026/criteria.cchc"));
   EvidenceLoad json = LoadEvidenceJson(Read(src + "/examples/an-khanh-2026/evidence.json"),
-                                       "evidence.json", &c->criteria);
+                                       "evidence.json", &c->criteria());
   ASSERT_TRUE(json.ok()) << RenderIssues(json.issues);
   Evidence want = json.evidence;
   ASSERT_FALSE(want.appraisals.empty());
   want.appraisals.clear();  // CSV carries no appraisal
   const std::string want_score =
-      RenderScorecard(*c->plan, ScoreAll(*c, want), OutputFormat::kJson, RenderOptions{});
+      RenderScorecard(c->plan(), ScoreAll(*c, want), OutputFormat::kJson, RenderOptions{});
 
   CsvStyle excel;
   excel.bom = true;
@@ -49,9 +49,9 @@ TEST(CsvRoundTrip, TheExampleReadsBackToTheSameRecordsAndScore) {
   excel.decimal_comma = true;
   for (const CsvStyle& style : {CsvStyle{}, excel}) {
     SCOPED_TRACE(style.bom ? "excel" : "default");
-    CsvOutput out = WriteEvidenceCsv(want, &c->criteria, style);
+    CsvOutput out = WriteEvidenceCsv(want, &c->criteria(), style);
     EXPECT_TRUE(out.losses.empty()) << out.losses[0];
-    EvidenceLoad csv = LoadEvidenceCsv(out.text, "evidence.csv", &c->criteria);
+    EvidenceLoad csv = LoadEvidenceCsv(out.text, "evidence.csv", &c->criteria());
     ASSERT_TRUE(csv.ok()) << RenderIssues(csv.issues);
     EXPECT_TRUE(csv.issues.empty()) << RenderIssues(csv.issues);
     const Evidence& got = csv.evidence;
@@ -73,10 +73,10 @@ TEST(CsvRoundTrip, TheExampleReadsBackToTheSameRecordsAndScore) {
         EXPECT_TRUE(SameValue(value, *back)) << a.id << " " << name;
       }
     }
-    EXPECT_EQ(RenderScorecard(*c->plan, ScoreAll(*c, got), OutputFormat::kJson, RenderOptions{}),
+    EXPECT_EQ(RenderScorecard(c->plan(), ScoreAll(*c, got), OutputFormat::kJson, RenderOptions{}),
               want_score);
     // Rewritten in its own style, the file is unchanged.
-    CsvOutput again = WriteEvidenceCsv(got, &c->criteria, ReadCsvStyle(out.text));
+    CsvOutput again = WriteEvidenceCsv(got, &c->criteria(), ReadCsvStyle(out.text));
     EXPECT_TRUE(again.losses.empty()) << again.losses[0];
     EXPECT_EQ(again.text, out.text);
   }

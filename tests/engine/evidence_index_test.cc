@@ -40,8 +40,8 @@ TEST(EvidenceIndex, RollbackRestoresExactly) {
     ev.records.push_back(
         Rec("R" + std::to_string(i), i % 3 ? "a" : "b", {{i % 3 ? "x" : "y", N(i)}}));
   }
-  EvidenceIndex index(*c->plan, ev);
-  const std::string before = Snapshot(*c->plan, index);
+  EvidenceIndex index(c->plan(), ev);
+  const std::string before = Snapshot(c->plan(), index);
   std::mt19937 rng(7);
   std::deque<Record> owned;
   for (int round = 0; round < 200; ++round) {
@@ -69,9 +69,10 @@ TEST(EvidenceIndex, RollbackRestoresExactly) {
           break;
       }
     }
-    EXPECT_FALSE(index.touched_kinds().empty() && edits > 0 && Snapshot(*c->plan, index) != before);
+    EXPECT_FALSE(index.touched_kinds().empty() && edits > 0 &&
+                 Snapshot(c->plan(), index) != before);
     index.Rollback();
-    ASSERT_EQ(Snapshot(*c->plan, index), before) << "round " << round;
+    ASSERT_EQ(Snapshot(c->plan(), index), before) << "round " << round;
     EXPECT_TRUE(index.touched_kinds().empty());
   }
 }

@@ -26,12 +26,12 @@ class ExampleTest : public ::testing::Test {
   void SetUp() override {
     c_ = Compile(Read("examples/thai-nguyen-2026/criteria.cchc"));
     EvidenceLoad load = LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"),
-                                         "evidence.json", &c_->criteria);
+                                         "evidence.json", &c_->criteria());
     ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
     evidence_ = std::move(load.evidence);
     card_ = ScoreAll(*c_, evidence_);
   }
-  std::unique_ptr<Compiled> c_;
+  std::unique_ptr<const CompiledCriteria> c_;
   Evidence evidence_;
   Scorecard card_;
 };
@@ -56,12 +56,12 @@ TEST_F(ExampleTest, ShowsEveryStatus) {
   EXPECT_EQ(edge.branch, ">= 80%");
   EXPECT_DOUBLE_EQ(edge.points, 0.25);
   for (const ItemScore& s : card_.items) {
-    EXPECT_NE(s.status, ItemStatus::kError) << ExplainItem(*c_->plan, s, Lang::kEn);
-    EXPECT_FALSE(ExplainItem(*c_->plan, s, Lang::kEn).empty());
+    EXPECT_NE(s.status, ItemStatus::kError) << ExplainItem(c_->plan(), s, Lang::kEn);
+    EXPECT_FALSE(ExplainItem(c_->plan(), s, Lang::kEn).empty());
     if (s.status == ItemStatus::kScored && s.group == ItemGroup::kArea &&
-        c_->plan->items()[static_cast<size_t>(s.index)].evidence_required) {
+        c_->plan().items()[static_cast<size_t>(s.index)].evidence_required) {
       EXPECT_FALSE(s.evidence.empty())
-          << c_->plan->items()[static_cast<size_t>(s.index)].item->code;
+          << c_->plan().items()[static_cast<size_t>(s.index)].item->code;
     }
   }
 }
@@ -72,7 +72,7 @@ TEST_F(ExampleTest, AppraisalGivesSelfVersusAppraised) {
 }
 
 TEST_F(ExampleTest, ScoreJsonMatchesGolden) {
-  const std::string json = RenderScoreJson(*c_->plan, card_, RenderOptions{});
+  const std::string json = RenderScoreJson(c_->plan(), card_, RenderOptions{});
   golden::ExpectMatchesGolden(
       json, std::string(CCHC_SOURCE_DIR) + "/tests/golden/score/an-khanh-2026.json");
 }
@@ -82,8 +82,8 @@ TEST_F(ExampleTest, RescoringTheSameEvidenceIsIdentical) {
   ASSERT_EQ(again.items.size(), card_.items.size());
   for (size_t i = 0; i < again.items.size(); ++i) {
     EXPECT_EQ(again.items[i].points, card_.items[i].points);
-    EXPECT_EQ(ExplainItem(*c_->plan, again.items[i], Lang::kVi),
-              ExplainItem(*c_->plan, card_.items[i], Lang::kVi));
+    EXPECT_EQ(ExplainItem(c_->plan(), again.items[i], Lang::kVi),
+              ExplainItem(c_->plan(), card_.items[i], Lang::kVi));
   }
   EXPECT_EQ(again.percent, card_.percent);
 }

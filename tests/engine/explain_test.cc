@@ -28,14 +28,14 @@ class ExplainExample : public ::testing::Test {
   void SetUp() override {
     c_ = Compile(Read("examples/thai-nguyen-2026/criteria.cchc"));
     EvidenceLoad load = LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"),
-                                         "evidence.json", &c_->criteria);
+                                         "evidence.json", &c_->criteria());
     ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
     evidence_ = std::move(load.evidence);
     card_ = ScoreAll(*c_, evidence_);
   }
   const ItemScore& Item(const std::string& code) const {
     for (const ItemScore& s : card_.items) {
-      if (c_->plan->items()[static_cast<size_t>(s.index)].item->code == code) return s;
+      if (c_->plan().items()[static_cast<size_t>(s.index)].item->code == code) return s;
     }
     ADD_FAILURE() << code;
     return card_.items.front();
@@ -43,13 +43,13 @@ class ExplainExample : public ::testing::Test {
   static void Golden(const std::string& rel, const std::string& text) {
     golden::ExpectMatchesGolden(text, std::string(CCHC_SOURCE_DIR) + "/" + rel);
   }
-  std::unique_ptr<Compiled> c_;
+  std::unique_ptr<const CompiledCriteria> c_;
   Evidence evidence_;
   Scorecard card_;
 };
 
 TEST_F(ExplainExample, HandWrittenSentences) {
-  const Plan& plan = *c_->plan;
+  const Plan& plan = c_->plan();
   EXPECT_EQ(ExplainItem(plan, Item("3.2.1"), Lang::kVi),
             "96,00 % (1.152/1.200) → đạt mức ≥ 95 %: 3/4 điểm");
   EXPECT_EQ(ExplainItem(plan, Item("3.2.1"), Lang::kEn),
@@ -83,7 +83,7 @@ TEST(LocalNumber, VietnameseGroupsThousandsAndUsesADecimalComma) {
 
 // No English word of a fixed list in the Vietnamese JSON explanations.
 TEST_F(ExplainExample, VietnameseJsonExplanationsHaveNoEnglish) {
-  const std::string json = RenderScoreJson(*c_->plan, card_, RenderOptions{});
+  const std::string json = RenderScoreJson(c_->plan(), card_, RenderOptions{});
   const std::regex field("\"explanation\": \"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"");
   const std::regex english("\\b(points|deadline|on time|below|band|missing|else|of)\\b",
                            std::regex::icase);
@@ -98,16 +98,16 @@ TEST_F(ExplainExample, VietnameseJsonExplanationsHaveNoEnglish) {
   // The English report keeps English.
   RenderOptions en;
   en.lang = Lang::kEn;
-  EXPECT_NE(RenderScoreJson(*c_->plan, card_, en).find(" of 4 points"), std::string::npos);
+  EXPECT_NE(RenderScoreJson(c_->plan(), card_, en).find(" of 4 points"), std::string::npos);
 }
 
 // The Vietnamese JSON golden is example_test.cc's an-khanh-2026.json.
 TEST_F(ExplainExample, GoldenOutputsInBothLanguages) {
   RenderOptions vi, en;
   en.lang = Lang::kEn;
-  Golden("tests/golden/score/an-khanh-2026.en.json", RenderScoreJson(*c_->plan, card_, en));
-  Golden("tests/golden/score/an-khanh-2026.vi.txt", RenderScoreTable(*c_->plan, card_, vi));
-  Golden("tests/golden/score/an-khanh-2026.en.txt", RenderScoreTable(*c_->plan, card_, en));
+  Golden("tests/golden/score/an-khanh-2026.en.json", RenderScoreJson(c_->plan(), card_, en));
+  Golden("tests/golden/score/an-khanh-2026.vi.txt", RenderScoreTable(c_->plan(), card_, vi));
+  Golden("tests/golden/score/an-khanh-2026.en.txt", RenderScoreTable(c_->plan(), card_, en));
 }
 
 }  // namespace

@@ -18,25 +18,26 @@ namespace {
 const std::string kSrc = CCHC_SOURCE_DIR;
 
 TEST(JsonFastSynth, SyntheticCommunesTakeTheFastPath) {
-  LoadedCriteria criteria;
   Evidence tmpl;
   std::ostringstream err;
-  ASSERT_TRUE(LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", &criteria, err))
-      << err.str();
-  ASSERT_TRUE(
-      LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json", criteria.criteria, &tmpl, err))
+  const std::unique_ptr<const CompiledCriteria> criteria =
+      LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", err);
+  ASSERT_TRUE(criteria) << err.str();
+  ASSERT_TRUE(LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json", criteria->criteria(),
+                           &tmpl, err))
       << err.str();
   SynthConfig config;
   config.units = 40;
   config.seed = 2026;
   int fast = 0;
-  Synthesize(*criteria.plan, tmpl, config, [&](const SynthUnit& u) {
+  Synthesize(criteria->plan(), tmpl, config, [&](const SynthUnit& u) {
     for (bool pretty : {false, true}) {
       const std::string text = EvidenceToJson(u.evidence, pretty);
       const std::string name = u.evidence.unit.code + (pretty ? " (pretty)" : "");
       std::optional<EvidenceLoad> a =
-          evidence_internal::LoadEvidenceJsonFast(text, name, &criteria.criteria, {});
-      EvidenceLoad b = evidence_internal::LoadEvidenceJsonSax(text, name, &criteria.criteria, {});
+          evidence_internal::LoadEvidenceJsonFast(text, name, &criteria->criteria(), {});
+      EvidenceLoad b =
+          evidence_internal::LoadEvidenceJsonSax(text, name, &criteria->criteria(), {});
       EXPECT_TRUE(b.issues.empty()) << name << "\n" << RenderIssues(b.issues);
       if (!a) continue;
       ++fast;

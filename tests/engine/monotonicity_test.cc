@@ -67,7 +67,7 @@ TEST(Monotonicity, AddingOnTimeEvidenceNeverLowersAnItem) {
       base.records.push_back(
           Rec("P0", "plan", {{"topic", S("cchc")}, {"issued", D("2026-02-10")}}));
     }
-    WhatIf whatif(*c->plan, base);
+    WhatIf whatif(c->plan(), base);
     // Only on-time additions: on-time dossiers, on-time reports, a plan
     // issued before the deadline, tasks marked done.
     std::vector<Effect> effects;
@@ -100,9 +100,9 @@ TEST(Monotonicity, AddingOnTimeEvidenceNeverLowersAnItem) {
     const Scorecard& before = whatif.base_card();
     for (size_t i = 0; i < before.items.size(); ++i) {
       EXPECT_GE(after.items[i].points, before.items[i].points - 1e-12)
-          << "round " << round << " item " << c->plan->items()[i].item->code << ": "
-          << ExplainItem(*c->plan, before.items[i], Lang::kEn) << " -> "
-          << ExplainItem(*c->plan, after.items[i], Lang::kEn);
+          << "round " << round << " item " << c->plan().items()[i].item->code << ": "
+          << ExplainItem(c->plan(), before.items[i], Lang::kEn) << " -> "
+          << ExplainItem(c->plan(), after.items[i], Lang::kEn);
     }
     EXPECT_GE(after.percent, before.percent - 1e-12) << "round " << round;
   }
@@ -114,7 +114,7 @@ TEST(Monotonicity, IncrementalRescoreEqualsFullScore) {
   for (int i = 0; i < 10; ++i)
     base.records.push_back(Rec("D" + std::to_string(i), "dossier", {{"on_time", B(i % 4 != 0)}}));
   base.records.push_back(Rec("T0", "task", {{"status", S("open")}}));
-  WhatIf whatif(*c->plan, base);
+  WhatIf whatif(c->plan(), base);
   std::vector<Effect> effects(2);
   effects[0].op = Effect::Op::kAdd;
   effects[0].record = Rec("D99", "dossier", {{"on_time", B(true)}});

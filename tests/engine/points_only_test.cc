@@ -17,7 +17,7 @@ namespace {
 const std::string kSrc = CCHC_SOURCE_DIR;
 
 struct Example {
-  LoadedCriteria criteria;
+  std::unique_ptr<const CompiledCriteria> criteria;
   Evidence evidence;
 };
 
@@ -25,10 +25,10 @@ const Example& Load() {
   static Example* e = [] {
     auto* x = new Example;
     std::ostringstream err;
-    EXPECT_TRUE(LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", &x->criteria, err))
-        << err.str();
-    EXPECT_TRUE(LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json", x->criteria.criteria,
-                             &x->evidence, err))
+    x->criteria = LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", err);
+    EXPECT_TRUE(x->criteria) << err.str();
+    EXPECT_TRUE(LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json",
+                             x->criteria->criteria(), &x->evidence, err))
         << err.str();
     return x;
   }();
@@ -39,8 +39,8 @@ void ExpectSameScores(const Plan& plan, const Evidence& evidence) {
   EvidenceIndex index(plan, evidence);
   Scorer explained(plan), quick(plan);
   quick.set_explain(false);
-  const Scorecard a = explained.Score(index, evidence);
-  const Scorecard b = quick.Score(index, evidence);
+  const Scorecard a = explained.Score(index);
+  const Scorecard b = quick.Score(index);
   ASSERT_EQ(a.items.size(), b.items.size());
   for (size_t i = 0; i < a.items.size(); ++i) {
     const ItemScore& x = a.items[i];
@@ -61,12 +61,12 @@ void ExpectSameScores(const Plan& plan, const Evidence& evidence) {
 
 TEST(PointsOnly, ExampleScoresAsExplained) {
   const Example& ex = Load();
-  ExpectSameScores(*ex.criteria.plan, ex.evidence);
+  ExpectSameScores(ex.criteria->plan(), ex.evidence);
   // The example has explained items, evidence ids and unmatched records: the
   // comparison above is not vacuous.
-  EvidenceIndex index(*ex.criteria.plan, ex.evidence);
-  Scorer explained(*ex.criteria.plan);
-  const Scorecard card = explained.Score(index, ex.evidence);
+  EvidenceIndex index(ex.criteria->plan(), ex.evidence);
+  Scorer explained(ex.criteria->plan());
+  const Scorecard card = explained.Score(index);
   size_t with_evidence = 0;
   for (const ItemScore& s : card.items) with_evidence += !s.evidence.empty();
   EXPECT_GT(with_evidence, 10u);
@@ -78,8 +78,8 @@ TEST(PointsOnly, SyntheticCommunesScoreAsExplained) {
   config.units = 60;
   config.seed = 14;
   int seen = 0;
-  Synthesize(*ex.criteria.plan, ex.evidence, config, [&](const SynthUnit& u) {
-    ExpectSameScores(*ex.criteria.plan, u.evidence);
+  Synthesize(ex.criteria->plan(), ex.evidence, config, [&](const SynthUnit& u) {
+    ExpectSameScores(ex.criteria->plan(), u.evidence);
     ++seen;
   });
   EXPECT_EQ(seen, 60);

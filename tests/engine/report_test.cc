@@ -98,7 +98,7 @@ TEST(HtmlReportTest, SectionsEscapingAndMissingEvidence) {
   ev.records.push_back(Rec("D1", "doc", {{"topic", S("plan")}}));
   const Scorecard card = ScoreAll(*c, ev);
   ASSERT_EQ(card.band, "Khá");
-  const std::string html = RenderHtmlReport(*c->plan, card, nullptr, {});
+  const std::string html = RenderHtmlReport(c->plan(), card, nullptr, {});
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(html.find("Xã &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), std::string::npos);
   EXPECT_NE(html.find("Lĩnh vực &lt;A&gt; &amp; &#39;B&#39;"), std::string::npos);
@@ -122,7 +122,7 @@ TEST(HtmlReportTest, EnglishLabels) {
   ev.unit = {"X1", "X", ""};
   RenderOptions o;
   o.lang = Lang::kEn;
-  const std::string html = RenderHtmlReport(*c->plan, ScoreAll(*c, ev), nullptr, o);
+  const std::string html = RenderHtmlReport(c->plan(), ScoreAll(*c, ev), nullptr, o);
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(html.find("Self-assessment table"), std::string::npos);
   EXPECT_EQ(html.find("Bảng tự đánh giá"), std::string::npos);

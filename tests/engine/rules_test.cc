@@ -3,6 +3,8 @@
 // policy, not applicable, and caps.
 #include <cmath>
 
+#include "criteria/checker.h"
+#include "criteria/parser.h"
 #include "engine/render/explain.h"
 #include "tests/engine/engine_test_util.h"
 
@@ -115,14 +117,14 @@ class RulesTest : public ::testing::Test {
     card_ = ScoreAll(*c_, ev);
     return ItemOf(*c_, card_, code);
   }
-  std::string Explain(const ItemScore& s) const { return ExplainItem(*c_->plan, s, Lang::kEn); }
+  std::string Explain(const ItemScore& s) const { return ExplainItem(c_->plan(), s, Lang::kEn); }
 
   static Record Stats(double received, double on_time, double online = 0) {
     return Rec("S", "stats",
                {{"received", N(received)}, {"on_time", N(on_time)}, {"online", N(online)}});
   }
 
-  std::unique_ptr<Compiled> c_;
+  std::unique_ptr<const CompiledCriteria> c_;
   Scorecard card_;
 };
 
@@ -199,19 +201,26 @@ TEST_F(RulesTest, ZeroDenominatorUnderEachPolicy) {
 }
 
 TEST_F(RulesTest, ZeroDenominatorWithoutPolicyIsAnError) {
-  auto c = Compile(R"(
+  // The checker rejects this text; the plan is built from the parsed tree
+  // anyway, to show that evaluation still fails safely (an error status with
+  // a reason, no score) when a rule has no `when no cases` policy.
+  const SourceFile src("test.cchc", R"(
 record s { a: count  b: count }
 area 1 "A" max 1 { criterion 1.1 "C" max 1 { item 1.1.1 "I" max 1 {
   score bands ratio(value(records kind "s", a), value(records kind "s", b)) { >= 50%: 1  else: 0 }
-} } })",
-                   /*allow_errors=*/true);
+} } })");
+  const ParseResult parsed = ParseCriteria(src);
+  ASSERT_TRUE(parsed.ok()) << RenderAll(src, parsed.diagnostics);
+  ASSERT_FALSE(CheckCriteria(parsed.criteria).ok());
+  const Plan plan(parsed.criteria, src.text());
   Evidence ev;
   ev.records = {Rec("X", "s", {{"a", N(0)}, {"b", N(0)}})};
-  Scorecard card = ScoreAll(*c, ev);
+  const EvidenceIndex index(plan, ev);
+  Scorecard card = Scorer(plan).Score(index);
   EXPECT_EQ(card.items[0].status, ItemStatus::kError);
-  EXPECT_NE(ExplainItem(*c->plan, card.items[0], Lang::kEn).find("no 'when no cases' policy"),
+  EXPECT_NE(ExplainItem(plan, card.items[0], Lang::kEn).find("no 'when no cases' policy"),
             std::string::npos)
-      << ExplainItem(*c->plan, card.items[0], Lang::kEn);
+      << ExplainItem(plan, card.items[0], Lang::kEn);
 }
 
 TEST_F(RulesTest, LinearAtAboveAndBelowTarget) {
@@ -304,7 +313,7 @@ TEST_F(RulesTest, BonusAndPenaltyCaps) {
 }
 
 TEST_F(RulesTest, BandOfIndexAtExactThreshold) {
-  IndexMeta meta = c_->criteria.index;
+  IndexMeta meta = c_->criteria().index;
   EXPECT_EQ(BandOf(meta, 90.0), "A");
   EXPECT_EQ(BandOf(meta, 89.999), "B");
   EXPECT_EQ(BandOf(meta, 80.0), "B");

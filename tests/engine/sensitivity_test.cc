@@ -63,7 +63,7 @@ const InputSensitivity* Find(const SensitivityReport& r, const std::string& reco
 TEST(Sensitivity, DistancesExactlyAtTheBoundary) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   SensitivityReport r = AnalyzeSensitivity(w);
 
   // 94 / 100 -> 95 / 100 reaches >= 95 %: one more dossier, +1 point = +10 pp.
@@ -122,12 +122,12 @@ TEST(Sensitivity, DistancesExactlyAtTheBoundary) {
 TEST(Sensitivity, PointsLostLargestFirstAndTornado) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   SensitivityReport r = AnalyzeSensitivity(w);
   // Lost: 1.1.1 2, 1.1.2 1, 1.1.3 1, 1.1.4 2 - 1.56 = 0.44.
   ASSERT_EQ(r.points_lost.size(), 4u);
   EXPECT_DOUBLE_EQ(r.points_lost[0]->lost(), 2);
-  EXPECT_EQ(c->plan->items()[static_cast<size_t>(r.points_lost[0]->index)].item->code, "1.1.1");
+  EXPECT_EQ(c->plan().items()[static_cast<size_t>(r.points_lost[0]->index)].item->code, "1.1.1");
   EXPECT_NEAR(r.points_lost[3]->lost(), 0.44, 1e-9);
   // Tornado: +10 % of on_time (94 -> 103.4 of 100, capped ratio) crosses 95 % and 100 %.
   const InputSensitivity* on_time = Find(r, "S", "on_time");
@@ -175,7 +175,7 @@ area 1 "A" max 4 { criterion 1.1 "C" max 4 {
     ev.records.push_back(Rec("D" + std::to_string(i), "dialogue", {{"participants", N(30)}}));
   }
   ev.records.push_back(Rec("S", "stats", {{"received", N(100)}, {"on_time", N(90)}}));
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   SensitivityReport capped = AnalyzeSensitivity(w, 100000, /*max_inputs=*/3);
   EXPECT_EQ(capped.inputs_found,
             20u + 1 + 2 + 1);  // participants x20, dialogue count, 2 stats fields, stats count

@@ -23,7 +23,7 @@ namespace {
 const std::string kSrc = CCHC_SOURCE_DIR;
 
 struct Example {
-  LoadedCriteria criteria;
+  std::unique_ptr<const CompiledCriteria> criteria;
   Evidence tmpl;
 };
 
@@ -31,10 +31,10 @@ const Example& Load() {
   static Example* e = [] {
     auto* x = new Example;
     std::ostringstream err;
-    EXPECT_TRUE(LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", &x->criteria, err))
-        << err.str();
-    EXPECT_TRUE(LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json", x->criteria.criteria,
-                             &x->tmpl, err))
+    x->criteria = LoadCriteria(kSrc + "/examples/thai-nguyen-2026/criteria.cchc", err);
+    EXPECT_TRUE(x->criteria) << err.str();
+    EXPECT_TRUE(LoadEvidence(kSrc + "/examples/an-khanh-2026/evidence.json",
+                             x->criteria->criteria(), &x->tmpl, err))
         << err.str();
     return x;
   }();
@@ -46,7 +46,7 @@ std::string Ndjson(uint64_t seed, int units) {
   config.units = units;
   config.seed = seed;
   std::string out;
-  Synthesize(*Load().criteria.plan, Load().tmpl, config,
+  Synthesize(Load().criteria->plan(), Load().tmpl, config,
              [&](const SynthUnit& u) { out += EvidenceToJson(u.evidence, false) + "\n"; });
   return out;
 }
@@ -93,9 +93,9 @@ TEST(Synth, JsonLoadsBackToTheSameScore) {
   SynthConfig config;
   config.units = 30;
   config.seed = 3;
-  Scorer scorer(*ex.criteria.plan);
+  Scorer scorer(ex.criteria->plan());
   int n = 0;
-  Synthesize(*ex.criteria.plan, ex.tmpl, config, [&](const SynthUnit& u) {
+  Synthesize(ex.criteria->plan(), ex.tmpl, config, [&](const SynthUnit& u) {
     ++n;
     EXPECT_EQ(u.evidence.unit.code,
               "TN" + std::string(u.index + 1 < 10 ? "000" : "00") + std::to_string(u.index + 1));
@@ -107,10 +107,10 @@ TEST(Synth, JsonLoadsBackToTheSameScore) {
       } else {
         EXPECT_EQ(json.find('\n'), std::string::npos);  // one NDJSON line
       }
-      EvidenceLoad load = LoadEvidenceJson(json, "synth.json", &ex.criteria.criteria);
+      EvidenceLoad load = LoadEvidenceJson(json, "synth.json", &ex.criteria->criteria());
       ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
-      EvidenceIndex a(*ex.criteria.plan, u.evidence), b(*ex.criteria.plan, load.evidence);
-      const Scorecard ca = scorer.Score(a, u.evidence), cb = scorer.Score(b, load.evidence);
+      EvidenceIndex a(ex.criteria->plan(), u.evidence), b(ex.criteria->plan(), load.evidence);
+      const Scorecard ca = scorer.Score(a), cb = scorer.Score(b);
       EXPECT_NEAR(ca.percent, cb.percent, 1e-9) << u.evidence.unit.code;
       EXPECT_EQ(ca.appraised_percent.has_value(), cb.appraised_percent.has_value());
     }
@@ -120,7 +120,7 @@ TEST(Synth, JsonLoadsBackToTheSameScore) {
 
 TEST(Synth, TwoHundredUnitsSpreadOverEveryBandAndEveryRuleKind) {
   const Example& ex = Load();
-  const Plan& plan = *ex.criteria.plan;
+  const Plan& plan = ex.criteria->plan();
   SynthConfig config;
   config.units = 200;
   config.seed = 1;
@@ -130,7 +130,7 @@ TEST(Synth, TwoHundredUnitsSpreadOverEveryBandAndEveryRuleKind) {
   int appraised = 0, missing = 0;
   Synthesize(plan, ex.tmpl, config, [&](const SynthUnit& u) {
     EvidenceIndex index(plan, u.evidence);
-    const Scorecard card = scorer.Score(index, u.evidence);
+    const Scorecard card = scorer.Score(index);
     ++bands[card.band];
     appraised += card.appraised_percent.has_value();
     for (const ItemScore& s : card.items) {

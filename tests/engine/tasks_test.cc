@@ -84,11 +84,11 @@ const char* kTasks = R"({"plan": "test", "tasks": [
 ]})";
 
 struct Fixture {
-  std::unique_ptr<Compiled> c = Compile(kCriteria);
+  std::unique_ptr<const CompiledCriteria> c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
   TaskList tasks;
   Fixture() {
-    TasksLoad load = LoadTasksJson(kTasks, "t.json", &c->criteria, &ev);
+    TasksLoad load = LoadTasksJson(kTasks, "t.json", &c->criteria(), &ev);
     EXPECT_TRUE(load.ok()) << RenderIssues(load.issues);
     tasks = std::move(load.tasks);
   }
@@ -109,7 +109,7 @@ const TaskGain& GainOf(const Fixture& f, const TaskAnalysis& a, const std::strin
 
 TEST(Tasks, GainsAloneRankingAndNoEffect) {
   Fixture f;
-  WhatIf w(*f.c->plan, f.ev);
+  WhatIf w(f.c->plan(), f.ev);
   TaskAnalysis a = AnalyzeTasks(w, f.tasks, {});
   EXPECT_DOUBLE_EQ(a.base_percent, 30.0);
   EXPECT_DOUBLE_EQ(GainOf(f, a, "Z").gain, 20.0);
@@ -138,7 +138,7 @@ TEST(Tasks, GainsAloneRankingAndNoEffect) {
 
 TEST(Tasks, TwoTasksWorthNothingAloneReachABandTogether) {
   Fixture f;
-  WhatIf w(*f.c->plan, f.ev);
+  WhatIf w(f.c->plan(), f.ev);
   const auto& x = f.tasks.tasks[0].effects;
   const auto& y = f.tasks.tasks[1].effects;
   Scorecard both = w.ApplyAll({&x, &y}, nullptr);
@@ -157,7 +157,7 @@ TEST(Tasks, TwoTasksWorthNothingAloneReachABandTogether) {
 
 TEST(Tasks, BudgetAndBandHandComputed) {
   Fixture f;
-  WhatIf w(*f.c->plan, f.ev);
+  WhatIf w(f.c->plan(), f.ev);
   SubsetSearchResult r5 = SearchSubsets(w, f.tasks, 5.0, std::string("A"), 2);
   ASSERT_TRUE(r5.best_for_budget);
   EXPECT_EQ(f.Ids(*r5.best_for_budget), std::vector<std::string>{"Z"});  // +20 for 5
@@ -180,7 +180,7 @@ TEST(Tasks, BudgetAndBandHandComputed) {
 TEST(Tasks, UnreachableBandSaysSo) {
   Fixture f;
   f.tasks.tasks.resize(2);  // only X and Y: at most 70 %
-  WhatIf w(*f.c->plan, f.ev);
+  WhatIf w(f.c->plan(), f.ev);
   TaskOptions o;
   o.target_band = "A";
   TaskAnalysis a = AnalyzeTasks(w, f.tasks, o);
@@ -233,12 +233,12 @@ TEST(Tasks, ExactSearchEqualsBruteForceOnRandomPlans) {
               std::to_string(1 + pick(6)) + R"(, "effects": [)" + effect + "]}";
     }
     text += "]}";
-    TasksLoad load = LoadTasksJson(text, "r.json", &c->criteria, &ev);
+    TasksLoad load = LoadTasksJson(text, "r.json", &c->criteria(), &ev);
     ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
-    WhatIf w(*c->plan, ev);
+    WhatIf w(c->plan(), ev);
     const double budget = 4 + pick(12);
     const std::string band = pick(2) ? "A" : "B";
-    const int target_rank = BandRank(c->criteria.index, band);
+    const int target_rank = BandRank(c->criteria().index, band);
     Brute best_budget, best_band;
     for (uint32_t mask = 0; mask < (1u << n); ++mask) {
       std::vector<const std::vector<Effect>*> lists;
@@ -264,7 +264,7 @@ TEST(Tasks, ExactSearchEqualsBruteForceOnRandomPlans) {
               (std::fabs(b.effort - best_budget.effort) <= 1e-9 && fewer(b, best_budget))));
         if (better) best_budget = b;
       }
-      if (BandRank(c->criteria.index, card.band) <= target_rank) {
+      if (BandRank(c->criteria().index, card.band) <= target_rank) {
         const bool better =
             !best_band.valid || b.effort < best_band.effort - 1e-9 ||
             (std::fabs(b.effort - best_band.effort) <= 1e-9 &&
@@ -311,17 +311,17 @@ std::string ReadFile(const std::string& path) {
 }
 
 struct Example {
-  std::unique_ptr<Compiled> c;
+  std::unique_ptr<const CompiledCriteria> c;
   EvidenceLoad ev;
   TasksLoad tasks;
   Example() {
     const std::string dir = CCHC_SOURCE_DIR;
     c = Compile(ReadFile(dir + "/examples/thai-nguyen-2026/criteria.cchc"));
     ev = LoadEvidenceJson(ReadFile(dir + "/examples/an-khanh-2026/evidence.json"), "evidence.json",
-                          &c->criteria);
+                          &c->criteria());
     EXPECT_TRUE(ev.ok());
     tasks = LoadTasksJson(ReadFile(dir + "/examples/an-khanh-2026/tasks.json"), "tasks.json",
-                          &c->criteria, &ev.evidence);
+                          &c->criteria(), &ev.evidence);
     EXPECT_TRUE(tasks.ok()) << RenderIssues(tasks.issues);
   }
   int Index(const std::string& id) const {
@@ -340,7 +340,7 @@ struct Example {
 TEST(TasksExample, ReadmeFigures) {
   Example x;
   ASSERT_EQ(x.tasks.tasks.tasks.size(), 18u);
-  WhatIf w(*x.c->plan, x.ev.evidence);
+  WhatIf w(x.c->plan(), x.ev.evidence);
   TaskOptions o;
   o.budget = 40;
   o.target_band = "Tốt";

@@ -136,7 +136,7 @@ area 1 "A" max 2 { criterion 1.1 "C" max 2 {
       Rec("S1", "survey", {{"satisfaction", P(1.0)}, {"mean", N(5)}}),         // W602 twice
   };
   Scorecard card = ScoreAll(*c, ev);
-  std::vector<DataWarning> w = CheckDataQuality(*c->plan, ev, card);
+  std::vector<DataWarning> w = CheckDataQuality(c->plan(), ev, card);
   std::vector<std::string> got;
   for (const DataWarning& x : w) got.push_back(x.code + " " + x.record + "." + x.field);
   EXPECT_EQ(got, (std::vector<std::string>{"W601 P2.item", "W604 P2.", "W603 P3.issued",
@@ -145,13 +145,13 @@ area 1 "A" max 2 { criterion 1.1 "C" max 2 {
 
 TEST(DataQuality, TheShippedExampleIsClean) {
   auto c = Compile(Read("examples/thai-nguyen-2026/criteria.cchc"));
-  EvidenceLoad load =
-      LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"), "evidence.json", &c->criteria);
+  EvidenceLoad load = LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"),
+                                       "evidence.json", &c->criteria());
   ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
   EXPECT_TRUE(load.issues.empty()) << RenderIssues(load.issues);
   Scorecard card = ScoreAll(*c, load.evidence);
   EXPECT_TRUE(card.unmatched.empty());
-  for (const DataWarning& w : CheckDataQuality(*c->plan, load.evidence, card)) {
+  for (const DataWarning& w : CheckDataQuality(c->plan(), load.evidence, card)) {
     ADD_FAILURE() << w.code << " " << w.record << "." << w.field << ": " << w.message;
   }
 }
@@ -160,17 +160,17 @@ TEST(DataQuality, TheShippedExampleIsClean) {
 // decrease of work done (numbers down, dates later, fewer records).
 TEST(Advice, ExampleSensitivityProposesOnlyWhatTheCommuneCanDo) {
   auto c = Compile(Read("examples/thai-nguyen-2026/criteria.cchc"));
-  EvidenceLoad load =
-      LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"), "evidence.json", &c->criteria);
+  EvidenceLoad load = LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"),
+                                       "evidence.json", &c->criteria());
   ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
-  WhatIf w(*c->plan, load.evidence);
+  WhatIf w(c->plan(), load.evidence);
   SensitivityReport r = AnalyzeSensitivity(w);
   ASSERT_FALSE(r.inputs.empty());
   int steps = 0;
   for (const InputSensitivity& s : r.inputs) {
     const SensitivityInput& in = s.input;
     if (in.kind != InputKind::kRecordCount) {
-      const FieldDecl* decl = FindField(c->criteria, in.record_kind, in.field);
+      const FieldDecl* decl = FindField(c->criteria(), in.record_kind, in.field);
       ASSERT_NE(decl, nullptr) << in.record_kind << "." << in.field;
       EXPECT_FALSE(decl->given) << "sensitivity moves the given field " << in.record_id << "."
                                 << in.field;
@@ -192,7 +192,7 @@ TEST(Advice, ExampleSensitivityProposesOnlyWhatTheCommuneCanDo) {
 TEST(Property, MutatedExampleEvidenceNeverChangesTheScoreSilently) {
   auto c = Compile(Read("examples/thai-nguyen-2026/criteria.cchc"));
   const std::string text = Read("examples/an-khanh-2026/evidence.json");
-  EvidenceLoad base = LoadEvidenceJson(text, "evidence.json", &c->criteria);
+  EvidenceLoad base = LoadEvidenceJson(text, "evidence.json", &c->criteria());
   ASSERT_TRUE(base.ok()) << RenderIssues(base.issues);
   const double base_percent = ScoreAll(*c, base.evidence).percent;
 
@@ -278,7 +278,7 @@ TEST(Property, MutatedExampleEvidenceNeverChangesTheScoreSilently) {
         break;
       }
     }
-    EvidenceLoad load = LoadEvidenceJson(t, "evidence.json", &c->criteria);
+    EvidenceLoad load = LoadEvidenceJson(t, "evidence.json", &c->criteria());
     if (!load.ok() || !load.issues.empty()) {
       ++caught;
       continue;

@@ -92,16 +92,16 @@ class MemoryInputs : public BatchInputs {
 };
 
 struct Fixture {
-  std::unique_ptr<testing::Compiled> c = Compile(kCriteria);
+  std::unique_ptr<const CompiledCriteria> c = Compile(kCriteria);
   BatchResult batch;
   explicit Fixture(std::vector<std::string> units) {
     MemoryInputs inputs(std::move(units));
-    batch = ScoreBatch(*c->plan, inputs, BatchConfig{});
+    batch = ScoreBatch(c->plan(), inputs, BatchConfig{});
     EXPECT_TRUE(batch.failed.empty());
   }
   UncertaintyResult Run(const UncertaintyConfig& config) const {
     EXPECT_EQ(ValidateUncertaintyConfig(config, batch.units.size()), "");
-    return AnalyzeUncertainty(*c->plan, batch, config);
+    return AnalyzeUncertainty(c->plan(), batch, config);
   }
 };
 
@@ -174,7 +174,7 @@ TEST(Uncertainty, ZeroNoiseCollapsesOnTheBase) {
     EXPECT_EQ(u.rank_p5, b.rank);
     EXPECT_EQ(u.rank_median, b.rank);
     EXPECT_EQ(u.rank_p95, b.rank);
-    const auto& bands = f.c->criteria.index.bands;
+    const auto& bands = f.c->criteria().index.bands;
     for (size_t k = 0; k < bands.size(); ++k) {
       EXPECT_EQ(u.band_probability[k], bands[k].label == b.band ? 1.0 : 0.0) << b.unit.code;
     }
@@ -532,7 +532,7 @@ TEST(Uncertainty, ItemFactorsSumToTheGroupedIndicesForAnAdditiveModel) {
   config.jobs = 2;
   const UncertaintyResult grouped = f.Run(config);
   config.factors = FactorLevel::kItems;
-  ASSERT_EQ(SobolFactors(*f.c->plan, f.batch, config).size(), 3u);
+  ASSERT_EQ(SobolFactors(f.c->plan(), f.batch, config).size(), 3u);
   const UncertaintyResult items = f.Run(config);
   ASSERT_TRUE(grouped.sobol && items.sobol);
   ASSERT_EQ(grouped.sobol->factors.size(), 2u);

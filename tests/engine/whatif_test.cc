@@ -93,7 +93,7 @@ Effect Remove(std::string id) {
 TEST(WhatIf, BaseAndHandComputedScenarios) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   EXPECT_DOUBLE_EQ(w.base_card().percent, 30.0);
   EXPECT_EQ(w.base_card().band, "C");
 
@@ -128,7 +128,7 @@ TEST(WhatIf, BaseAndHandComputedScenarios) {
 TEST(WhatIf, BonusCapMakesGainsNotAdd) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   const std::vector<Effect> p = {Add(Rec("AW-1", "award", {{"level", S("xa")}}))};
   const std::vector<Effect> q = {Add(Rec("AW-2", "award", {{"level", S("tinh")}}))};
   EXPECT_DOUBLE_EQ(w.Apply(p, nullptr).percent - 30.0, 10.0);
@@ -159,7 +159,7 @@ Evidence ApplyByHand(Evidence ev, const std::vector<Effect>& effects) {
 TEST(WhatIf, IncrementalEqualsFullRescoreOnRandomScenarios) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
-  WhatIf w(*c->plan, ev);
+  WhatIf w(c->plan(), ev);
   std::mt19937 rng(42);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   const char* ids[] = {"S", "T-1", "T-2", "T-3", "PLAN", "AW-1", "T-9"};
@@ -211,11 +211,6 @@ TEST(WhatIf, IncrementalEqualsFullRescoreOnRandomScenarios) {
 
 // ------------------------------------------------------------- the loaders
 
-Criteria Schema() {
-  auto c = Compile(kCriteria);
-  return std::move(c->criteria);
-}
-
 TEST(ScenarioLoader, TypesAddsBySchemaAndSetsByTargetKind) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
@@ -225,7 +220,7 @@ TEST(ScenarioLoader, TypesAddsBySchemaAndSetsByTargetKind) {
     {"op": "set", "id": "T-4", "fields": {"done_on": "2026-12-02"}},
     {"op": "remove", "id": "T-3", "note": "dropped"}
   ]})";
-  ScenarioLoad load = LoadScenarioJson(text, "s.json", &c->criteria, &ev);
+  ScenarioLoad load = LoadScenarioJson(text, "s.json", &c->criteria(), &ev);
   ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
   ASSERT_EQ(load.scenario.effects.size(), 4u);
   const Effect& add = load.scenario.effects[0];
@@ -271,7 +266,7 @@ TEST(ScenarioLoader, EveryProblemWithCodeAndPlace) {
       {R"({"effects": [], "effects": []})", "E506", 1, 17},
   };
   for (const BadCase& bc : cases) {
-    ScenarioLoad load = LoadScenarioJson(bc.text, "s.json", &c->criteria, &ev);
+    ScenarioLoad load = LoadScenarioJson(bc.text, "s.json", &c->criteria(), &ev);
     ASSERT_FALSE(load.ok()) << bc.text;
     const EvidenceIssue& first = load.issues.front();
     EXPECT_EQ(first.code, bc.code) << bc.text << "\n" << RenderIssues(load.issues);
@@ -287,15 +282,16 @@ TEST(ScenarioLoader, Limits) {
   limits.max_effects = 2;
   const char* text =
       R"({"effects": [{"op": "remove", "id": "T-1"}, {"op": "remove", "id": "T-2"}, {"op": "remove", "id": "T-3"}]})";
-  ScenarioLoad load = LoadScenarioJson(text, "s.json", &c->criteria, &ev, limits);
+  ScenarioLoad load = LoadScenarioJson(text, "s.json", &c->criteria(), &ev, limits);
   ASSERT_FALSE(load.ok());
   EXPECT_EQ(load.issues.back().code, "E528");
   limits = ScenarioLimits();
   limits.max_file_bytes = 10;
-  EXPECT_EQ(LoadScenarioJson(text, "s.json", &c->criteria, &ev, limits).issues.at(0).code, "E513");
+  EXPECT_EQ(LoadScenarioJson(text, "s.json", &c->criteria(), &ev, limits).issues.at(0).code,
+            "E513");
   limits = ScenarioLimits();
   limits.max_depth = 3;
-  EXPECT_EQ(LoadScenarioJson(R"({"effects": [[[[1]]]]})", "s.json", &c->criteria, &ev, limits)
+  EXPECT_EQ(LoadScenarioJson(R"({"effects": [[[[1]]]]})", "s.json", &c->criteria(), &ev, limits)
                 .issues.at(0)
                 .code,
             "E517");
@@ -310,7 +306,7 @@ TEST(TasksLoader, GoodFileAndEveryTaskError) {
     {"id": "B", "effort": 0, "effects": [{"op": "set", "id": "AW-1", "fields": {"level": "xa"}}]},
     {"id": "C", "effort": 1.5}
   ]})";
-  TasksLoad load = LoadTasksJson(good, "t.json", &c->criteria, &ev);
+  TasksLoad load = LoadTasksJson(good, "t.json", &c->criteria(), &ev);
   ASSERT_TRUE(load.ok()) << RenderIssues(load.issues);
   ASSERT_EQ(load.tasks.tasks.size(), 3u);
   EXPECT_EQ(load.tasks.plan, "P");
@@ -331,7 +327,7 @@ TEST(TasksLoader, GoodFileAndEveryTaskError) {
       {R"({"plan": "P"})", "E518", 1, 1},
   };
   for (const BadCase& bc : cases) {
-    TasksLoad bad = LoadTasksJson(bc.text, "t.json", &c->criteria, &ev);
+    TasksLoad bad = LoadTasksJson(bc.text, "t.json", &c->criteria(), &ev);
     ASSERT_FALSE(bad.ok()) << bc.text;
     const EvidenceIssue& first = bad.issues.front();
     EXPECT_EQ(first.code, bc.code) << bc.text << "\n" << RenderIssues(bad.issues);
@@ -344,14 +340,14 @@ TEST(SetAssignment, TypedByTheRecordsDeclaredField) {
   auto c = Compile(kCriteria);
   Evidence ev = BaseEvidence();
   std::vector<EvidenceIssue> issues;
-  auto rate = ParseSetAssignment("S.rate=80%", &c->criteria, ev, &issues);
+  auto rate = ParseSetAssignment("S.rate=80%", &c->criteria(), ev, &issues);
   ASSERT_TRUE(rate.has_value());
   EXPECT_EQ(rate->record.Find("rate")->type, ValueType::kPercent);
   EXPECT_DOUBLE_EQ(rate->record.Find("rate")->number, 0.8);
-  auto date = ParseSetAssignment("PLAN.issued=2026-01-22", &c->criteria, ev, &issues);
+  auto date = ParseSetAssignment("PLAN.issued=2026-01-22", &c->criteria(), ev, &issues);
   ASSERT_TRUE(date.has_value());
   EXPECT_EQ(date->record.Find("issued")->type, ValueType::kDate);
-  auto n = ParseSetAssignment("S.on_time=95", &c->criteria, ev, &issues);
+  auto n = ParseSetAssignment("S.on_time=95", &c->criteria(), ev, &issues);
   ASSERT_TRUE(n.has_value());
   EXPECT_EQ(n->id, "S");
   EXPECT_DOUBLE_EQ(n->record.Find("on_time")->number, 95);
@@ -364,7 +360,7 @@ TEST(SetAssignment, TypedByTheRecordsDeclaredField) {
       {"S.kind=doc", "E524"},      {"S.on_time=-2", "E510"}};
   for (auto [text, code] : bad) {
     issues.clear();
-    EXPECT_FALSE(ParseSetAssignment(text, &c->criteria, ev, &issues).has_value()) << text;
+    EXPECT_FALSE(ParseSetAssignment(text, &c->criteria(), ev, &issues).has_value()) << text;
     ASSERT_FALSE(issues.empty()) << text;
     EXPECT_EQ(issues[0].code, code) << text << ": " << issues[0].message;
   }
@@ -383,13 +379,13 @@ TEST(WhatIfExample, DialogueScenarioMatchesReadme) {
   const std::string dir = CCHC_SOURCE_DIR;
   auto c = Compile(ReadFile(dir + "/examples/thai-nguyen-2026/criteria.cchc"));
   EvidenceLoad ev = LoadEvidenceJson(ReadFile(dir + "/examples/an-khanh-2026/evidence.json"),
-                                     "evidence.json", &c->criteria);
+                                     "evidence.json", &c->criteria());
   ASSERT_TRUE(ev.ok());
   ScenarioLoad s =
       LoadScenarioJson(ReadFile(dir + "/examples/an-khanh-2026/scenario-dialogue.json"),
-                       "scenario-dialogue.json", &c->criteria, &ev.evidence);
+                       "scenario-dialogue.json", &c->criteria(), &ev.evidence);
   ASSERT_TRUE(s.ok()) << RenderIssues(s.issues);
-  WhatIf w(*c->plan, ev.evidence);
+  WhatIf w(c->plan(), ev.evidence);
   EXPECT_NEAR(w.base_card().percent, 77.998985, 1e-6);
   Scorecard after = w.Apply(s.scenario.effects, nullptr);
   EXPECT_NEAR(after.percent, 78.316244, 1e-6);

@@ -9,12 +9,12 @@
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const cchc::fuzz::Example& ex = cchc::fuzz::ExampleCriteria();
+  const cchc::CompiledCriteria& ex = cchc::fuzz::ExampleCriteria();
   std::string_view text(reinterpret_cast<const char*>(data), size);
   cchc::NdjsonInputs inputs("fuzz.ndjson", text);
   cchc::BatchConfig config;
   config.jobs = 1;
-  cchc::BatchResult result = cchc::ScoreBatch(*ex.plan, inputs, config);
+  cchc::BatchResult result = cchc::ScoreBatch(ex.plan(), inputs, config);
   // A batch never loses a unit: every input is scored or listed as failed.
   if (result.read() != inputs.size()) __builtin_trap();
   for (const cchc::BatchUnit& u : result.units) {

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cchc::EvidenceLoad plain = cchc::LoadEvidenceCsv(text, "fuzz.csv", nullptr);
   (void)cchc::RenderIssues(plain.issues);
   CheckRewrite(text, plain, nullptr);
-  const cchc::Criteria* schema = &cchc::fuzz::ExampleCriteria().criteria;
+  const cchc::Criteria* schema = &cchc::fuzz::ExampleCriteria().criteria();
   cchc::EvidenceLoad typed = cchc::LoadEvidenceCsv(text, "fuzz.csv", schema);
   (void)cchc::RenderIssues(typed.issues);
   CheckRewrite(text, typed, schema);

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cchc::EvidenceLoad plain = cchc::LoadEvidenceJson(text, "fuzz.json", nullptr);
   (void)cchc::RenderIssues(plain.issues);
   cchc::EvidenceLoad typed =
-      cchc::LoadEvidenceJson(text, "fuzz.json", &cchc::fuzz::ExampleCriteria().criteria);
+      cchc::LoadEvidenceJson(text, "fuzz.json", &cchc::fuzz::ExampleCriteria().criteria());
   (void)cchc::RenderIssues(typed.issues);
   return 0;
 }

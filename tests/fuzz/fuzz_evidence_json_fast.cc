@@ -41,6 +41,6 @@ void Compare(std::string_view text, const cchc::Criteria* schema) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   Compare(text, nullptr);
-  Compare(text, &cchc::fuzz::ExampleCriteria().criteria);
+  Compare(text, &cchc::fuzz::ExampleCriteria().criteria());
   return 0;
 }

@@ -112,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cchc::EvidenceLoad plain = cchc::LoadEvidenceXlsx(bytes, "fuzz.xlsx", nullptr, limits);
   (void)cchc::RenderIssues(plain.issues);
   cchc::EvidenceLoad typed =
-      cchc::LoadEvidenceXlsx(bytes, "fuzz.xlsx", &cchc::fuzz::ExampleCriteria().criteria, limits);
+      cchc::LoadEvidenceXlsx(bytes, "fuzz.xlsx", &cchc::fuzz::ExampleCriteria().criteria(), limits);
   (void)cchc::RenderIssues(typed.issues);
   return 0;
 }

@@ -12,7 +12,7 @@
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const cchc::fuzz::Example& ex = cchc::fuzz::ExampleCriteria();
+  const cchc::CompiledCriteria& ex = cchc::fuzz::ExampleCriteria();
   const cchc::Evidence& base = cchc::fuzz::ExampleEvidence();
   std::string_view text(reinterpret_cast<const char*>(data), size);
 
@@ -21,10 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cchc::TasksLoad loose_tasks = cchc::LoadTasksJson(text, "fuzz.json", nullptr, nullptr);
   (void)cchc::RenderIssues(loose_tasks.issues);
 
-  cchc::ScenarioLoad scenario = cchc::LoadScenarioJson(text, "fuzz.json", &ex.criteria, &base);
-  cchc::TasksLoad tasks = cchc::LoadTasksJson(text, "fuzz.json", &ex.criteria, &base);
+  cchc::ScenarioLoad scenario = cchc::LoadScenarioJson(text, "fuzz.json", &ex.criteria(), &base);
+  cchc::TasksLoad tasks = cchc::LoadTasksJson(text, "fuzz.json", &ex.criteria(), &base);
   if (scenario.ok() || tasks.ok()) {
-    cchc::WhatIf whatif(*ex.plan, base);
+    cchc::WhatIf whatif(ex.plan(), base);
     std::vector<std::string> problems;
     if (scenario.ok()) {
       cchc::Scorecard after = whatif.Apply(scenario.scenario.effects, &problems);
@@ -40,6 +40,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // The first line as a `--set ID.FIELD=VALUE` assignment.
   std::vector<cchc::EvidenceIssue> issues;
-  (void)cchc::ParseSetAssignment(text.substr(0, text.find('\n')), &ex.criteria, base, &issues);
+  (void)cchc::ParseSetAssignment(text.substr(0, text.find('\n')), &ex.criteria(), base, &issues);
   return 0;
 }

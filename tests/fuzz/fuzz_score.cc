@@ -12,18 +12,18 @@
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const cchc::fuzz::Example& ex = cchc::fuzz::ExampleCriteria();
+  const cchc::CompiledCriteria& ex = cchc::fuzz::ExampleCriteria();
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  cchc::EvidenceLoad load = cchc::LoadEvidenceJson(text, "fuzz.json", &ex.criteria);
+  cchc::EvidenceLoad load = cchc::LoadEvidenceJson(text, "fuzz.json", &ex.criteria());
   if (!load.ok()) return 0;
-  cchc::EvidenceIndex index(*ex.plan, load.evidence);
-  cchc::Scorer scorer(*ex.plan);
-  cchc::Scorecard card = scorer.Score(index, load.evidence);
+  cchc::EvidenceIndex index(ex.plan(), load.evidence);
+  cchc::Scorer scorer(ex.plan());
+  cchc::Scorecard card = scorer.Score(index);
   cchc::fuzz::CheckCard(card);
   cchc::RenderOptions report;
   for (auto f : {cchc::OutputFormat::kTable, cchc::OutputFormat::kJson, cchc::OutputFormat::kCsv,
                  cchc::OutputFormat::kMd}) {
-    (void)cchc::RenderScorecard(*ex.plan, card, f, report);
+    (void)cchc::RenderScorecard(ex.plan(), card, f, report);
   }
   return 0;
 }

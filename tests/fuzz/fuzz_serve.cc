@@ -31,10 +31,10 @@ cchc::serve::App* MakeApp() {
     std::ofstream out(evidence, std::ios::binary);
     out << in.rdbuf();
   }
-  auto criteria = std::make_shared<cchc::LoadedCriteria>();
   std::ostringstream err;
-  if (!cchc::LoadCriteria(src + "/examples/thai-nguyen-2026/criteria.cchc", criteria.get(), err))
-    abort();
+  std::shared_ptr<const cchc::CompiledCriteria> criteria =
+      cchc::LoadCriteria(src + "/examples/thai-nguyen-2026/criteria.cchc", err);
+  if (!criteria) abort();
   cchc::RenderOptions report;
   auto session = cchc::serve::CommuneSession::Open(
       criteria, evidence, src + "/examples/an-khanh-2026/tasks.json", report, err);

@@ -12,37 +12,24 @@
 #include <sstream>
 #include <string>
 
-#include "criteria/checker.h"
-#include "criteria/parser.h"
-#include "criteria/source.h"
-#include "engine/core/plan.h"
+#include "engine/core/compiled_criteria.h"
 #include "engine/core/scorecard.h"
 #include "evidence/loader.h"
 
 namespace cchc::fuzz {
 
-struct Example {
-  std::unique_ptr<SourceFile> source;
-  Criteria criteria;
-  std::unique_ptr<Plan> plan;
-};
-
-inline const Example& ExampleCriteria() {
-  static const Example* example = [] {
+inline const CompiledCriteria& ExampleCriteria() {
+  static const CompiledCriteria* example = [] {
     const std::string path = CCHC_SOURCE_DIR "/examples/thai-nguyen-2026/criteria.cchc";
     std::ifstream in(path, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
-    auto* ex = new Example;
-    ex->source = std::make_unique<SourceFile>(path, buf.str());
-    ParseResult parsed = ParseCriteria(*ex->source);
-    if (!in || !parsed.ok() || !CheckCriteria(parsed.criteria).ok()) {
+    CompileResult result = CompileCriteria(path, buf.str());
+    if (!in || !result.ok()) {
       std::fprintf(stderr, "fuzz: cannot load %s\n", path.c_str());
       std::abort();
     }
-    ex->criteria = std::move(parsed.criteria);
-    ex->plan = std::make_unique<Plan>(ex->criteria, ex->source->text());
-    return ex;
+    return result.compiled.release();
   }();
   return *example;
 }
@@ -54,7 +41,7 @@ inline const Evidence& ExampleEvidence() {
     std::ifstream in(path, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
-    EvidenceLoad load = LoadEvidenceJson(buf.str(), path, &ExampleCriteria().criteria);
+    EvidenceLoad load = LoadEvidenceJson(buf.str(), path, &ExampleCriteria().criteria());
     if (!in || !load.ok()) {
       std::fprintf(stderr, "fuzz: cannot load %s\n", path.c_str());
       std::abort();

@@ -28,10 +28,10 @@ class ServeCsvTest : public ServeTest {
   void SetUp() override {
     dir_ = MakeTempDir("serve-csv");
     ASSERT_FALSE(dir_.empty());
-    auto criteria = std::make_shared<LoadedCriteria>();
     std::ostringstream err;
-    ASSERT_TRUE(LoadCriteria(kCriteria, criteria.get(), err)) << err.str();
-    EvidenceLoad json = LoadEvidenceJson(Slurp(kEvidence), "evidence.json", &criteria->criteria);
+    std::shared_ptr<const CompiledCriteria> criteria = LoadCriteria(kCriteria, err);
+    ASSERT_TRUE(criteria) << err.str();
+    EvidenceLoad json = LoadEvidenceJson(Slurp(kEvidence), "evidence.json", &criteria->criteria());
     ASSERT_TRUE(json.ok());
     json.evidence.appraisals.clear();  // CSV carries no appraisal
     CsvStyle excel;
@@ -40,7 +40,7 @@ class ServeCsvTest : public ServeTest {
     excel.separator = ';';
     excel.decimal_comma = true;
     excel.comments = {"# Xuất từ phần mềm một cửa"};
-    CsvOutput csv = WriteEvidenceCsv(json.evidence, &criteria->criteria, excel);
+    CsvOutput csv = WriteEvidenceCsv(json.evidence, &criteria->criteria(), excel);
     ASSERT_TRUE(csv.losses.empty()) << csv.losses[0];
     evidence_ = dir_ + "/an-khanh.csv";
     WriteFile(evidence_, csv.text);

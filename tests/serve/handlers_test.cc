@@ -345,8 +345,8 @@ TEST(ServeProvince, RanksAndOpensAnyCommuneReadOnly) {
   std::ostringstream bout, berr;
   ASSERT_EQ(RunBatch(batch, bout, berr), 0) << berr.str();
 
-  auto criteria = std::make_shared<LoadedCriteria>();
-  ASSERT_TRUE(LoadCriteria(kCriteria, criteria.get(), err));
+  std::shared_ptr<const CompiledCriteria> criteria = LoadCriteria(kCriteria, err);
+  ASSERT_TRUE(criteria);
   RenderOptions report;
   auto province = serve::ProvinceSession::Open(criteria, synth.output, report, err);
   ASSERT_NE(province, nullptr) << err.str();

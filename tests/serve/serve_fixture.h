@@ -90,9 +90,9 @@ class ServeTest : public ::testing::Test {
 
   static std::unique_ptr<serve::App> MakeApp(const std::string& evidence, const std::string& tasks,
                                              const std::string& token, Lang lang = Lang::kVi) {
-    auto criteria = std::make_shared<LoadedCriteria>();
     std::ostringstream err;
-    if (!LoadCriteria(kCriteria, criteria.get(), err)) return nullptr;
+    std::shared_ptr<const CompiledCriteria> criteria = LoadCriteria(kCriteria, err);
+    if (!criteria) return nullptr;
     RenderOptions report;
     report.lang = lang;
     auto session = serve::CommuneSession::Open(criteria, evidence, tasks, report, err);
