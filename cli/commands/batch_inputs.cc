@@ -14,8 +14,6 @@
 namespace cchc {
 namespace {
 
-constexpr size_t kMaxNdjsonBytes = size_t{2} << 30;
-
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -87,16 +85,8 @@ std::unique_ptr<BatchInputs> OpenBatchInputs(const std::string& input, std::stri
     }
     inputs = std::make_unique<FileInputs>(std::move(files));
   } else if (IsNdjson(input)) {
-    std::string why;
-    bool too_large = false;
-    auto text = ReadWholeFile(input, kMaxNdjsonBytes, &why, &too_large);
-    if (!text) {
-      err << input
-          << (too_large ? ": error[E513]: the NDJSON file is too large: "
-                        : ": error[E590]: cannot read the NDJSON file: ")
-          << why << "\n";
-      return nullptr;
-    }
+    auto text = ReadInput(input, InputFile::kNdjson, err);
+    if (!text) return nullptr;
     *ndjson_text = std::move(*text);
     inputs = std::make_unique<NdjsonInputs>(input, *ndjson_text);
     if (inputs->size() == 0) {

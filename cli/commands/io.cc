@@ -10,7 +10,63 @@
 #include <cstdio>
 #include <cstring>
 
+#include "cli/commands/load.h"
+#include "evidence/scenario_loader.h"
+
 namespace cchc {
+
+namespace {
+
+const char* Noun(InputFile kind) {
+  switch (kind) {
+    case InputFile::kCriteria:
+      return "criteria";
+    case InputFile::kEvidence:
+      return "evidence";
+    case InputFile::kScenario:
+      return "scenario";
+    case InputFile::kTasks:
+      return "task";
+    case InputFile::kNdjson:
+      return "NDJSON";
+  }
+  return "input";
+}
+
+}  // namespace
+
+std::string InputErrorName(InputError code) { return "E" + std::to_string(static_cast<int>(code)); }
+
+size_t InputLimit(InputFile kind) {
+  switch (kind) {
+    case InputFile::kCriteria:
+      return kMaxCriteriaBytes;
+    case InputFile::kEvidence:
+      return kMaxEvidenceBytes;
+    case InputFile::kScenario:
+    case InputFile::kTasks:
+      return ScenarioLimits{}.max_file_bytes;
+    case InputFile::kNdjson:
+      return kMaxNdjsonBytes;
+  }
+  return 0;
+}
+
+std::optional<std::string> ReadInput(const std::string& path, InputFile kind, std::ostream& err) {
+  std::string why;
+  bool too_large = false;
+  std::optional<std::string> text = ReadWholeFile(path, InputLimit(kind), &why, &too_large);
+  if (!text) {
+    const bool criteria = kind == InputFile::kCriteria;
+    const InputError code =
+        too_large ? (criteria ? InputError::kCriteriaTooLarge : InputError::kTooLarge)
+                  : (criteria ? InputError::kCriteriaUnreadable : InputError::kUnreadable);
+    err << path << ": error[" << InputErrorName(code)
+        << "]: " << (too_large ? "the " : "cannot read the ") << Noun(kind)
+        << (too_large ? " file is too large: " : " file: ") << why << "\n";
+  }
+  return text;
+}
 
 std::optional<std::string> ReadWholeFile(const std::string& path, size_t max_bytes,
                                          std::string* error, bool* too_large) {

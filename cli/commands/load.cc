@@ -1,7 +1,6 @@
 // Shared input loading for the commands.
 #include "cli/commands/load.h"
 
-#include <optional>
 #include <utility>
 #include <vector>
 
@@ -11,33 +10,15 @@
 
 namespace cchc {
 
-namespace {
-
-// The criteria file's text, or nullopt after printing E100/E107.
-std::optional<std::string> ReadCriteriaText(const std::string& path, std::ostream& err) {
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(path, kMaxCriteriaBytes, &why, &too_large);
-  if (!text) {
-    err << path
-        << (too_large ? ": error[E100]: the criteria file is too large: "
-                      : ": error[E107]: cannot read the criteria file: ")
-        << why << "\n";
-  }
-  return text;
-}
-
-}  // namespace
-
 std::unique_ptr<SourceFile> ReadCriteriaSource(const std::string& path, std::ostream& err) {
-  auto text = ReadCriteriaText(path, err);
+  auto text = ReadInput(path, InputFile::kCriteria, err);
   if (!text) return nullptr;
   return std::make_unique<SourceFile>(path, std::move(*text));
 }
 
 std::unique_ptr<const CompiledCriteria> LoadCriteria(const std::string& path, std::ostream& err,
                                                      bool show_warnings) {
-  auto text = ReadCriteriaText(path, err);
+  auto text = ReadInput(path, InputFile::kCriteria, err);
   if (!text) return nullptr;
   CompileResult result = CompileCriteria(path, std::move(*text));
   std::vector<Diagnostic> shown;
@@ -56,16 +37,8 @@ std::unique_ptr<const CompiledCriteria> LoadCriteria(const std::string& path, st
 
 bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* out,
                   std::ostream& err) {
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(path, kMaxEvidenceBytes, &why, &too_large);
-  if (!text) {
-    err << path
-        << (too_large ? ": error[E513]: the evidence file is too large: "
-                      : ": error[E590]: cannot read the evidence file: ")
-        << why << "\n";
-    return false;
-  }
+  auto text = ReadInput(path, InputFile::kEvidence, err);
+  if (!text) return false;
   EvidenceLoad load = LoadEvidenceText(*text, path, &criteria);
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {

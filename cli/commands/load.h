@@ -38,6 +38,7 @@ bool ParseRenderFlags(const std::string& format, const std::string& lang, Output
 
 constexpr size_t kMaxCriteriaBytes = 4u << 20;
 constexpr size_t kMaxEvidenceBytes = 64u << 20;
+constexpr size_t kMaxNdjsonBytes = size_t{2} << 30;
 
 }  // namespace cchc
 

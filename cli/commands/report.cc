@@ -19,16 +19,8 @@ namespace {
 bool LoadTaskFile(const std::string& path, const CompiledCriteria& criteria, Evidence& evidence,
                   TaskList* list, std::ostream& err) {
   const ScenarioLimits limits;
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(path, limits.max_file_bytes, &why, &too_large);
-  if (!text) {
-    err << path
-        << (too_large ? ": error[E513]: the task file is too large: "
-                      : ": error[E590]: cannot read the task file: ")
-        << why << "\n";
-    return false;
-  }
+  auto text = ReadInput(path, InputFile::kTasks, err);
+  if (!text) return false;
   TasksLoad load = LoadTasksJson(*text, path, &criteria.criteria(), &evidence, limits);
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {

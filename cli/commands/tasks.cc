@@ -59,16 +59,8 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
   Evidence evidence;
   if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
   const ScenarioLimits limits;
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(o.tasks, limits.max_file_bytes, &why, &too_large);
-  if (!text) {
-    err << o.tasks
-        << (too_large ? ": error[E513]: the task file is too large: "
-                      : ": error[E590]: cannot read the task file: ")
-        << why << "\n";
-    return kExitInvalidInput;
-  }
+  auto text = ReadInput(o.tasks, InputFile::kTasks, err);
+  if (!text) return kExitInvalidInput;
   TasksLoad load = LoadTasksJson(*text, o.tasks, &criteria->criteria(), &evidence, limits);
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {

@@ -32,14 +32,8 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
   bool bad = false;
   const ScenarioLimits limits;
   for (const std::string& path : o.scenarios) {
-    std::string why;
-    bool too_large = false;
-    auto text = ReadWholeFile(path, limits.max_file_bytes, &why, &too_large);
+    auto text = ReadInput(path, InputFile::kScenario, err);
     if (!text) {
-      err << path
-          << (too_large ? ": error[E513]: the scenario file is too large: "
-                        : ": error[E590]: cannot read the scenario file: ")
-          << why << "\n";
       bad = true;
       continue;
     }
