@@ -19,6 +19,7 @@ void AddOutputFlags(CLI::App* cmd, cchc::OutputOptions* o) {
   cmd->add_option("-o,--output", o->output, "write to FILE (atomically) instead of stdout");
   cmd->add_option("--lang", o->lang, "report labels: vi (default) or en");
   cmd->add_flag("--bom", o->bom, "CSV only: start with a UTF-8 BOM so that Excel shows Vietnamese");
+  cmd->add_flag("--wide", o->wide, "terminal tables at full width (default: fit 100 columns)");
 }
 
 // "Example:" lines under a command's --help, run from the repository's root.

@@ -23,6 +23,7 @@ struct OutputOptions {
   std::string output;       // -o FILE; empty: stdout
   std::string lang = "vi";  // vi | en
   bool bom = false;         // a UTF-8 BOM before CSV, so that Excel reads it as UTF-8
+  bool wide = false;        // --wide: terminal tables at full width
 };
 
 struct CheckOptions {

@@ -102,6 +102,7 @@ bool ParseOutputFlags(std::string_view command, const OutputOptions& o, bool xls
   if (xlsx_too) supported.push_back("xlsx");
   if (!ResolveFormat(command, o.format, o.output, supported, "table", name, err)) return false;
   if (!ParseRenderFlags(*name == "xlsx" ? "table" : *name, o.lang, f, r, err)) return false;
+  if (o.wide) r->width = 0;  // --wide: terminal tables at full width
   if (o.bom && *name != "csv") {
     err << "error: --bom is for CSV output (--format csv or -o FILE.csv); this output is "
         << Label(*name, Lang::kEn) << "\n";

@@ -33,6 +33,22 @@ TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& list, const TaskOption
       g.items.push_back(plan.items()[static_cast<size_t>(item.index)].item->code);
     a.ranked.push_back(std::move(g));
   }
+  // A task that does nothing alone may complete another one (two halves of a
+  // threshold): find the partner with which it adds the most.
+  for (TaskGain& g : a.ranked) {
+    if (!g.items.empty() || std::fabs(g.gain) > 1e-12) continue;
+    const Task& task = list.tasks[static_cast<size_t>(g.task)];
+    for (const TaskGain& other : a.ranked) {
+      if (other.task == g.task) continue;
+      const Task& o = list.tasks[static_cast<size_t>(other.task)];
+      const double pair = whatif.Rescored({&task.effects, &o.effects}, nullptr).percent;
+      const double added = pair - base.percent - other.gain;
+      if (added > g.gain_with_partner + 1e-9) {
+        g.partner = other.task;
+        g.gain_with_partner = added;
+      }
+    }
+  }
   std::stable_sort(a.ranked.begin(), a.ranked.end(), [&](const TaskGain& x, const TaskGain& y) {
     if (std::fabs(x.gain - y.gain) > 1e-12) return x.gain > y.gain;
     if (std::fabs(x.per_effort - y.per_effort) > 1e-12) return x.per_effort > y.per_effort;

@@ -23,6 +23,11 @@ struct TaskGain {
   bool changes_band = false;
   std::vector<std::string> items;     // item codes whose points or status change
   std::vector<std::string> problems;  // effects that could not apply
+  // For a task with no effect alone: the other task with which it adds the
+  // most, and what it adds to that task's own gain (index percentage points).
+  // Unset when it adds nothing with any single other task.
+  std::optional<int> partner;
+  double gain_with_partner = 0;
 };
 
 struct TaskSet {

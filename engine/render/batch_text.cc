@@ -98,13 +98,13 @@ std::vector<std::vector<std::string>> GapRows(const Plan& plan, const BatchResul
 // A Markdown table over shared rows: the header, which columns are
 // right-aligned, the rows.
 std::string MdTable(const std::vector<std::string>& header, const std::vector<bool>& right,
-                    const std::vector<std::vector<std::string>>& rows) {
+                    const std::vector<std::vector<std::string>>& rows, const TableLayout& layout) {
   TextTable t;
   for (size_t i = 0; i < header.size(); ++i) {
     t.AddColumn(header[i], right[i] ? TextTable::Align::kRight : TextTable::Align::kLeft);
   }
   for (const auto& row : rows) t.AddRow(row);
-  return t.RenderMarkdown();
+  return t.RenderMarkdown(layout);
 }
 
 const char* TiesLabel(TieRule rule, Lang lang) {
@@ -165,7 +165,7 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Rende
     ranking.AddColumn(h[2], TextTable::Align::kRight);
   }
   for (auto& row : RankingRows(r, prec, appraised)) ranking.AddRow(std::move(row));
-  out += ranking.Render();
+  out += ranking.Render(LayoutFor(o));
   if (scheme) out += AlternativeLegend(*scheme, o.lang) + "\n";
 
   out += "\n" + std::string(l.area_stats) + "\n";
@@ -176,14 +176,14 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Rende
     stats.AddColumn(h, TextTable::Align::kRight);
   }
   for (auto& row : StatsRows(r, prec, o.lang)) stats.AddRow(std::move(row));
-  out += stats.Render();
+  out += stats.Render(LayoutFor(o));
 
   out += "\n" + std::string(l.bands) + "\n";
   TextTable bands;
   bands.AddColumn(c.band);
   bands.AddColumn(l.count, TextTable::Align::kRight);
   for (const BandCount& b : r.summary.bands) bands.AddRow({b.band, std::to_string(b.count)});
-  out += bands.Render();
+  out += bands.Render(LayoutFor(o));
 
   if (appraised) {
     out += "\n" + std::string(c.largest_gaps) + "\n";
@@ -195,7 +195,7 @@ std::string RenderBatchTable(const Plan& plan, const BatchResult& r, const Rende
     gaps.AddColumn(c.appraised, TextTable::Align::kRight);
     gaps.AddColumn(c.gap, TextTable::Align::kRight);
     for (auto& row : GapRows(plan, r, prec)) gaps.AddRow(std::move(row));
-    out += r.largest_gaps.empty() ? "  " + std::string(c.none) + "\n" : gaps.Render();
+    out += r.largest_gaps.empty() ? "  " + std::string(c.none) + "\n" : gaps.Render(LayoutFor(o));
   }
 
   if (!r.failed.empty()) {
@@ -228,26 +228,26 @@ std::string RenderBatchMarkdown(const Plan& plan, const BatchResult& r, const Re
     for (std::string& h : AlternativeHeader(o.lang)) header.push_back(std::move(h));
     right.insert(right.end(), {true, false, true});
   }
-  out += MdTable(header, right, RankingRows(r, prec, appraised));
+  out += MdTable(header, right, RankingRows(r, prec, appraised), LayoutFor(o));
   if (scheme) out += "\n" + AlternativeLegend(*scheme, o.lang) + "\n";
   out += "\n## " + std::string(l.area_stats) + "\n\n";
-  out +=
-      MdTable({c.area, c.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
-              {false, false, true, true, true, true, true, true, true}, StatsRows(r, prec, o.lang));
+  out += MdTable({c.area, c.name, l.n, l.mean, l.median, l.min, "Q1", "Q3", l.maximum},
+                 {false, false, true, true, true, true, true, true, true},
+                 StatsRows(r, prec, o.lang), LayoutFor(o));
   out += "\n## " + std::string(l.bands) + "\n\n";
   std::vector<std::vector<std::string>> bands;
   for (const BandCount& b : r.summary.bands) bands.push_back({b.band, std::to_string(b.count)});
-  out += MdTable({c.band, l.count}, {false, true}, bands);
+  out += MdTable({c.band, l.count}, {false, true}, bands, LayoutFor(o));
   if (appraised) {
     out += "\n## " + std::string(c.largest_gaps) + "\n\n";
     out += MdTable({c.code, c.unit, c.item, c.self, c.appraised, c.gap},
-                   {false, false, false, true, true, true}, GapRows(plan, r, prec));
+                   {false, false, false, true, true, true}, GapRows(plan, r, prec), LayoutFor(o));
   }
   if (!r.failed.empty()) {
     out += "\n## " + std::string(l.failed) + "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const BatchFailure& f : r.failed) rows.push_back({f.source, f.error});
-    out += MdTable({c.source, c.error}, {false, false}, rows);
+    out += MdTable({c.source, c.error}, {false, false}, rows, LayoutFor(o));
   }
   return out;
 }

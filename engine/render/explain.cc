@@ -12,11 +12,15 @@ using Out = Explanation::Outcome;
 
 std::string Pts(double v, Lang lang) { return LocalNumber(FormatTrim(v, 4), lang); }
 
+}  // namespace
+
 std::string LocalDate(Date d, Lang lang) {
   const std::string iso = FormatIsoDate(d);  // YYYY-MM-DD
   if (lang == Lang::kEn || iso.size() != 10) return iso;
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
+
+namespace {
 
 std::string Value(const ShownValue& v, const Labels::Explain& l, Lang lang) {
   switch (v.type) {

@@ -27,6 +27,10 @@ std::string BranchLabel(std::string_view branch, Lang lang);
 // English (the input is FormatTrim/FormatFixed output).
 std::string LocalNumber(std::string_view number, Lang lang);
 
+// A date as the language writes it: "20/01/2026" in Vietnamese, "2026-01-20"
+// (ISO) in English.
+std::string LocalDate(Date d, Lang lang);
+
 }  // namespace cchc
 
 #endif  // CCHC_ENGINE_RENDER_EXPLAIN_H_

@@ -33,9 +33,10 @@ struct Labels {
   } whatif;
   struct Tasks {
     const char *title, *ranking, *id, *task, *lead, *deadline, *effort, *gain_per_effort,
-        *items_changed, *no_effect, *best_within, *person_days, *cheapest, *not_exhaustive,
-        *already, *unreachable, *unreachable_short, *all_sets, *greedy, *marginal, *index_after,
-        *cumulative, *set_effort, *set_index, *best_within_md, *cheapest_md, *greedy_md;
+        *items_changed, *no_effect, *with_partner, *with_partner_note, *best_within, *person_days,
+        *cheapest, *not_exhaustive, *already, *unreachable, *unreachable_short, *all_sets, *greedy,
+        *marginal, *index_after, *cumulative, *set_effort, *set_index, *best_within_md,
+        *cheapest_md, *greedy_md;
   } tasks;
   struct Sensitivity {
     const char *title, *analysed, *lost_title, *lost_md, *got_max, *reason_branch, *reason,
@@ -64,7 +65,7 @@ struct Labels {
     const char *title, *samples, *seed, *groups, *median, *range, *median_rank, *rank_range, *shift,
         *sobol, *group, *first_index, *total_index, *first_rank, *total_rank, *varying, *runs,
         *no_variance, *survey, *appraisal, *weights, *md_source, *md_error, *mean_rank,
-        *convergence, *target, *cap_hit, *per_unit, *warning, *factor;
+        *convergence, *target, *cap_hit, *per_unit, *warning, *factor, *band_chances;
   } uncertainty;
   struct Html {
     const char *lang, *title, *year, *criteria, *areas, *lost, *lost_none, *tasks, *gains_alone,

@@ -81,6 +81,9 @@ const Labels& EnLabels() {
               .gain_per_effort = "Gain/effort",
               .items_changed = "Items changed",
               .no_effect = "no effect",
+              .with_partner = "with {0}: {1}",
+              .with_partner_note =
+                  "{0}: no effect alone; done with {1} it adds {2} percentage points",
               .best_within = "Best set within",
               .person_days = "person-days",
               .cheapest = "Cheapest set reaching band",
@@ -113,8 +116,8 @@ const Labels& EnLabels() {
               .move = "Move needed",
               .branch = "Branch",
               .no_threshold = "no input has a threshold left to gain",
-              .tornado_title = "Tornado (index change, percentage points)",
-              .tornado_md = "Tornado",
+              .tornado_title = "Index change when each input moves by 10 % (percentage points)",
+              .tornado_md = "±10 %",
               .minus10 = "−10 %",
               .plus10 = "+10 %",
               .to_threshold = "To threshold",
@@ -256,6 +259,7 @@ const Labels& EnLabels() {
               .per_unit = "Sobol indices per unit (first order / total of the index)",
               .warning = "warning",
               .factor = "Factor",
+              .band_chances = "Possible bands (probability)",
           },
       .html =
           {

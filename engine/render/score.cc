@@ -19,6 +19,10 @@ bool ParseOutputFormat(std::string_view name, OutputFormat* out) {
   return true;
 }
 
+TableLayout LayoutFor(const RenderOptions& o) {
+  return {.width = o.width, .vietnamese_numbers = o.lang == Lang::kVi};
+}
+
 std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
                             const RenderOptions& options) {
   switch (format) {

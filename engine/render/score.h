@@ -10,6 +10,7 @@
 #include "engine/core/plan.h"
 #include "engine/core/scorecard.h"
 #include "engine/render/labels.h"
+#include "engine/render/text_table.h"
 
 namespace cchc {
 
@@ -18,10 +19,17 @@ enum class OutputFormat { kTable, kJson, kCsv, kMd };
 // "table", "json", "csv", "md"; false for anything else.
 bool ParseOutputFormat(std::string_view name, OutputFormat* out);
 
+// Terminal tables fit a 100-column window unless asked for the full width.
+inline constexpr int kTerminalWidth = 100;
+
 struct RenderOptions {
   Lang lang = Lang::kVi;
-  int precision = -1;  // decimals; -1: the criteria's declared precision
+  int precision = -1;          // decimals; -1: the criteria's declared precision
+  int width = kTerminalWidth;  // terminal tables fit this many columns; 0: no limit (--wide)
 };
+
+// The layout of the human tables these options ask for.
+TableLayout LayoutFor(const RenderOptions& o);
 
 std::string RenderScorecard(const Plan& plan, const Scorecard& card, OutputFormat format,
                             const RenderOptions& options = {});

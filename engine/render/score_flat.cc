@@ -32,13 +32,14 @@ std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const R
       "# " +
       (plan.criteria().index.name.empty() ? std::string("cchc") : plan.criteria().index.name) +
       " — " + card.unit.name + "\n\n";
-  out += "**" + std::string(l.index_short) + ":** " + FormatPercent(card.percent / 100, prec) +
+  auto n = [&](const std::string& number) { return LocalNumber(number, o.lang); };
+  out += "**" + std::string(l.index_short) + ":** " + n(FormatPercent(card.percent / 100, prec)) +
          " · **" + l.band + ":** " + card.band + " · **" + l.points + ":** " +
-         FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec) + "\n\n";
+         n(FormatTrim(card.points, prec)) + " / " + n(FormatTrim(card.max, prec)) + "\n\n";
   if (card.alternative) {
     out += "**" +
            Fill(labels.weights.alternative, {WeightSchemeLabel(card.alternative->scheme, o.lang)}) +
-           ":** " + FormatPercent(card.alternative->percent / 100, prec) + " · **" + l.band +
+           ":** " + n(FormatPercent(card.alternative->percent / 100, prec)) + " · **" + l.band +
            ":** " + card.alternative->band + "\n\n";
   }
   TextTable areas;
@@ -51,7 +52,7 @@ std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const R
     areas.AddRow({g.code, g.name, FormatTrim(g.points, prec), FormatTrim(g.max, prec),
                   FormatPercent(g.percent() / 100, 1)});
   }
-  out += areas.RenderMarkdown();
+  out += areas.RenderMarkdown(LayoutFor(o));
   TextTable items;
   items.AddColumn(l.code);
   items.AddColumn(labels.score.md_item);
@@ -66,7 +67,7 @@ std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const R
                   s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec),
                   StatusLabel(s.status, o.lang), Join(s.evidence), ExplainItem(plan, s, o.lang)});
   }
-  return out + "\n" + items.RenderMarkdown();
+  return out + "\n" + items.RenderMarkdown(LayoutFor(o));
 }
 
 }  // namespace cchc

@@ -39,8 +39,8 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const RenderOpti
   const Labels::Common& l = labels.common;
   const Labels::Sensitivity& ls = labels.sensitivity;
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
-  std::string out =
-      std::string(l.current_index) + ": " + FormatPercent(r.base_percent / 100, prec) + "\n";
+  std::string out = std::string(l.current_index) + ": " +
+                    LocalNumber(FormatPercent(r.base_percent / 100, prec), o.lang) + "\n";
   if (r.inputs_found > r.inputs.size()) {
     out +=
         Fill(ls.analysed, {std::to_string(r.inputs.size()), std::to_string(r.inputs_found)}) + "\n";
@@ -64,27 +64,34 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const RenderOpti
       t.AddRow({it.code, it.name, FormatTrim(s->lost(), prec),
                 FormatTrim(s->points, prec) + "/" + FormatTrim(s->max, prec), reason});
     }
-    out += t.Render();
+    out += t.Render(LayoutFor(o));
   }
 
   out += "\n" + std::string(ls.next_title) + "\n";
+  // Fitted (the default), the change to make stands on its own line under
+  // the input; --wide keeps it in a column.
+  const bool fit = o.width > 0;
   TextTable th;
   th.AddColumn(l.input, TextTable::Align::kLeft, 34);
   th.AddColumn(l.now, TextTable::Align::kRight);
-  th.AddColumn(ls.move, TextTable::Align::kLeft, 72);
+  if (!fit) th.AddColumn(ls.move, TextTable::Align::kLeft, 72);
   th.AddColumn(l.item);
-  th.AddColumn(ls.branch, TextTable::Align::kLeft, 30);
+  th.AddColumn(ls.branch, TextTable::Align::kLeft, 40);
   th.AddColumn(l.gain_pp, TextTable::Align::kRight);
   for (const InputSensitivity& s : r.inputs) {
     for (const ThresholdStep* st : Steps(s)) {
-      th.AddRow(
-          {InputName(s.input, o.lang), FormatInputValue(s.input, s.input.value),
-           DescribeStep(s.input, *st, o.lang), st->item,
-           BranchLabel(st->branch_before, o.lang) + " → " + BranchLabel(st->branch_after, o.lang),
-           Gain(st->gain, prec)});
+      std::vector<std::string> row = {InputName(s.input, o.lang),
+                                      FormatInputValue(s.input, s.input.value)};
+      if (!fit) row.push_back(DescribeStep(s.input, *st, o.lang));
+      row.push_back(st->item);
+      row.push_back(BranchLabel(st->branch_before, o.lang) + " → " +
+                    BranchLabel(st->branch_after, o.lang));
+      row.push_back(Gain(st->gain, prec));
+      th.AddRow(std::move(row));
+      if (fit) th.AddNote("→ " + DescribeStep(s.input, *st, o.lang));
     }
   }
-  out += th.empty() ? "  " + std::string(ls.no_threshold) + "\n" : th.Render();
+  out += th.empty() ? "  " + std::string(ls.no_threshold) + "\n" : th.Render(LayoutFor(o));
 
   out += "\n" + std::string(ls.tornado_title) + "\n";
   TextTable tor;
@@ -99,7 +106,7 @@ std::string Table(const Plan& plan, const SensitivityReport& r, const RenderOpti
                 Gain(s.tornado_minus, prec), Gain(s.tornado_plus, prec), Gain(ToThreshold(s), prec),
                 Join(s.input.items)});
   }
-  out += tor.Render();
+  out += tor.Render(LayoutFor(o));
   return out;
 }
 
@@ -192,7 +199,7 @@ std::string Markdown(const Plan& plan, const SensitivityReport& r, const RenderO
   for (const ItemScore* s : r.points_lost) {
     lost.AddRow({Code(plan, *s), FormatTrim(s->lost(), prec), BranchLabel(s->branch, o.lang)});
   }
-  out += "## " + std::string(ls.lost_md) + "\n\n" + lost.RenderMarkdown();
+  out += "## " + std::string(ls.lost_md) + "\n\n" + lost.RenderMarkdown(LayoutFor(o));
   TextTable next;
   next.AddColumn(l.input);
   next.AddColumn(ls.move);
@@ -204,7 +211,7 @@ std::string Markdown(const Plan& plan, const SensitivityReport& r, const RenderO
                    Gain(st->gain, prec)});
     }
   }
-  out += "\n## " + std::string(ls.next_md) + "\n\n" + next.RenderMarkdown();
+  out += "\n## " + std::string(ls.next_md) + "\n\n" + next.RenderMarkdown(LayoutFor(o));
   TextTable tor;
   tor.AddColumn(l.input);
   tor.AddColumn(ls.minus10, TextTable::Align::kRight);
@@ -214,7 +221,7 @@ std::string Markdown(const Plan& plan, const SensitivityReport& r, const RenderO
     tor.AddRow({InputName(s.input, o.lang), Gain(s.tornado_minus, prec), Gain(s.tornado_plus, prec),
                 Gain(ToThreshold(s), prec)});
   }
-  out += "\n## " + std::string(ls.tornado_md) + "\n\n" + tor.RenderMarkdown();
+  out += "\n## " + std::string(ls.tornado_md) + "\n\n" + tor.RenderMarkdown(LayoutFor(o));
   return out;
 }
 
@@ -230,8 +237,11 @@ std::string InputName(const SensitivityInput& in, Lang lang) {
 std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, Lang lang) {
   const Labels::Sensitivity& l = LabelsFor(lang).sensitivity;
   const bool up = step.delta > 0;
-  const std::string change =
-      " (" + FormatInputValue(in, in.value) + " → " + FormatInputValue(in, step.to) + ")";
+  auto shown = [&](double v) {
+    const std::string text = FormatInputValue(in, v);
+    return in.kind == InputKind::kDate ? text : LocalNumber(text, lang);
+  };
+  const std::string change = " (" + shown(in.value) + " → " + shown(step.to) + ")";
   const std::string where = in.record_id + "." + in.field;
   std::string amount;
   const char* text = nullptr;
@@ -255,8 +265,8 @@ std::string DescribeStep(const SensitivityInput& in, const ThresholdStep& step, 
       break;
   }
   if (!text) return {};
-  return Fill(text, {where, amount, change, amount == "1" ? "" : l.plural, in.field, in.record_id,
-                     in.record_kind});
+  return Fill(text, {where, LocalNumber(amount, lang), change, amount == "1" ? "" : l.plural,
+                     in.field, in.record_id, in.record_kind});
 }
 
 std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,

@@ -6,6 +6,7 @@
 
 #include "engine/render/analysis.h"
 #include "engine/render/cells.h"
+#include "engine/render/explain.h"
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
@@ -18,16 +19,41 @@ const Task& TaskAt(const TasksView& v, int t) { return v.list->tasks[static_cast
 
 bool NoEffect(const TaskGain& g) { return g.items.empty() && std::fabs(g.gain) <= 1e-12; }
 
+// The "items changed" cell: the items, "no effect", or the partner it needs.
+std::string EffectCell(const TasksView& v, const TaskGain& g, const Labels::Tasks& l, int prec,
+                       Lang lang) {
+  if (!NoEffect(g)) return Join(g.items);
+  if (!g.partner) return l.no_effect;
+  return Fill(l.with_partner, {TaskAt(v, *g.partner).id,
+                               LocalNumber(FormatSigned(g.gain_with_partner, prec), lang)});
+}
+
+// One line per task that does nothing alone but adds with another task.
+std::string PartnerNotes(const TasksView& v, const Labels::Tasks& l, int prec, Lang lang,
+                         const std::string& indent) {
+  std::string out;
+  for (const TaskGain& g : v.analysis->ranked) {
+    if (!NoEffect(g) || !g.partner) continue;
+    out += indent +
+           Fill(l.with_partner_note, {TaskAt(v, g.task).id, TaskAt(v, *g.partner).id,
+                                      LocalNumber(FormatTrim(g.gain_with_partner, prec), lang)}) +
+           "\n";
+  }
+  return out;
+}
+
 std::string Ids(const TasksView& v, const std::vector<int>& tasks) {
   std::string out;
   for (int t : tasks) out += (out.empty() ? "" : ", ") + TaskAt(v, t).id;
   return out;
 }
 
-std::string SetLine(const TasksView& v, const TaskSet& s, const Labels::Tasks& l, int prec) {
-  return "{" + Ids(v, s.tasks) + "}  " + l.set_effort + " " + FormatTrim(s.effort, 2) + "  " +
-         l.set_index + " " + FormatPercent(s.percent / 100, prec) + " (" + Gain(s.gain, prec) +
-         ")  " + s.band;
+std::string SetLine(const TasksView& v, const TaskSet& s, const Labels::Tasks& l, int prec,
+                    Lang lang) {
+  auto n = [&](const std::string& number) { return LocalNumber(number, lang); };
+  return "{" + Ids(v, s.tasks) + "}  " + l.set_effort + " " + n(FormatTrim(s.effort, 2)) + "  " +
+         l.set_index + " " + n(FormatPercent(s.percent / 100, prec)) + " (" +
+         n(Gain(s.gain, prec)) + ")  " + s.band;
 }
 
 std::string Table(const Plan& plan, const TasksView& v, const RenderOptions& o) {
@@ -38,40 +64,49 @@ std::string Table(const Plan& plan, const TasksView& v, const RenderOptions& o) 
   const TaskAnalysis& a = *v.analysis;
   std::string out;
   if (!v.list->plan.empty()) out += v.list->plan + "\n";
-  out += std::string(l.current_index) + ": " + FormatPercent(a.base_percent / 100, prec) + "   " +
-         l.band + ": " + a.base_band + "\n";
+  out += std::string(l.current_index) + ": " +
+         LocalNumber(FormatPercent(a.base_percent / 100, prec), o.lang) + "   " + l.band + ": " +
+         a.base_band + "\n";
   out += "\n" + std::string(lt.ranking) + "\n";
+  // Fitted to 100 columns (the default), the lead and the raw points give way
+  // to the task's title; --wide shows them.
+  const bool fit = o.width > 0;
   TextTable t;
   t.AddColumn("#", TextTable::Align::kRight);
   t.AddColumn(lt.id);
   t.AddColumn(lt.task, TextTable::Align::kLeft, 36);
-  t.AddColumn(lt.lead, TextTable::Align::kLeft, 22);
+  if (!fit) t.AddColumn(lt.lead, TextTable::Align::kLeft, 22);
   t.AddColumn(lt.deadline);
   t.AddColumn(lt.effort, TextTable::Align::kRight);
   t.AddColumn(l.gain_pp, TextTable::Align::kRight);
-  t.AddColumn(l.points, TextTable::Align::kRight);
+  if (!fit) t.AddColumn(l.points, TextTable::Align::kRight);
   t.AddColumn(lt.gain_per_effort, TextTable::Align::kRight);
   t.AddColumn(l.band);
   t.AddColumn(lt.items_changed, TextTable::Align::kLeft, 30);
   int rank = 0;
   for (const TaskGain& g : a.ranked) {
     const Task& task = TaskAt(v, g.task);
-    t.AddRow({std::to_string(++rank), task.id, task.title, task.lead,
-              task.deadline ? FormatIsoDate(*task.deadline) : "", FormatTrim(task.effort, 2),
-              Gain(g.gain, prec), Gain(g.gain_points, prec),
-              task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—",
-              g.changes_band ? a.base_band + " → " + g.band_after : "—",
-              NoEffect(g) ? lt.no_effect : Join(g.items)});
+    std::vector<std::string> row = {std::to_string(++rank), task.id, task.title};
+    if (!fit) row.push_back(task.lead);
+    row.push_back(task.deadline ? LocalDate(*task.deadline, o.lang) : "");
+    row.push_back(FormatTrim(task.effort, 2));
+    row.push_back(Gain(g.gain, prec));
+    if (!fit) row.push_back(Gain(g.gain_points, prec));
+    row.push_back(task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—");
+    row.push_back(g.changes_band ? a.base_band + " → " + g.band_after : "—");
+    row.push_back(EffectCell(v, g, lt, prec, o.lang));
+    t.AddRow(std::move(row));
   }
-  out += t.Render();
+  out += t.Render(LayoutFor(o));
+  out += PartnerNotes(v, lt, prec, o.lang, "  ");
 
   if (v.budget) {
-    out += "\n" + std::string(lt.best_within) + " " + FormatTrim(*v.budget, 2) + " " +
-           lt.person_days + "\n  ";
+    out += "\n" + std::string(lt.best_within) + " " +
+           LocalNumber(FormatTrim(*v.budget, 2), o.lang) + " " + lt.person_days + "\n  ";
     if (!a.exhaustive) {
       out += std::string(lt.not_exhaustive) + "\n";
     } else if (a.best_for_budget) {
-      out += SetLine(v, *a.best_for_budget, lt, prec) + "\n";
+      out += SetLine(v, *a.best_for_budget, lt, prec, o.lang) + "\n";
     }
   }
   if (v.target_band) {
@@ -81,7 +116,7 @@ std::string Table(const Plan& plan, const TasksView& v, const RenderOptions& o) 
     } else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty()) {
       out += std::string(lt.already) + "\n";
     } else if (a.cheapest_for_band) {
-      out += SetLine(v, *a.cheapest_for_band, lt, prec) + "\n";
+      out += SetLine(v, *a.cheapest_for_band, lt, prec, o.lang) + "\n";
     } else {
       out += std::string(lt.unreachable) + "\n";
     }
@@ -100,7 +135,7 @@ std::string Table(const Plan& plan, const TasksView& v, const RenderOptions& o) 
     g.AddRow({std::to_string(++step), TaskAt(v, s.task).id, Gain(s.marginal_gain, prec),
               FormatPercent(s.percent_after / 100, prec), FormatTrim(s.cumulative_effort, 2)});
   }
-  out += g.Render();
+  out += g.Render(LayoutFor(o));
   return out;
 }
 
@@ -135,6 +170,9 @@ std::string Json(const TasksView& v) {
     x["band_after"] = g.band_after;
     x["changes_band"] = g.changes_band;
     x["has_effect"] = !NoEffect(g);
+    x["with_partner"] =
+        g.partner ? ordered_json{{"id", TaskAt(v, *g.partner).id}, {"gain", g.gain_with_partner}}
+                  : ordered_json();
     x["items"] = g.items;
     x["problems"] = g.problems;
     j["tasks"].push_back(std::move(x));
@@ -190,8 +228,9 @@ std::string Markdown(const Plan& plan, const TasksView& v, const RenderOptions& 
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   const TaskAnalysis& a = *v.analysis;
   std::string out = "# " + std::string(lt.title) + "\n\n";
-  out += "**" + std::string(l.current_index) + ":** " + FormatPercent(a.base_percent / 100, prec) +
-         " · " + a.base_band + "\n\n";
+  out += "**" + std::string(l.current_index) + ":** " +
+         LocalNumber(FormatPercent(a.base_percent / 100, prec), o.lang) + " · " + a.base_band +
+         "\n\n";
   TextTable t;
   t.AddColumn("#", TextTable::Align::kRight);
   t.AddColumn(lt.id);
@@ -210,16 +249,19 @@ std::string Markdown(const Plan& plan, const TasksView& v, const RenderOptions& 
               task.deadline ? FormatIsoDate(*task.deadline) : "", FormatTrim(task.effort, 2),
               Gain(g.gain, prec), task.effort > 0 ? FormatTrim(g.per_effort, 5) : "—",
               g.changes_band ? a.base_band + " → " + g.band_after : "—",
-              NoEffect(g) ? lt.no_effect : Join(g.items)});
+              EffectCell(v, g, lt, prec, o.lang)});
   }
-  out += t.RenderMarkdown();
+  out += t.RenderMarkdown(LayoutFor(o));
+  const std::string notes = PartnerNotes(v, lt, prec, o.lang, "- ");
+  if (!notes.empty()) out += "\n" + notes;
   if (v.budget && a.best_for_budget) {
-    out += "\n**" + std::string(lt.best_within_md) + " " + FormatTrim(*v.budget, 2) + " " +
-           lt.person_days + ":** " + SetLine(v, *a.best_for_budget, lt, prec) + "\n";
+    out += "\n**" + std::string(lt.best_within_md) + " " +
+           LocalNumber(FormatTrim(*v.budget, 2), o.lang) + " " + lt.person_days + ":** " +
+           SetLine(v, *a.best_for_budget, lt, prec, o.lang) + "\n";
   }
   if (v.target_band) {
     out += "\n**" + std::string(lt.cheapest_md) + " " + *v.target_band + ":** " +
-           (a.cheapest_for_band ? SetLine(v, *a.cheapest_for_band, lt, prec)
+           (a.cheapest_for_band ? SetLine(v, *a.cheapest_for_band, lt, prec, o.lang)
                                 : std::string(lt.unreachable_short)) +
            "\n";
   }

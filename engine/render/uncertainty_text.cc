@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/render/batch.h"
+#include "engine/render/explain.h"
 #include "engine/render/text_table.h"
 #include "engine/render/uncertainty.h"
 #include "engine/util/numfmt.h"
@@ -155,7 +156,7 @@ std::vector<std::vector<std::string>> SobolUnitRows(const BatchResult& b,
 std::string Convergence(const UncertaintyResult& r, Lang lang) {
   const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
   std::string out = std::string(l.convergence) + ": " +
-                    (std::isfinite(r.max_se) ? FormatFixed(r.max_se, 3) : "—") +
+                    (std::isfinite(r.max_se) ? LocalNumber(FormatFixed(r.max_se, 3), lang) : "—") +
                     " (N = " + std::to_string(r.samples);
   if (r.config.target_se > 0) {
     out += "; " + std::string(l.target) + " " + FormatTrim(r.config.target_se);
@@ -166,13 +167,56 @@ std::string Convergence(const UncertaintyResult& r, Lang lang) {
 
 // A Markdown table whose first `left` columns are left-aligned.
 std::string MdTable(const std::vector<std::string>& header, size_t left,
-                    const std::vector<std::vector<std::string>>& rows) {
+                    const std::vector<std::vector<std::string>>& rows, const TableLayout& layout) {
   TextTable t;
   for (size_t i = 0; i < header.size(); ++i) {
     t.AddColumn(header[i], i < left ? TextTable::Align::kLeft : TextTable::Align::kRight);
   }
   for (const auto& row : rows) t.AddRow(row);
-  return t.RenderMarkdown();
+  return t.RenderMarkdown(layout);
+}
+
+// "88,87–93,93" (Vietnamese) or "88.87–93.93"; one value when both ends meet.
+std::string Span(const std::string& lo, const std::string& hi, Lang lang) {
+  if (lo == hi) return LocalNumber(lo, lang);
+  return LocalNumber(lo, lang) + "–" + LocalNumber(hi, lang);
+}
+
+// The bands a unit may fall in, with their probability: "Tốt 88,5 % · Khá 11,5 %".
+std::string BandChances(const Plan& plan, const UnitUncertainty& u, Lang lang) {
+  std::string out;
+  const std::vector<BandDecl>& bands = plan.criteria().index.bands;
+  for (size_t k = 0; k < bands.size() && k < u.band_probability.size(); ++k) {
+    if (u.band_probability[k] < 0.0005) continue;
+    out += (out.empty() ? "" : " · ") + bands[k].label + " " +
+           LocalNumber(FormatTrim(u.band_probability[k] * 100, 1), lang) + " %";
+  }
+  return out;
+}
+
+// The unit table fitted to the terminal: the intervals as spans and the band
+// probabilities in one column (--wide shows every column).
+std::string FittedUnits(const Plan& plan, const BatchResult& b, const UncertaintyResult& r,
+                        const RenderOptions& o, int prec) {
+  const Labels::Uncertainty& l = LabelsFor(o.lang).uncertainty;
+  const Labels::Common& lc = LabelsFor(o.lang).common;
+  TextTable t;
+  t.AddColumn(lc.rank, TextTable::Align::kRight);
+  t.AddColumn(lc.code);
+  t.AddColumn(lc.unit, TextTable::Align::kLeft, 32);
+  t.AddColumn(std::string(lc.index_short) + " (%)", TextTable::Align::kRight);
+  t.AddColumn(l.range, TextTable::Align::kRight);
+  t.AddColumn(l.rank_range, TextTable::Align::kRight);
+  t.AddColumn(l.band_chances, TextTable::Align::kLeft, 60);
+  for (const UnitUncertainty& u : r.units) {
+    const BatchUnit& unit = b.units[u.unit];
+    t.AddRow({std::to_string(u.base_rank), unit.unit.code, unit.unit.name,
+              FormatFixed(u.base, prec),
+              Span(FormatFixed(u.p5, prec), FormatFixed(u.p95, prec), o.lang),
+              Span(std::to_string(u.rank_p5), std::to_string(u.rank_p95), o.lang),
+              BandChances(plan, u, o.lang)});
+  }
+  return t.Render(LayoutFor(o));
 }
 
 std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResult& r,
@@ -180,17 +224,29 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
   const Labels::Uncertainty& l = LabelsFor(o.lang).uncertainty;
   const Labels::Batch& lb = LabelsFor(o.lang).batch;
   const int prec = Precision(plan, o);
-  std::string out = Header(plan, b, r, o.lang) + "\n";
-  TextTable units;
-  const std::vector<std::string> header = UnitHeader(plan, o.lang);
-  for (size_t c = 0; c < header.size(); ++c) {
-    const bool left = c == 1 || c == 2;
-    units.AddColumn(header[c], left ? TextTable::Align::kLeft : TextTable::Align::kRight,
-                    c == 2 ? 32 : 0);
+  std::string out;
+  const std::string head = Header(plan, b, r, o.lang);
+  for (size_t at = 0; at < head.size();) {  // each line of the header, wrapped
+    const size_t end = std::min(head.find('\n', at), head.size());
+    out += WrapToWidth(std::string_view(head).substr(at, end - at), o.width, 0);
+    at = end + 1;
   }
-  for (auto& row : UnitRows(b, r, prec)) units.AddRow(std::move(row));
-  out += units.Render();
-  out += "\n" + std::string(l.shift) + ": " + FormatFixed(r.mean_rank_shift, 2) + "\n";
+  out += "\n";
+  if (o.width > 0) {
+    out += FittedUnits(plan, b, r, o, prec);
+  } else {
+    TextTable units;
+    const std::vector<std::string> header = UnitHeader(plan, o.lang);
+    for (size_t c = 0; c < header.size(); ++c) {
+      const bool left = c == 1 || c == 2;
+      units.AddColumn(header[c], left ? TextTable::Align::kLeft : TextTable::Align::kRight,
+                      c == 2 ? 32 : 0);
+    }
+    for (auto& row : UnitRows(b, r, prec)) units.AddRow(std::move(row));
+    out += units.Render(LayoutFor(o));
+  }
+  out += "\n" + std::string(l.shift) + ": " +
+         LocalNumber(FormatFixed(r.mean_rank_shift, 2), o.lang) + "\n";
   out += Convergence(r, o.lang) + "\n";
   if (r.sobol) {
     out += "\n" + SobolTitle(r, o.lang) + "\n";
@@ -201,7 +257,7 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
       sobol.AddColumn(h, TextTable::Align::kRight);
     }
     for (auto& row : SobolRows(r)) sobol.AddRow(std::move(row));
-    out += sobol.Render();
+    out += sobol.Render(LayoutFor(o));
     out += "\n" + std::string(l.per_unit) + "\n";
     TextTable per_unit;
     const std::vector<std::string> h = SobolUnitHeader(r, o.lang);
@@ -209,7 +265,7 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
       per_unit.AddColumn(h[c], c == 1 ? TextTable::Align::kLeft : TextTable::Align::kRight);
     }
     for (auto& row : SobolUnitRows(b, r)) per_unit.AddRow(std::move(row));
-    out += per_unit.Render();
+    out += per_unit.Render(LayoutFor(o));
   }
   for (const std::string& w : r.warnings) out += "\n" + std::string(l.warning) + ": " + w + "\n";
   if (!b.failed.empty()) {
@@ -226,22 +282,22 @@ std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyRe
   std::string header = Header(plan, b, r, o.lang);
   const size_t newline = header.find('\n');
   std::string out = "# " + header.substr(0, newline) + "\n\n" + header.substr(newline + 1) + "\n";
-  out += MdTable(UnitHeader(plan, o.lang), 3, UnitRows(b, r, Precision(plan, o)));
+  out += MdTable(UnitHeader(plan, o.lang), 3, UnitRows(b, r, Precision(plan, o)), LayoutFor(o));
   out += "\n" + std::string(l.shift) + ": " + FormatFixed(r.mean_rank_shift, 2) + "\n";
   out += "\n" + Convergence(r, o.lang) + "\n";
   if (r.sobol) {
     out += "\n## " + SobolTitle(r, o.lang) + "\n\n";
     out += MdTable({l.factor, l.first_index, l.total_index, l.first_rank, l.total_rank}, 1,
-                   SobolRows(r));
+                   SobolRows(r), LayoutFor(o));
     out += "\n## " + std::string(l.per_unit) + "\n\n";
-    out += MdTable(SobolUnitHeader(r, o.lang), 2, SobolUnitRows(b, r));
+    out += MdTable(SobolUnitHeader(r, o.lang), 2, SobolUnitRows(b, r), LayoutFor(o));
   }
   for (const std::string& w : r.warnings) out += "\n> " + std::string(l.warning) + ": " + w + "\n";
   if (!b.failed.empty()) {
     out += "\n## " + std::string(lb.failed) + "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const BatchFailure& f : b.failed) rows.push_back({f.source, f.error});
-    out += MdTable({l.md_source, l.md_error}, 2, rows);
+    out += MdTable({l.md_source, l.md_error}, 2, rows, LayoutFor(o));
   }
   return out;
 }

@@ -54,10 +54,10 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   const int prec = o.precision >= 0 ? o.precision : plan.criteria().index.precision;
   std::string out;
   for (size_t k = 0; k < cols.size(); ++k) {
-    out += Fill(lw.scenario, {std::to_string(k + 1)}) + ": " + cols[k].name;
+    std::string line = Fill(lw.scenario, {std::to_string(k + 1)}) + ": " + cols[k].name;
     if (!cols[k].source.empty() && cols[k].source != cols[k].name)
-      out += " (" + cols[k].source + ")";
-    out += "\n";
+      line += " (" + cols[k].source + ")";
+    out += WrapToWidth(line, o.width, 0);
   }
   auto header = [&](TextTable* t) {
     t->AddColumn(l.code);
@@ -87,7 +87,7 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
       }
       items.AddRow(std::move(row));
     }
-    out += items.Render();
+    out += items.Render(LayoutFor(o));
   }
   out += "\n" + std::string(l.areas) + "\n";
   TextTable areas;
@@ -102,7 +102,7 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
     }
     areas.AddRow(std::move(row));
   }
-  out += areas.Render();
+  out += areas.Render(LayoutFor(o));
 
   out += "\n" + std::string(lw.totals) + "\n";
   TextTable totals;
@@ -136,7 +136,7 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   row(l.band, [&](const Scorecard& c) {
     return c.band == base.band ? c.band : base.band + " → " + c.band;
   });
-  out += totals.Render();
+  out += totals.Render(LayoutFor(o));
   return out;
 }
 
@@ -247,7 +247,7 @@ std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<
     }
     items.AddRow(std::move(row));
   }
-  out += "\n## " + std::string(lw.changed_md) + "\n\n" + items.RenderMarkdown();
+  out += "\n## " + std::string(lw.changed_md) + "\n\n" + items.RenderMarkdown(LayoutFor(o));
   TextTable areas;
   header(&areas);
   for (size_t a = 0; a < base.areas.size(); ++a) {
@@ -259,7 +259,7 @@ std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<
     }
     areas.AddRow(std::move(row));
   }
-  out += "\n## " + std::string(l.areas) + "\n\n" + areas.RenderMarkdown();
+  out += "\n## " + std::string(l.areas) + "\n\n" + areas.RenderMarkdown(LayoutFor(o));
   // The index and band close the areas table, their label in bold.
   out += "| | **" + std::string(l.index_short) + "** | " + FormatPercent(base.percent / 100, prec) +
          " |";

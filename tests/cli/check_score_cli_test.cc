@@ -102,7 +102,7 @@ TEST(FmtCommand, CheckFlagsNonCanonicalFile) {
 TEST(ScoreCommand, ExampleScoresWithVietnameseTable) {
   RunResult r = Score(kCriteria, kEvidence);
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  EXPECT_NE(r.out.find("Chỉ số CCHC: 78.00 %"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Chỉ số CCHC: 78,00 %"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Xếp loại: Khá"), std::string::npos);
   EXPECT_NE(r.out.find("thiếu TLKC"), std::string::npos);
   EXPECT_NE(r.out.find("không áp dụng"), std::string::npos);

@@ -59,6 +59,57 @@ TEST(TextTable, OneModelThreeWriters) {
             "1.2,\"A|B\nC\",0.5\n");
 }
 
+TEST(TextTable, FitsAWidthByCuttingOnlyTheColumnsThatAllowIt) {
+  TextTable t;
+  t.AddColumn("Mã");
+  t.AddColumn("Nội dung", TextTable::Align::kLeft, 40);
+  t.AddColumn("Điểm", TextTable::Align::kRight);
+  t.AddRow({"1.1.1", "Ban hành Kế hoạch CCHC năm của UBND xã đúng thời hạn", "1"});
+  // Natural width 5 + 2 + 40 + 2 + 4 = 53; fitted into 30, only the name gives way.
+  EXPECT_EQ(t.Render({.width = 30}),
+            "Mã     Nội dung           Điểm\n"
+            "------------------------------\n"
+            "1.1.1  Ban hành Kế hoạc…     1\n");
+  // Without a width the column keeps its own limit (40).
+  EXPECT_NE(t.Render().find("Ban hành Kế hoạch CCHC năm của UBND xã …"), std::string::npos);
+}
+
+TEST(TextTable, NotesStandUnderTheirRowWrappedToTheWidth) {
+  TextTable t;
+  t.AddColumn("Mã");
+  t.AddColumn("Điểm", TextTable::Align::kRight);
+  t.AddRow({"1.1.1", "1"});
+  t.AddNote("ngày 20/01/2026, hạn 31/01/2026 → đúng hạn: 1/1 điểm");
+  EXPECT_EQ(t.Render({.width = 30}),
+            "Mã     Điểm\n"
+            "-----------\n"
+            "1.1.1     1\n"
+            "       ngày 20/01/2026, hạn\n"
+            "       31/01/2026 → đúng hạn:\n"
+            "       1/1 điểm\n");
+  EXPECT_EQ(t.RenderMarkdown().find("ngày"), std::string::npos);  // notes are terminal only
+  EXPECT_EQ(t.RenderCsv().find("ngày"), std::string::npos);
+}
+
+TEST(TextTable, VietnameseNumbersInRightAlignedCellsOnly) {
+  TextTable t;
+  t.AddColumn("Mã");
+  t.AddColumn("Giá trị", TextTable::Align::kRight);
+  for (const char* v : {"1152", "-0.25", "96.00 %", "9.36/12", "2.5 (+0.3125)", "2026-11-18",
+                        "1.1.1", "—", "Khá → Tốt"}) {
+    t.AddRow({"1152.5", v});
+  }
+  const std::string md = t.RenderMarkdown({.vietnamese_numbers = true});
+  for (const char* want :
+       {"| 1152.5 | 1.152 |", "| -0,25 |", "| 96,00 % |", "| 9,36/12 |", "| 2,5 (+0,3125) |",
+        "| 2026-11-18 |", "| 1.1.1 |", "| — |", "| Khá → Tốt |"}) {
+    EXPECT_NE(md.find(want), std::string::npos) << want << "\n" << md;
+  }
+  // CSV is a machine format: unchanged.
+  EXPECT_NE(t.RenderCsv().find("\n1152.5,1152\n"), std::string::npos);
+  EXPECT_NE(t.RenderCsv().find("\n1152.5,96.00 %\n"), std::string::npos);
+}
+
 TEST(Labels, FillPutsValuesInTheirHoles) {
   EXPECT_EQ(Fill("{1} trên {0}", {"5", "4"}), "4 trên 5");
   EXPECT_EQ(Fill("no holes", {"x"}), "no holes");

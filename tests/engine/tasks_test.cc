@@ -155,6 +155,28 @@ TEST(Tasks, TwoTasksWorthNothingAloneReachABandTogether) {
   EXPECT_EQ(a.subsets_scored, 128);
 }
 
+TEST(Tasks, ATaskWithNoEffectAloneNamesThePartnerItNeeds) {
+  Fixture f;
+  WhatIf w(*f.c->plan, f.ev);
+  TaskAnalysis a = AnalyzeTasks(w, f.tasks, {});
+  // X and Y are worth nothing alone and 40 points together (the test above):
+  // each names the other, adding 40 to the other's own gain of 0.
+  int named = 0;
+  for (const TaskGain& g : a.ranked) {
+    const std::string& id = f.tasks.tasks[static_cast<size_t>(g.task)].id;
+    if (id != "X" && id != "Y") continue;
+    ASSERT_TRUE(g.partner.has_value()) << id;
+    EXPECT_EQ(f.tasks.tasks[static_cast<size_t>(*g.partner)].id, id == "X" ? "Y" : "X");
+    EXPECT_DOUBLE_EQ(g.gain_with_partner, 40);
+    ++named;
+  }
+  EXPECT_EQ(named, 2);
+  // A task with an effect alone names no partner.
+  for (const TaskGain& g : a.ranked) {
+    if (!g.items.empty()) EXPECT_FALSE(g.partner.has_value());
+  }
+}
+
 TEST(Tasks, BudgetAndBandHandComputed) {
   Fixture f;
   WhatIf w(f.c->plan(), f.ev);
