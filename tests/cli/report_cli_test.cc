@@ -86,7 +86,7 @@ TEST(ReportCommand, HtmlOfTheShippedExample) {
   const CmdRun r = Report(o);
   ASSERT_EQ(r.code, kExitOk) << r.err;
   const std::string html = clitest::Slurp(file.string());
-  EXPECT_NE(html.find("78.00"), std::string::npos);
+  EXPECT_NE(html.find("78,00 %"), std::string::npos);  // Vietnamese separators
   EXPECT_NE(html.find("Khá"), std::string::npos);
   EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"vi\">"), std::string::npos);
@@ -102,7 +102,7 @@ TEST(ReportCommand, HtmlOfTheShippedExample) {
   EXPECT_EQ(html.find("word-break:break-word"), std::string::npos);
   EXPECT_NE(html.find("@media (max-width:640px)"), std::string::npos);
   // The area chart compares areas in percent of each area's max.
-  EXPECT_NE(html.find(">67.5 % (6.75 / 10)</text>"), std::string::npos);
+  EXPECT_NE(html.find(">67,5 % (6,75 / 10)</text>"), std::string::npos);
   const auto items = Declared("item");
   ASSERT_GT(items.size(), 20u);
   for (const auto& [code, name] : items) {

@@ -46,6 +46,11 @@ svg.chart{font-size:22px}.kpi{min-width:0;flex:1 1 40%}}
 
 std::string Esc(std::string_view s) { return HtmlEscape(s); }
 
+// The report's language, from its label table.
+Lang LangOf(const Labels& l) {
+  return std::string_view(l.html.lang) == "en" ? Lang::kEn : Lang::kVi;
+}
+
 std::string Kpi(const std::string& k, const std::string& v) {
   return "<div class=\"kpi\"><div class=\"k\">" + Esc(k) + "</div><div class=\"v\">" + Esc(v) +
          "</div></div>";
@@ -67,17 +72,21 @@ std::string Header(const Plan& plan, const Scorecard& card, const Labels& l, int
     if (!meta.province.empty()) out += " (" + Esc(meta.province) + ")";
   }
   out += "</p>\n<div class=\"summary\">";
-  out += Kpi(l.common.index, FormatPercent(card.percent / 100.0, prec));
+  out += Kpi(l.common.index, LocalNumber(FormatPercent(card.percent / 100.0, prec), LangOf(l)));
   out += Kpi(l.common.band, card.band);
-  out += Kpi(l.common.points, FormatTrim(card.points, prec) + " / " + FormatTrim(card.max, prec));
+  out += Kpi(l.common.points, LocalNumber(FormatTrim(card.points, prec), LangOf(l)) + " / " +
+                                  LocalNumber(FormatTrim(card.max, prec), LangOf(l)));
   if (card.bonus.cap > 0 || card.bonus.raw > 0)
-    out += Kpi(l.common.bonus, "+" + FormatTrim(card.bonus.points, prec));
+    out += Kpi(l.common.bonus, "+" + LocalNumber(FormatTrim(card.bonus.points, prec), LangOf(l)));
   if (card.penalty.cap > 0 || card.penalty.raw > 0) {
-    out += Kpi(l.common.penalty, "-" + FormatTrim(card.penalty.points, prec));
+    out +=
+        Kpi(l.common.penalty, "-" + LocalNumber(FormatTrim(card.penalty.points, prec), LangOf(l)));
   }
   if (card.appraised_percent) {
-    out += Kpi(l.common.appraised, FormatPercent(*card.appraised_percent / 100.0, prec));
-    out += Kpi(l.common.gap, FormatSigned(*card.appraised_percent - card.percent, prec));
+    out += Kpi(l.common.appraised,
+               LocalNumber(FormatPercent(*card.appraised_percent / 100.0, prec), LangOf(l)));
+    out += Kpi(l.common.gap,
+               LocalNumber(FormatSigned(*card.appraised_percent - card.percent, prec), LangOf(l)));
   }
   return out + "</div>\n</header>\n";
 }
@@ -86,8 +95,9 @@ std::string AreasChart(const Scorecard& card, const Labels& l, int prec) {
   std::vector<BarRow> rows;
   for (const GroupScore& g : card.areas) {
     rows.push_back({g.code + ". " + g.name, g.percent(), 100.0,
-                    FormatPercent(g.percent() / 100.0, 1) + " (" + FormatTrim(g.points, prec) +
-                        " / " + FormatTrim(g.max, prec) + ")",
+                    LocalNumber(FormatPercent(g.percent() / 100.0, 1), LangOf(l)) + " (" +
+                        LocalNumber(FormatTrim(g.points, prec), LangOf(l)) + " / " +
+                        LocalNumber(FormatTrim(g.max, prec), LangOf(l)) + ")",
                     ""});
   }
   BarChartSpec spec;
@@ -105,7 +115,7 @@ std::string LostChart(const Plan& plan, const Scorecard& card, const Labels& l, 
   for (size_t i = 0; i < lost.size() && i < 15; ++i) {
     const Item& it = ItemOf(plan, *lost[i]);
     rows.push_back({it.code + " " + it.name, lost[i]->lost(), std::nullopt,
-                    "-" + FormatTrim(lost[i]->lost(), prec), "lost"});
+                    "-" + LocalNumber(FormatTrim(lost[i]->lost(), prec), LangOf(l)), "lost"});
   }
   BarChartSpec spec;
   spec.title = l.html.lost;
@@ -115,9 +125,11 @@ std::string LostChart(const Plan& plan, const Scorecard& card, const Labels& l, 
 std::string SetText(const TasksView& v, const TaskSet& s, const Labels& l, int prec) {
   std::string ids;
   for (int t : s.tasks) ids += (ids.empty() ? "" : ", ") + v.list->tasks[static_cast<size_t>(t)].id;
-  return "<strong>{" + Esc(ids) + "}</strong> · " + FormatTrim(s.effort, 2) + " " +
-         Esc(l.tasks.person_days) + " · " + Esc(l.tasks.set_index) + " " +
-         FormatPercent(s.percent / 100, prec) + " (" + Gain(s.gain, prec) + ") · " + Esc(s.band);
+  return "<strong>{" + Esc(ids) + "}</strong> · " +
+         LocalNumber(FormatTrim(s.effort, 2), LangOf(l)) + " " + Esc(l.tasks.person_days) + " · " +
+         Esc(l.tasks.set_index) + " " +
+         LocalNumber(FormatPercent(s.percent / 100, prec), LangOf(l)) + " (" +
+         LocalNumber(Gain(s.gain, prec), LangOf(l)) + ") · " + Esc(s.band);
 }
 
 std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
@@ -133,7 +145,7 @@ std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
       none += "<li>" + Esc(t.id) + " " + Esc(t.title) + "</li>";
       continue;
     }
-    std::string text = Gain(g.gain, prec);
+    std::string text = LocalNumber(Gain(g.gain, prec), LangOf(l));
     if (g.changes_band) text += " → " + g.band_after;
     rows.push_back({t.id + " " + t.title, g.gain, std::nullopt, text, g.gain < 0 ? "neg" : "gain"});
   }
@@ -144,8 +156,8 @@ std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
     out += "<p>" + Esc(l.html.no_effect) + ":</p>\n<ul class=\"muted\">" + none + "</ul>\n";
   out += "<ul class=\"sets\">\n";
   if (v.budget) {
-    out += "<li>" + Esc(l.tasks.best_within) + " " + FormatTrim(*v.budget, 2) + " " +
-           Esc(l.tasks.person_days) + ": ";
+    out += "<li>" + Esc(l.tasks.best_within) + " " +
+           LocalNumber(FormatTrim(*v.budget, 2), LangOf(l)) + " " + Esc(l.tasks.person_days) + ": ";
     if (!a.exhaustive)
       out += Esc(l.tasks.not_exhaustive);
     else if (a.best_for_budget)
@@ -168,13 +180,14 @@ std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
 }
 
 std::string GroupRow(const char* cls, const std::string& code, const std::string& name, double max,
-                     double points, std::optional<double> appraised, bool with_appraised,
-                     int prec) {
+                     double points, std::optional<double> appraised, bool with_appraised, int prec,
+                     Lang lang) {
   std::string out = std::string("<tr class=\"") + cls + "\"><td>" + Esc(code) + "</td><td>" +
-                    Esc(name) + "</td><td class=\"n\">" + FormatTrim(max, prec) +
-                    "</td><td class=\"n\">" + FormatTrim(points, prec) + "</td>";
+                    Esc(name) + "</td><td class=\"n\">" + LocalNumber(FormatTrim(max, prec), lang) +
+                    "</td><td class=\"n\">" + LocalNumber(FormatTrim(points, prec), lang) + "</td>";
   if (with_appraised)
-    out += "<td class=\"n\">" + (appraised ? FormatTrim(*appraised, prec) : "") + "</td>";
+    out += "<td class=\"n\">" + (appraised ? LocalNumber(FormatTrim(*appraised, prec), lang) : "") +
+           "</td>";
   return out + "<td></td><td></td><td></td></tr>\n";
 }
 
@@ -185,12 +198,16 @@ std::string ItemRow(const Plan& plan, const ItemScore& s, bool with_appraised, L
   for (const std::string& id : s.evidence) {
     ev += (ev.empty() ? "" : ", ") + std::string("<span class=\"id\">") + Esc(id) + "</span>";
   }
-  std::string out = "<tr><td>" + Esc(it.code) + "</td><td class=\"nm\">" + Esc(it.name) +
-                    "</td><td class=\"n\">" + FormatTrim(it.max, prec) + "</td><td class=\"n\">" +
-                    (s.status == ItemStatus::kNotApplicable ? "—" : FormatTrim(s.points, prec)) +
-                    "</td>";
+  std::string out =
+      "<tr><td>" + Esc(it.code) + "</td><td class=\"nm\">" + Esc(it.name) +
+      "</td><td class=\"n\">" + LocalNumber(FormatTrim(it.max, prec), lang) +
+      "</td><td class=\"n\">" +
+      (s.status == ItemStatus::kNotApplicable ? "—"
+                                              : LocalNumber(FormatTrim(s.points, prec), lang)) +
+      "</td>";
   if (with_appraised)
-    out += "<td class=\"n\">" + (s.appraised ? FormatTrim(*s.appraised, prec) : "") + "</td>";
+    out += "<td class=\"n\">" +
+           (s.appraised ? LocalNumber(FormatTrim(*s.appraised, prec), lang) : "") + "</td>";
   out += std::string("<td class=\"st-") + ItemStatusName(s.status) + "\">" +
          Esc(StatusLabel(s.status, lang)) + "</td><td class=\"ev\">" + ev +
          "</td><td class=\"ex\">" + Esc(ExplainItem(plan, s, lang)) + "</td></tr>\n";
@@ -222,7 +239,7 @@ std::string ScoreTable(const Plan& plan, const Scorecard& card, const Labels& l,
     if (ci.group == ItemGroup::kArea) {
       if (ci.area != last_area) {
         const GroupScore& g = card.areas[static_cast<size_t>(ci.area)];
-        out += GroupRow("area", g.code, g.name, g.max, g.points, g.appraised, ap, prec);
+        out += GroupRow("area", g.code, g.name, g.max, g.points, g.appraised, ap, prec, lang);
         last_area = ci.area;
         last_crit = -1;
       }
@@ -230,25 +247,25 @@ std::string ScoreTable(const Plan& plan, const Scorecard& card, const Labels& l,
         crit_index =
             area_crit_base[static_cast<size_t>(ci.area)] + static_cast<size_t>(ci.criterion);
         const GroupScore& g = card.criteria[crit_index];
-        out += GroupRow("crit", g.code, g.name, g.max, g.points, g.appraised, ap, prec);
+        out += GroupRow("crit", g.code, g.name, g.max, g.points, g.appraised, ap, prec, lang);
         last_crit = ci.criterion;
       }
     } else if (ci.group != last_group) {
       if (last_group == ItemGroup::kArea) {
         out += GroupRow("total", "", l.common.total, card.max, card.points, card.appraised_points,
-                        ap, prec);
+                        ap, prec, lang);
       }
       const bool bonus = ci.group == ItemGroup::kBonus;
       const Adjustments& adj = bonus ? card.bonus : card.penalty;
       out += GroupRow("area", "", std::string(bonus ? l.common.bonus : l.common.penalty), adj.cap,
-                      adj.points, std::nullopt, ap, prec);
+                      adj.points, std::nullopt, ap, prec, lang);
     }
     last_group = ci.group;
     out += ItemRow(plan, s, ap, lang, prec);
   }
   if (last_group == ItemGroup::kArea) {
     out += GroupRow("total", "", l.common.total, card.max, card.points, card.appraised_points, ap,
-                    prec);
+                    prec, lang);
   }
   return out + "</tbody>\n</table>\n</section>\n";
 }
