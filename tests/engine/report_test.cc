@@ -106,7 +106,7 @@ TEST(HtmlReportTest, SectionsEscapingAndMissingEvidence) {
   EXPECT_NE(html.find("<html lang=\"vi\">"), std::string::npos);
   EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_NE(html.find("50,00 %"), std::string::npos);  // Vietnamese separators
-  EXPECT_EQ(Count(html, "<svg"), 2u);  // areas and points lost; no tasks
+  EXPECT_EQ(Count(html, "<svg"), 2u);                  // areas and points lost; no tasks
   EXPECT_NE(html.find("<td class=\"st-scored\">"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"st-missing_evidence\">thiếu TLKC</td>"), std::string::npos);
   // The missing item with what is expected; the scored one not listed there.
