@@ -109,10 +109,29 @@ std::string SobolCell(const SobolValue& v) {
          "]";
 }
 
-std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r) {
+// A Sobol factor as a person reads it: "trọng số I" for "weights:I" in
+// Vietnamese; the engine's name ("weights:I") in English.
+std::string FactorLabel(const std::string& name, Lang lang) {
+  if (lang == Lang::kEn) return name;
+  static constexpr std::pair<std::string_view, std::string_view> kGroups[] = {
+      {"survey", "điều tra XHH"}, {"appraisal", "thẩm định"}, {"weights", "trọng số"}};
+  const size_t colon = name.find(':');
+  const std::string_view group = std::string_view(name).substr(0, colon);
+  for (const auto& [key, label] : kGroups) {
+    if (group != key) continue;
+    std::string out(label);
+    for (size_t at = colon; at != std::string::npos; at = name.find(':', at + 1)) {
+      out += " " + name.substr(at + 1, name.find(':', at + 1) - at - 1);
+    }
+    return out;
+  }
+  return name;
+}
+
+std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const SobolFactorResult& f : r.sobol->factors) {
-    rows.push_back({f.name, SobolCell(f.index_first), SobolCell(f.index_total),
+    rows.push_back({FactorLabel(f.name, lang), SobolCell(f.index_first), SobolCell(f.index_total),
                     SobolCell(f.rank_first), SobolCell(f.rank_total)});
   }
   return rows;
@@ -131,7 +150,7 @@ std::string SobolTitle(const UncertaintyResult& r, Lang lang) {
 std::vector<std::string> SobolUnitHeader(const UncertaintyResult& r, Lang lang) {
   const Labels::Common& lc = LabelsFor(lang).common;
   std::vector<std::string> h = {lc.rank, lc.code};
-  for (const SobolFactorResult& f : r.sobol->factors) h.push_back(f.name);
+  for (const SobolFactorResult& f : r.sobol->factors) h.push_back(FactorLabel(f.name, lang));
   return h;
 }
 
@@ -256,7 +275,7 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
     for (const char* h : {l.first_index, l.total_index, l.first_rank, l.total_rank}) {
       sobol.AddColumn(h, TextTable::Align::kRight);
     }
-    for (auto& row : SobolRows(r)) sobol.AddRow(std::move(row));
+    for (auto& row : SobolRows(r, o.lang)) sobol.AddRow(std::move(row));
     out += sobol.Render(LayoutFor(o));
     out += "\n" + std::string(l.per_unit) + "\n";
     TextTable per_unit;
@@ -288,7 +307,7 @@ std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyRe
   if (r.sobol) {
     out += "\n## " + SobolTitle(r, o.lang) + "\n\n";
     out += MdTable({l.factor, l.first_index, l.total_index, l.first_rank, l.total_rank}, 1,
-                   SobolRows(r), LayoutFor(o));
+                   SobolRows(r, o.lang), LayoutFor(o));
     out += "\n## " + std::string(l.per_unit) + "\n\n";
     out += MdTable(SobolUnitHeader(r, o.lang), 2, SobolUnitRows(b, r), LayoutFor(o));
   }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "criteria/source.h"
 #include "engine/render/cells.h"
 #include "engine/render/explain.h"
 #include "engine/render/html/report.h"
@@ -34,6 +35,11 @@ enum Col : lxw_col_t {
   kExplain,
   kLast = kExplain
 };
+
+// Widths of the wrapped columns, in characters, and the height of one line
+// of the form's 12 pt Times New Roman, in points.
+constexpr double kNameWidth = 46, kEvidenceWidth = 24, kExplainWidth = 52;
+constexpr double kLineHeight = 16;
 
 struct Formats {
   lxw_format *nation, *motto, *unit, *date, *title, *subtitle, *header, *bold_text, *bold_num,
@@ -81,6 +87,18 @@ class FormWriter {
   void Num(lxw_row_t r, lxw_col_t c, double v, lxw_format* f) {
     worksheet_write_number(ws_, r, c, Round(v, prec_), f);
   }
+  // Sets the row tall enough for its wrapped cells (a text and its column's
+  // width in characters): spreadsheets do not grow rows written by a program,
+  // so without it LibreOffice prints wrapped lines over the next row.
+  void FitHeight(lxw_row_t r, std::initializer_list<std::pair<std::string_view, double>> cells) {
+    int lines = 1;
+    for (const auto& [text, width] : cells) {
+      // Words wrap before the edge: count a line as 90 % of the column.
+      const double room = std::max(1.0, width * 0.9);
+      lines = std::max(lines, static_cast<int>(std::ceil(DisplayWidth(text) / room)));
+    }
+    if (lines > 1) worksheet_set_row(ws_, r, kLineHeight * lines, nullptr);
+  }
   void Formula(lxw_row_t r, lxw_col_t c, const std::string& formula, double cached, lxw_format* f) {
     worksheet_write_formula_num(ws_, r, c, formula.c_str(), f, Round(cached, prec_));
   }
@@ -110,10 +128,10 @@ class FormWriter {
     worksheet_set_row(ws_, kHead, 30, nullptr);
     worksheet_freeze_panes(ws_, kHead + 1, 0);
     worksheet_set_column(ws_, kCode, kCode, 8, nullptr);
-    worksheet_set_column(ws_, kName, kName, 46, nullptr);
+    worksheet_set_column(ws_, kName, kName, kNameWidth, nullptr);
     worksheet_set_column(ws_, kMax, kAppraised, 9.5, nullptr);
-    worksheet_set_column(ws_, kEvidence, kEvidence, 24, nullptr);
-    worksheet_set_column(ws_, kExplain, kExplain, 52, nullptr);
+    worksheet_set_column(ws_, kEvidence, kEvidence, kEvidenceWidth, nullptr);
+    worksheet_set_column(ws_, kExplain, kExplain, kExplainWidth, nullptr);
   }
 
   // A bold row whose max and points are formulas over `parts` (cells of the
@@ -123,6 +141,7 @@ class FormWriter {
                 const std::string& self_formula) {
     Str(r, kCode, code, f_.bold_text);
     Str(r, kName, name, f_.bold_text);
+    FitHeight(r, {{name, kNameWidth}});
     Formula(r, kMax, max_formula, max, f_.bold_num);
     Formula(r, kSelf, self_formula, points, f_.bold_num);
     if (appraised)
@@ -146,8 +165,11 @@ class FormWriter {
       Num(r, kAppraised, *s.appraised, f_.num);
     else
       Str(r, kAppraised, "", f_.text);
-    Str(r, kEvidence, Join(s.evidence), f_.text);
-    Str(r, kExplain, ExplainItem(plan_, s, lang_), f_.text);
+    const std::string evidence = Join(s.evidence);
+    const std::string why = ExplainItem(plan_, s, lang_);
+    Str(r, kEvidence, evidence, f_.text);
+    Str(r, kExplain, why, f_.text);
+    FitHeight(r, {{it.name, kNameWidth}, {evidence, kEvidenceWidth}, {why, kExplainWidth}});
   }
 
   // Sum of max over the rows whose self-score is a number (not applicable
