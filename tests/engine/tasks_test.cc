@@ -157,7 +157,7 @@ TEST(Tasks, TwoTasksWorthNothingAloneReachABandTogether) {
 
 TEST(Tasks, ATaskWithNoEffectAloneNamesThePartnerItNeeds) {
   Fixture f;
-  WhatIf w(*f.c->plan, f.ev);
+  WhatIf w(f.c->plan(), f.ev);
   TaskAnalysis a = AnalyzeTasks(w, f.tasks, {});
   // X and Y are worth nothing alone and 40 points together (the test above):
   // each names the other, adding 40 to the other's own gain of 0.

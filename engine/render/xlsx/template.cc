@@ -558,8 +558,10 @@ class TemplateWriter {
       if (rec.kind != kind.kind) continue;
       Str(ws, r, 0, rec.id, st_.text);
       for (const auto& [name, value] : rec.fields) {
+        // The binding is captured by name (clang before 16 cannot capture a
+        // structured binding, and the fuzz targets are built with clang).
         auto it = std::find_if(cols.begin(), cols.end(),
-                               [&](const FieldDecl* f) { return f->name == name; });
+                               [&field = name](const FieldDecl* f) { return f->name == field; });
         if (it == cols.end()) {
           if (reported.insert(name).second) {
             warnings_->push_back("field \"" + name + "\" of kind \"" + kind.kind +
