@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   score_cmd->add_option("EVIDENCE", score.evidence, "evidence file (.json, .csv or .xlsx)")
       ->required();
   score_cmd->add_option("--weights", score.weights,
-                        "also the index under area weights: equal, max or a FILE of `AREA WEIGHT`");
+                        "also the index under other weights: equal, equal-criteria, max or a "
+                        "FILE of `AREA WEIGHT` (and `CRITERION WEIGHT`) lines");
   AddOutputFlags(score_cmd, &score.output);
   score_cmd->footer(Example({"cchc score examples/thai-nguyen-2026/criteria.cchc \\",
                              "    examples/an-khanh-2026/evidence.json",
@@ -145,7 +146,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--gaps", batch.gaps, "largest self-vs-appraised gaps listed (default 10)");
   batch_cmd->add_flag("!--no-progress", batch.progress, "no progress bar on stderr");
   batch_cmd->add_option("--weights", batch.weights,
-                        "also index, band, rank under area weights: equal, max or a FILE");
+                        "also index, band, rank under other weights: equal, equal-criteria, max "
+                        "or a FILE");
   AddOutputFlags(batch_cmd, &batch.output);
   batch_cmd->get_option("--format")
       ->description(

@@ -276,6 +276,8 @@ const char* WeightSchemeName(WeightScheme w) {
       return "equal";
     case WeightScheme::kByArea:
       return "by area";
+    case WeightScheme::kByCriterion:
+      return "by criterion";
   }
   return "by max";
 }
@@ -288,6 +290,9 @@ std::string Dump(const Criteria& c) {
     << " bonus_above_total=" << m.bonus_above_total
     << " ties=" << (m.ties == TieRule::kShared ? "shared" : "dense");
   if (m.weights != WeightScheme::kByMax) o << " weights=" << Quote(WeightSchemeName(m.weights));
+  if (m.criterion_weights != WeightScheme::kByMax) {
+    o << " criterion_weights=" << Quote(WeightSchemeName(m.criterion_weights));
+  }
   o << "\n";
   for (const auto& b : m.bands) {
     o << " band " << Quote(b.label) << " " << (b.is_else ? "else" : Num(b.min_percent)) << "\n";
@@ -309,7 +314,9 @@ std::string Dump(const Criteria& c) {
     if (a.weight) o << " weight " << Num(*a.weight);
     o << "\n";
     for (const auto& cr : a.criteria) {
-      o << "  criterion " << cr.code << " " << Quote(cr.name) << " max " << Num(cr.max) << "\n";
+      o << "  criterion " << cr.code << " " << Quote(cr.name) << " max " << Num(cr.max);
+      if (cr.weight) o << " weight " << Num(*cr.weight);
+      o << "\n";
       for (const auto& it : cr.items) DumpItem(o, it);
     }
   }

@@ -147,6 +147,10 @@ struct Criterion {
   std::string code, name;
   double max = 0;
   SourceRange range, code_range, max_range;
+  // `weight W` after the max: the criterion's weight under `criterion
+  // weights: by criterion`.
+  std::optional<double> weight;
+  SourceRange weight_range;
   std::vector<Item> items;
 };
 
@@ -218,7 +222,7 @@ enum class TieRule { kShared, kDense };  // 1,1,3 or 1,1,2
 // How the index weighs its areas (docs/weights.md): by each area's applicable
 // max (the index is points / max), every area alike, or by each area's
 // declared `weight`.
-enum class WeightScheme { kByMax, kEqual, kByArea };
+enum class WeightScheme { kByMax, kEqual, kByArea, kByCriterion };
 
 struct IndexMeta {
   std::string name, province, level;
@@ -228,7 +232,11 @@ struct IndexMeta {
   bool bonus_above_total = false;  // may bonus lift the index over 100 %?
   TieRule ties = TieRule::kShared;
   WeightScheme weights = WeightScheme::kByMax;
-  SourceRange weights_range;    // the `weights:` property; empty when not written
+  SourceRange weights_range;  // the `weights:` property; empty when not written
+  // Within each area (`criterion weights:`): by max (the area's percentage is
+  // its points / max), equal, or by each criterion's declared `weight`.
+  WeightScheme criterion_weights = WeightScheme::kByMax;
+  SourceRange criterion_weights_range;
   std::vector<BandDecl> bands;  // highest first
   SourceRange range;
   bool declared = false;
@@ -265,7 +273,7 @@ std::string NearestName(std::string_view name, const std::vector<std::string>& c
 const char* RuleKindName(RuleKind k);
 const char* OpSpelling(Op op);
 const char* FieldTypeName(FieldType t);
-const char* WeightSchemeName(WeightScheme w);  // "by max", "equal", "by area"
+const char* WeightSchemeName(WeightScheme w);  // "by max", "equal", "by area", "by criterion"
 
 // A deterministic one-line-per-node dump of the model, without source ranges:
 // two models with the same meaning dump the same (used by round-trip tests).

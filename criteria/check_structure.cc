@@ -193,6 +193,38 @@ class StructureChecker {
                   "every area weight is 0: the index would weigh nothing; give at least one area "
                   "a weight above 0");
     }
+    CheckCriterionWeights();
+  }
+
+  // `criterion weights: by criterion` needs a `weight` on every criterion,
+  // some above 0 in each area; a criterion's `weight` needs it.
+  void CheckCriterionWeights() {
+    const bool by_criterion = c_.index.criterion_weights == WeightScheme::kByCriterion;
+    for (const Area& a : c_.areas) {
+      double sum = 0;
+      for (const Criterion& cr : a.criteria) {
+        if (cr.weight) sum += *cr.weight;
+        if (by_criterion && !cr.weight) {
+          sink_.Error(DiagCode::kCriterionWeight, cr.code_range,
+                      "criterion " + cr.code +
+                          " has no weight, but the index says `criterion weights: by criterion`; "
+                          "write `weight W` after its max (e.g. `max " +
+                          Num(cr.max) + " weight 1`)");
+        } else if (!by_criterion && cr.weight) {
+          sink_.Error(DiagCode::kCriterionWeight, cr.weight_range,
+                      "criterion " + cr.code + " has a weight, but the index weighs criteria " +
+                          WeightSchemeName(c_.index.criterion_weights) +
+                          "; say `criterion weights: by criterion` in the index, or remove the "
+                          "weight");
+        }
+      }
+      if (by_criterion && !a.criteria.empty() && !(sum > 0)) {
+        sink_.Error(DiagCode::kCriterionWeightsZero, a.code_range,
+                    "every criterion weight of area " + a.code +
+                        " is 0: the area would weigh nothing; give at least one of its criteria "
+                        "a weight above 0");
+      }
+    }
   }
 
   void CheckIndexBands() {

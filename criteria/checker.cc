@@ -45,6 +45,9 @@ CriteriaSummary Summarize(const Criteria& c) {
       s.weights += " (" + list + ")";
     }
   }
+  if (c.index.criterion_weights != WeightScheme::kByMax) {
+    s.criterion_weights = WeightSchemeName(c.index.criterion_weights);
+  }
   return s;
 }
 
@@ -77,6 +80,7 @@ std::string FormatSummary(const CriteriaSummary& s) {
   out += "penalty: " + block(s.penalty_items, s.penalty_cap) + "\n";
   out += "record kinds: " + std::to_string(s.record_kinds) + "\n";
   if (!s.weights.empty()) out += "area weights: " + s.weights + "\n";
+  if (!s.criterion_weights.empty()) out += "criterion weights: " + s.criterion_weights + "\n";
   return out;
 }
 

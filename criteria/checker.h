@@ -25,6 +25,7 @@ struct CriteriaSummary {
   // The area weights when not by max: "equal", or "by area (I 15, II 10, …)";
   // "" by max (the line is then not printed, as before it existed).
   std::string weights;
+  std::string criterion_weights;  // when not by max: "equal" or "by criterion"
 };
 
 struct CheckResult {

@@ -38,6 +38,9 @@ enum class DiagCode {
   kDuplicateRecord = 209,  // E209  record kind or field declared twice
   kAreaWeight = 210,       // E210  `weight` without `weights: by area`, or missing under it
   kWeightsZero = 211,      // E211  `weights: by area` with every weight 0
+  kCriterionWeight = 212,  // E212  criterion `weight` without `criterion weights: by criterion`, or
+                           // missing under it
+  kCriterionWeightsZero = 213,  // E213  `criterion weights: by criterion`: an area's weights all 0
   // rules
   kBandsOrder = 300,       // E300  bands not in descending order
   kBandsOverlap = 301,     // E301  two bands with one threshold

@@ -306,6 +306,10 @@ class Printer {
     if (m.weights != WeightScheme::kByMax || m.weights_range.end > m.weights_range.begin) {
       Line(std::string("weights: ") + WeightSchemeName(m.weights));
     }
+    if (m.criterion_weights != WeightScheme::kByMax ||
+        m.criterion_weights_range.end > m.criterion_weights_range.begin) {
+      Line(std::string("criterion weights: ") + WeightSchemeName(m.criterion_weights));
+    }
     if (!m.bands.empty()) {
       // Comments on the properties above (they carry no ranges) go here,
       // above the table rather than inside it.
@@ -362,7 +366,8 @@ class Printer {
       const Criterion& cr = a.criteria[i];
       if (i > 0) out_ += "\n";
       Lead(cr.range.begin);
-      Open("criterion " + cr.code + " " + Quote(cr.name) + " max " + FormatNumber(cr.max),
+      Open("criterion " + cr.code + " " + Quote(cr.name) + " max " + FormatNumber(cr.max) +
+               (cr.weight ? " weight " + FormatNumber(*cr.weight) : ""),
            Trail(cr.range.begin));
       Items(cr.items);
       Close(cr.range);

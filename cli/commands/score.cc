@@ -29,8 +29,7 @@ int RunScore(const ScoreOptions& o, std::ostream& out, std::ostream& err) {
   Scorer scorer(criteria->plan());
   Scorecard card = scorer.Score(index);
   card.warnings = CheckDataQuality(criteria->plan(), evidence, card);
-  if (!o.weights.empty())
-    card.alternative = AlternativeOf(criteria->criteria().index, weights, card);
+  if (!o.weights.empty()) card.alternative = AlternativeOf(criteria->criteria(), weights, card);
   if (!card.warnings.empty() && format != OutputFormat::kTable) {
     for (const DataWarning& w : card.warnings) {
       err << o.evidence << ": warning[" << w.code << "]: record \"" << w.record << "\""

@@ -92,6 +92,13 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   if (!o.weights.empty() && !LoadAreaWeights(o.weights, criteria->criteria(), &weights, err)) {
     return kExitInvalidInput;
   }
+  if (!weights.criterion.empty()) {
+    // The model perturbs area columns; a criterion-weighted area is not one.
+    err << "error: " << (o.weights.empty() ? o.criteria : o.weights)
+        << ": criterion weights are not supported by `cchc uncertainty` yet; use area weights "
+           "only (or score and batch, which show the index under criterion weights)\n";
+    return kExitInvalidInput;
+  }
   config.area_weights = weights.weight;
   config.weights_name = weights.name;
   if (!o.weight_noise_file.empty()) {

@@ -12,13 +12,13 @@ constexpr size_t kMaxWeightsFileBytes = size_t{1} << 20;
 
 bool LoadAreaWeights(const std::string& spec, const Criteria& criteria, AreaWeights* out,
                      std::ostream& err) {
-  if (NamedAreaWeights(spec, criteria.areas.size(), out)) return true;
+  if (NamedWeights(spec, criteria, out)) return true;
   std::string read_error;
   const std::optional<std::string> text = ReadWholeFile(spec, kMaxWeightsFileBytes, &read_error);
   if (!text) {
     err << "error: --weights: \"" << spec
-        << "\" is not a scheme (equal, max) and cannot be read as a weights file: " << read_error
-        << "\n";
+        << "\" is not a scheme (equal, equal-criteria, max) and cannot be read as a weights file: "
+        << read_error << "\n";
     return false;
   }
   std::string why;

@@ -462,6 +462,10 @@ class Lowerer {
       c.range = Range(cn);
       c.code_range = Range(cn.code);
       c.max_range = Range(cn.max);
+      if (cn.weight) {
+        c.weight = Number(*cn.weight);
+        c.weight_range = Range(*cn.weight);
+      }
       Items(cn.items, &c.items);
       a.criteria.push_back(std::move(c));
     }
@@ -564,6 +568,12 @@ class Lowerer {
   void Prop(const ast::WordProp& p, IndexMeta& m) {
     if (Slice(p.key) == "ties") {
       m.ties = Slice(p.value) == "dense" ? TieRule::kDense : TieRule::kShared;
+    } else if (Slice(p.key).substr(0, 9) == "criterion") {
+      const std::string_view v = Slice(p.value);  // "by max", "equal", "by  criterion", …
+      m.criterion_weights = v == "equal"               ? WeightScheme::kEqual
+                            : v.ends_with("criterion") ? WeightScheme::kByCriterion
+                                                       : WeightScheme::kByMax;
+      m.criterion_weights_range = Range(p);
     } else if (Slice(p.key) == "weights") {
       const std::string_view v = Slice(p.value);  // "by max", "equal", "by  area", …
       m.weights = v == "equal"                       ? WeightScheme::kEqual

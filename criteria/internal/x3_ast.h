@@ -198,6 +198,7 @@ struct CriterionNode : Tagged {
   Code code;
   StringLit name;
   NumberLit max;
+  boost::optional<NumberLit> weight;  // `weight W`
   std::vector<ItemNode> items;
 };
 struct AreaNode : Tagged {

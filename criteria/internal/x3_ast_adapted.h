@@ -35,7 +35,7 @@ BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CondStmt, head, cond)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::ScoreStmt, head, rule)
 
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::ItemNode, code, name, max, stmts)
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CriterionNode, code, name, max, items)
+BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CriterionNode, code, name, max, weight, items)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::AreaNode, code, name, max, weight, criteria)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::AdjustNode, head, name, cap, items)
 

@@ -203,6 +203,8 @@ CCHC_RULE(bonus_prop, ast::WordProp, "bonus above total");
 CCHC_RULE(ties_prop, ast::WordProp, "ties");
 CCHC_RULE(weights_word, ast::Range, "'by max', 'equal' or 'by area'");
 CCHC_RULE(weights_prop, ast::WordProp, "weights");
+CCHC_RULE(criterion_weights_word, ast::Range, "'by max', 'equal' or 'by criterion'");
+CCHC_RULE(criterion_weights_prop, ast::WordProp, "criterion weights");
 CCHC_RULE(index_band, ast::IndexBand, "an index band");
 CCHC_RULE(band_bound, boost::optional<ast::PercentLit>, "'>= percent' or 'else'");
 CCHC_RULE(close_index_bands, x3::unused_type,
@@ -333,8 +335,8 @@ const auto close_item_def = lit('}');
 const auto item_def = kw("item") > code > string_lit > kw("max") > max_number > lit('{') >
                       *item_stmt > close_item;
 const auto close_criterion_def = lit('}');
-const auto criterion_def = kw("criterion") > code > string_lit > kw("max") > max_number > lit('{') >
-                           *item > close_criterion;
+const auto criterion_def = kw("criterion") > code > string_lit > kw("max") > max_number >
+                           -(kw("weight") > weight_number) > lit('{') > *item > close_criterion;
 const auto close_area_def = lit('}');
 const auto area_def = kw("area") > code > string_lit > kw("max") > max_number >
                       -(kw("weight") > weight_number) > lit('{') > *criterion > close_area;
@@ -368,12 +370,16 @@ const auto bonus_prop_def = raw[kw("bonus") > kw("above") > kw("total")] > lit('
 const auto ties_prop_def = raw[kw("ties")] > lit(':') > ties_word;
 const auto weights_word_def = raw[(kw("by") > (kw("max") | kw("area"))) | kw("equal")];
 const auto weights_prop_def = raw[kw("weights")] > lit(':') > weights_word;
+const auto criterion_weights_word_def =
+    raw[(kw("by") > (kw("max") | kw("criterion"))) | kw("equal")];
+const auto criterion_weights_prop_def = raw[kw("criterion") > kw("weights")] >
+                                        lit(':') > criterion_weights_word;
 const auto band_bound_def = (lit(">=") > percent_lit) | kw("else");
 const auto index_band_def = string_lit > band_bound;
 const auto close_index_bands_def = lit('}');
 const auto bands_prop_def = raw[kw("bands")] > lit('{') > *index_band > close_index_bands;
-const auto index_prop_def =
-    str_prop | num_prop | bonus_prop | ties_prop | weights_prop | bands_prop;
+const auto index_prop_def = str_prop | num_prop | bonus_prop | ties_prop | weights_prop |
+                            criterion_weights_prop | bands_prop;
 const auto close_index_def = lit('}');
 const auto index_decl_def = kw("index") > string_lit > lit('{') > *index_prop > close_index;
 const auto top_decl_def = index_decl | record | area | adjust;
@@ -397,9 +403,10 @@ BOOST_SPIRIT_DEFINE(assess_value, evidence_value, no_cases_value, assessed_stmt,
 BOOST_SPIRIT_DEFINE(field_bound, range_pair, enum_values, range_mod, enum_mod, given_mod, field_mod,
                     require_stmt, record_member)
 BOOST_SPIRIT_DEFINE(field_type, field_decl, close_record, record, yes_no_word, ties_word, str_prop,
-                    num_prop, bonus_prop, ties_prop, weights_word, weights_prop, index_band,
-                    band_bound, close_index_bands, bands_prop, index_prop, close_index, index_decl,
-                    top_decl, end_of_file, file)
+                    num_prop, bonus_prop, ties_prop, weights_word, weights_prop,
+                    criterion_weights_word, criterion_weights_prop, index_band, band_bound,
+                    close_index_bands, bands_prop, index_prop, close_index, index_decl, top_decl,
+                    end_of_file, file)
 
 }  // namespace grammar
 }  // namespace cchc::criteria_x3

@@ -199,19 +199,33 @@ bool BetterForBand(const Candidate& a, const Candidate& b) {
 double IndexPercent(const Plan& plan, const AreaWeights& weights,
                     const std::vector<ItemScore>& items) {
   double points = 0, max = 0, bonus = 0, penalty = 0;
-  std::vector<double> area_points, area_max;
+  std::vector<double> area_points, area_max, criterion_points, criterion_max;
+  std::vector<size_t> criterion_base;  // per area: its first criterion's flat index
   if (!weights.by_max()) {
     area_points.assign(plan.criteria().areas.size(), 0.0);
     area_max.assign(plan.criteria().areas.size(), 0.0);
+  }
+  if (!weights.criterion.empty()) {
+    for (const Area& a : plan.criteria().areas) {
+      criterion_base.push_back(criterion_points.size());
+      criterion_points.insert(criterion_points.end(), a.criteria.size(), 0.0);
+    }
+    criterion_max.assign(criterion_points.size(), 0.0);
   }
   for (const ItemScore& s : items) {
     if (s.group == ItemGroup::kArea) {
       points += s.points;
       max += s.max;
       if (!weights.by_max()) {
-        const size_t a = static_cast<size_t>(plan.items()[static_cast<size_t>(s.index)].area);
+        const CompiledItem& ci = plan.items()[static_cast<size_t>(s.index)];
+        const size_t a = static_cast<size_t>(ci.area);
         area_points[a] += s.points;
         area_max[a] += s.max;
+        if (!criterion_base.empty()) {
+          const size_t k = criterion_base[a] + static_cast<size_t>(ci.criterion);
+          criterion_points[k] += s.points;
+          criterion_max[k] += s.max;
+        }
       }
     } else if (s.group == ItemGroup::kBonus) {
       bonus += s.points;
@@ -223,6 +237,9 @@ double IndexPercent(const Plan& plan, const AreaWeights& weights,
   if (c.bonus) bonus = std::min(bonus, c.bonus->cap);
   if (c.penalty) penalty = std::min(penalty, c.penalty->cap);
   if (max <= 0) return 0;
+  if (!weights.criterion.empty()) {
+    return IndexUnder(c, weights, criterion_points, criterion_max, points, max, bonus, penalty);
+  }
   if (!weights.by_max()) {
     std::vector<std::optional<double>> area_percent;
     for (size_t a = 0; a < area_max.size(); ++a) {

@@ -11,8 +11,12 @@
 namespace cchc {
 namespace {
 
-double PercentUnder(const IndexMeta& meta, const AreaWeights& w, const BatchUnit& u) {
-  return WeightedPercent(meta, w, u.area_percent, u.points, u.max, u.bonus, u.penalty);
+double PercentUnder(const Criteria& c, const AreaWeights& w, const BatchUnit& u) {
+  if (!w.criterion.empty()) {
+    return IndexUnder(c, w, u.criterion_points, u.criterion_max, u.points, u.max, u.bonus,
+                      u.penalty);
+  }
+  return WeightedPercent(c.index, w, u.area_percent, u.points, u.max, u.bonus, u.penalty);
 }
 
 }  // namespace
@@ -24,7 +28,7 @@ void RankAlternative(const Plan& plan, const AreaWeights& w, BatchResult* r) {
   for (BatchUnit& u : r->units) {
     AlternativeIndex alt;
     alt.scheme = w.name;
-    alt.percent = PercentUnder(meta, w, u);
+    alt.percent = PercentUnder(plan.criteria(), w, u);
     alt.band = BandOf(meta, alt.percent);
     percents.push_back(alt.percent);
     codes.push_back(u.unit.code);
@@ -37,7 +41,7 @@ void RankAlternative(const Plan& plan, const AreaWeights& w, BatchResult* r) {
 void ReweighBatch(const Plan& plan, const AreaWeights& w, size_t max_gaps, BatchResult* r) {
   const IndexMeta& meta = plan.criteria().index;
   for (BatchUnit& u : r->units) {
-    u.percent = PercentUnder(meta, w, u);
+    u.percent = PercentUnder(plan.criteria(), w, u);
     u.band = BandOf(meta, u.percent);
   }
   FinishBatch(plan, max_gaps, r);

@@ -38,6 +38,10 @@ BatchUnit Compact(const Plan& plan, const Scorecard& card, std::string source) {
   for (const GroupScore& g : card.areas) {
     u.area_percent.push_back(g.max > 0 ? std::optional<double>(g.percent()) : std::nullopt);
   }
+  for (const GroupScore& g : card.criteria) {
+    u.criterion_points.push_back(g.points);
+    u.criterion_max.push_back(g.max);
+  }
   const size_t n = plan.items().size();
   u.item_points.assign(n, 0);
   u.item_status.assign(n, ItemStatus::kNotApplicable);

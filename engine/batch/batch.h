@@ -67,7 +67,10 @@ struct BatchUnit {
   std::string band;
   int rank = 0;
   std::vector<std::optional<double>> area_percent;  // per plan area; nullopt: nothing applicable
-  std::vector<double> item_points;                  // per plan item
+  // Per criterion (flat, criteria order): points and applicable max, for an
+  // index under criterion weights (engine/core/area_weights.h).
+  std::vector<double> criterion_points, criterion_max;
+  std::vector<double> item_points;  // per plan item
   std::vector<ItemStatus> item_status;
   std::vector<std::optional<double>> item_appraised;
   std::optional<double> appraised_percent, appraised_points;

@@ -119,6 +119,8 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   bool any_appraisal = false;
   double appraised_points = 0, appraised_bonus = 0, appraised_penalty = 0;
   for (auto& g : card->areas) g.appraised.reset();
+  // Per criterion (flat), the appraised points: criterion weights need them.
+  std::vector<double> criterion_appraised(card->criteria.size(), 0.0);
   for (const ItemScore& s : card->items) {
     const CompiledItem& ci = plan.items()[static_cast<size_t>(s.index)];
     const double appraised = s.appraised.value_or(s.points);
@@ -141,6 +143,7 @@ void Aggregate(const Plan& plan, Scorecard* card) {
     area.appraised = area.appraised.value_or(0) + appraised;
     crit.points += s.points;
     crit.max += s.max;
+    criterion_appraised[static_cast<size_t>(&crit - card->criteria.data())] += appraised;
     card->points += s.points;
     card->max += s.max;
     card->declared_max += ci.item->max;
@@ -153,6 +156,15 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   const AreaWeights weights = DeclaredAreaWeights(c);
   auto index_of = [&](double points, double bonus, double penalty, bool appraised = false) {
     if (card->max <= 0) return 0.0;
+    if (!weights.criterion.empty()) {
+      std::vector<double> criterion_points, criterion_max;
+      for (size_t k = 0; k < card->criteria.size(); ++k) {
+        criterion_points.push_back(appraised ? criterion_appraised[k] : card->criteria[k].points);
+        criterion_max.push_back(card->criteria[k].max);
+      }
+      return IndexUnder(c, weights, criterion_points, criterion_max, points, card->max, bonus,
+                        penalty);
+    }
     if (!weights.by_max()) {
       std::vector<std::optional<double>> area_percent;
       for (const GroupScore& g : card->areas) {

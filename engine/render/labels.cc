@@ -9,6 +9,10 @@ std::string WeightSchemeLabel(const std::string& scheme, Lang lang) {
   const Labels::Weights& l = LabelsFor(lang).weights;
   if (scheme == "max") return l.by_max;
   if (scheme == "equal") return l.equal;
+  if (scheme == "equal-criteria") {  // equal areas, and equal criteria within each
+    return lang == Lang::kEn ? "equal area and criterion"
+                             : "bằng nhau giữa các lĩnh vực và giữa các tiêu chí";
+  }
   if (scheme == "criteria") return l.declared;
   return Fill(l.file, {scheme});
 }
