@@ -115,6 +115,8 @@ bool ParseAreaWeightsFile(std::string_view text, const std::string& path,
   criterion_seen.assign(criterion_codes.size(), 0);
   criterion_weight.assign(criterion_codes.size(), 0.0);
   bool any_criterion = false;
+  // A file saved by Excel ("CSV UTF-8") starts with a byte order mark.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   size_t line_no = 0, start = 0;
   bool first = true;
   while (start <= text.size()) {
@@ -132,6 +134,15 @@ bool ParseAreaWeightsFile(std::string_view text, const std::string& path,
     auto at = [&](size_t word) { return where + std::to_string(words[word].first + 1) + ": "; };
     if (words.size() != 2) {
       *error = at(0) + "expected `AREA WEIGHT` (an area code and a number ≥ 0, e.g. `III 15`)";
+      // "I 0,5": a decimal comma reads as a third column.
+      const size_t after = words.size() == 3 ? words[1].first + words[1].second.size() : 0;
+      if (words.size() == 3 && after < line.size() && line[after] == ',' &&
+          !words[1].second.empty() && !words[2].second.empty() &&
+          std::isdigit(static_cast<unsigned char>(words[1].second.back())) &&
+          std::isdigit(static_cast<unsigned char>(words[2].second.front()))) {
+        *error += "; write decimals with a point (" + std::string(words[1].second) + "." +
+                  std::string(words[2].second) + "): a comma separates the columns";
+      }
       return false;
     }
     const std::string code(words[0].second);

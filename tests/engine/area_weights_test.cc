@@ -193,6 +193,16 @@ TEST(AreaWeightsTest, WeightsFileErrorsSayWhereAndHowToFix) {
   EXPECT_EQ(error("I 1 2\n"),
             "w.txt:1:1: expected `AREA WEIGHT` (an area code and a number ≥ 0, e.g. `III 15`)");
   EXPECT_NE(error("I nan\nII 1\nIII 1\n").find("not a number"), std::string::npos);
+  // A Vietnamese decimal comma reads as a third column: the message says so.
+  EXPECT_EQ(error("I 0,5\nII 1\nIII 1\n"),
+            "w.txt:1:1: expected `AREA WEIGHT` (an area code and a number ≥ 0, e.g. `III 15`); "
+            "write decimals with a point (0.5): a comma separates the columns");
+  // Excel's "CSV UTF-8" starts with a byte order mark: read as if absent.
+  EXPECT_EQ(File("\xEF\xBB\xBF"
+                 "area,weight\nI,1\nII,1\nIII,2\n",
+                 areas)
+                .weight,
+            (std::vector<double>{1, 1, 2}));
   // Accepted: comments, blank lines, commas, a CSV header, CRLF.
   const AreaWeights w = File("area,weight\r\n# c\n\nI,0.5\r\nII , 2  # two\nIII\t0\n", areas);
   EXPECT_EQ(w.weight, (std::vector<double>{0.5, 2, 0}));
