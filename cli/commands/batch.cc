@@ -89,8 +89,7 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     return kExitInvalidInput;
   }
 
-  std::string ndjson_text;
-  std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, &ndjson_text, err);
+  std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, nullptr, err);
   if (!inputs) return kExitInvalidInput;
 
   BatchConfig config;
@@ -106,10 +105,8 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     }
     result = ScoreBatch(criteria->plan(), *inputs, config);
   }
-  // Past scoring nothing reads the inputs: release them (an NDJSON text is
-  // often the largest thing held) before the output is built.
+  // Past scoring nothing reads the inputs: release them before the output is built.
   inputs.reset();
-  std::string().swap(ndjson_text);
   if (!o.weights.empty()) RankAlternative(criteria->plan(), weights, &result);
 
   if (format != OutputFormat::kTable || xlsx) {

@@ -10,6 +10,7 @@
 
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "cli/commands/ndjson_file.h"
 
 namespace cchc {
 namespace {
@@ -41,6 +42,24 @@ class FileInputs : public BatchInputs {
 
  private:
   std::vector<std::string> paths_;
+};
+
+// NDJSON read whole (a pipe, say), owning its text.
+class NdjsonTextInputs : public BatchInputs {
+ public:
+  NdjsonTextInputs(const std::string& file, std::string text)
+      : text_(std::move(text)), lines_(file, text_) {}
+  size_t size() const override { return lines_.size(); }
+  std::string Name(size_t i) const override { return lines_.Name(i); }
+  bool Read(size_t i, std::string* buffer, std::string_view* text,
+            std::string* error) const override {
+    return lines_.Read(i, buffer, text, error);
+  }
+  size_t Line(size_t i) const override { return lines_.Line(i); }
+
+ private:
+  std::string text_;
+  NdjsonInputs lines_;
 };
 
 // The .json / .csv / .xlsx files of a folder, sorted by name; *skipped counts others.
@@ -85,10 +104,19 @@ std::unique_ptr<BatchInputs> OpenBatchInputs(const std::string& input, std::stri
     }
     inputs = std::make_unique<FileInputs>(std::move(files));
   } else if (IsNdjson(input)) {
-    auto text = ReadInput(input, InputFile::kNdjson, err);
-    if (!text) return nullptr;
-    *ndjson_text = std::move(*text);
-    inputs = std::make_unique<NdjsonInputs>(input, *ndjson_text);
+    if (ndjson_text == nullptr) {
+      inputs = NdjsonFileInputs::Open(input, InputLimit(InputFile::kNdjson));
+    }
+    if (!inputs) {  // not a regular file, or unreadable: ReadInput says why
+      auto text = ReadInput(input, InputFile::kNdjson, err);
+      if (!text) return nullptr;
+      if (ndjson_text != nullptr) {
+        *ndjson_text = std::move(*text);
+        inputs = std::make_unique<NdjsonInputs>(input, *ndjson_text);
+      } else {
+        inputs = std::make_unique<NdjsonTextInputs>(input, std::move(*text));
+      }
+    }
     if (inputs->size() == 0) {
       err << input << ": error: the NDJSON file has no evidence lines; nothing scored\n";
       return nullptr;

@@ -117,8 +117,7 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
       return kExitInvalidInput;
     }
   }
-  std::string ndjson_text;
-  std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, &ndjson_text, err);
+  std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, nullptr, err);
   if (!inputs) return kExitInvalidInput;
 
   BatchConfig batch_config;
