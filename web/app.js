@@ -461,7 +461,11 @@ function renderChange(w, titleKey) {
   const sc = w.scenarios[0];
   const rows = sc.items.map((i) => el("tr", {}, el("td", {}, link(itemHref(i.code), i.code)), el("td", {}, i.name),
     el("td", { class: "num" }, num(i.before)), el("td", { class: "num" }, num(i.after)), el("td", { class: "num" }, signed(i.delta))));
-  const areas = sc.areas.filter((a) => Math.abs(a.delta) > 1e-9).map((a) => el("tr", {}, el("td", {}, a.code), el("td", {}, t("area")),
+  const areaName = (code) => {
+    const a = state.score && state.score.areas.find((x) => x.code === code);
+    return a ? t("area") + " " + a.name : t("area");
+  };
+  const areas = sc.areas.filter((a) => Math.abs(a.delta) > 1e-9).map((a) => el("tr", {}, el("td", {}, a.code), el("td", {}, areaName(a.code)),
     el("td", { class: "num" }, num(a.before)), el("td", { class: "num" }, num(a.after)), el("td", { class: "num" }, signed(a.delta))));
   box.replaceChildren(el("div", { class: "change" },
     el("strong", {}, t(titleKey || "change") + ": "),
@@ -480,6 +484,8 @@ async function preview() {
     ed.lastOk = true;
     ed.lastPreview = r.body.whatif;
     ed.lastIssues = null;
+    await loadScore();
+    if (seq !== ed.seq) return;
     renderChange(r.body.whatif);
     markIssues([]);
   } else if (r.status === 422) {
@@ -583,7 +589,7 @@ function renderTasks(data, total, budget) {
     el("td", { class: "num" }, String(i + 1)),
     el("td", {}, el("label", { class: "inline" }, el("input", { type: "checkbox", class: "pick", value: x.id, "aria-label": t("choose") + " " + x.id }), x.id)),
     el("td", {}, x.title), el("td", { class: "hide-narrow" }, x.lead), el("td", { class: "num" }, num(x.effort)),
-    el("td", { class: "num" }, signed(x.gain)), el("td", {}, x.band_after)));
+    el("td", { class: "num" }, taskGain(x)), el("td", {}, x.band_after)));
   show(el("h2", {}, t("tasks") + (data.plan ? " — " + data.plan : "")),
     el("p", {}, t("index") + ": " + pct(data.base.percent) + " · " + t("band") + ": " + data.base.band),
     el("div", { class: "toolbar" }, el("label", { for: "budget" }, t("budget")), slider, out),
@@ -592,6 +598,13 @@ function renderTasks(data, total, budget) {
     el("div", { class: "toolbar" }, el("button", { type: "button", class: "primary", id: "apply-tasks", onclick: applyTasks }, t("applySelected"))),
     el("div", { id: "change" }));
   renderSets(data);
+}
+
+// A task with no effect alone names the task it needs ("cùng NV14: +1,02").
+function taskGain(x) {
+  if (x.gain !== 0 || !x.with_partner) return signed(x.gain);
+  return el("span", { title: t("partnerNote") }, t("withPartner") + " " + x.with_partner.id + ": ",
+    signed(x.with_partner.gain));
 }
 
 function setBlock(title, set, id) {
@@ -618,6 +631,7 @@ async function applyTasks() {
   const ids = [...document.querySelectorAll("input.pick:checked")].map((c) => c.value);
   const r = await api("/api/tasks/apply", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ tasks: ids }) });
   if (r.status !== 200) { setStatus(t("errorPrefix") + ": " + r.body.error.message, true); return; }
+  await loadScore();  // the area names of the change table
   renderChange(r.body, "changeTasks");
 }
 

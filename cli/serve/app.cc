@@ -21,6 +21,7 @@
 #include "engine/render/analysis.h"
 #include "engine/render/html/report.h"
 #include "engine/render/xlsx/template.h"
+#include "engine/util/vi_text.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
@@ -430,8 +431,18 @@ Response App::Tasks(const Request& r) {
   const IndexMeta& meta = criteria_->criteria().index;
   const std::string target = r.Query("target");
   if (!target.empty()) {
-    if (BandRank(meta, target) < 0) return JsonError(400, "band", "no band '" + target + "'");
-    options.target_band = target;
+    // As `cchc tasks --target-band`: any case, any Unicode form ("tốt", "TỐT").
+    const BandDecl* band = nullptr;
+    for (const BandDecl& b : meta.bands) {
+      if (SameNameVi(b.label, target)) band = &b;
+    }
+    if (!band) {
+      std::string names;
+      for (const BandDecl& b : meta.bands)
+        names += (names.empty() ? "\"" : ", \"") + b.label + "\"";
+      return JsonError(400, "band", "no band '" + target + "'; the bands are " + names);
+    }
+    options.target_band = band->label;
   } else {
     const int rank = BandRank(meta, s->card.band);
     if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;

@@ -134,12 +134,17 @@ try {
   await page.evaluate(() => { location.hash = "#/tasks"; });
   await page.waitForSelector("#budget", { timeout: 30000 });
   await page.waitForSelector("#best-set");
+  const planText = await text(page, "main");
+  check(/cùng NV\d+: \+/.test(planText), "a task with no effect alone names the task it needs (cùng NV..: +..)");
   await page.$eval("#budget", (e) => { e.value = e.max; e.dispatchEvent(new Event("input")); });
   await new Promise((r) => setTimeout(r, 1500));
   await page.waitForSelector("#best-set button");
   await page.click("#best-set button");
   await page.waitForSelector("#preview-index", { timeout: 30000 });
   check((await text(page, "#preview-index")).length > 0, "the chosen tasks are applied as a what-if");
+  const names = await page.$$eval("#change td:nth-child(2)", (tds) => tds.map((td) => td.textContent));
+  check(names.some((n) => /^Lĩnh vực \S/.test(n)) && !names.includes("Lĩnh vực"),
+    "the change table names each area that moves: " + names.filter((n) => n.startsWith("Lĩnh vực")).join(" | "));
   await shot(page, "05-tasks");
 
   // Upload a CSV into the editor (merge), then it is previewed.

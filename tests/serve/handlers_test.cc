@@ -86,6 +86,18 @@ TEST_F(ServeTest, TasksAreExactlyTheTasksCommandsJson) {
               j["budget"]["best"]["percent"].get<double>(), 1e-9);
 }
 
+TEST_F(ServeTest, TargetBandIsMatchedInAnyCaseAndForm) {
+  // "TỐT" in capitals and "Tốt" decomposed (o + combining marks) both mean "Tốt".
+  for (const std::string typed : {"T\xe1\xbb\x90T", "To\xcc\x82\xcc\x81t"}) {
+    serve::Response r = app_->Handle(Get("/api/tasks?target=" + typed));
+    ASSERT_EQ(r.status, 200) << typed << ": " << r.body;
+    EXPECT_EQ(nlohmann::json::parse(r.body)["target"]["band"], "T\xe1\xbb\x91t") << typed;
+  }
+  serve::Response bad = app_->Handle(Get("/api/tasks?target=Tot"));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("the bands are"), std::string::npos) << bad.body;
+}
+
 TEST_F(ServeTest, EvidenceRoundTripsThroughTheEditorsJson) {
   serve::Response r = app_->Handle(Get("/api/evidence"));
   ASSERT_EQ(r.status, 200);
