@@ -38,7 +38,7 @@ void BM_TasksRankAndBestSet(benchmark::State& state) {
   o.target_band = "Tốt";
   o.threads = static_cast<int>(state.range(0));
   for (auto _ : state) {
-    TaskAnalysis a = AnalyzeTasks(whatif, x.tasks.tasks, o);
+    TaskAnalysis a = AnalyzeTasks(whatif, x.tasks.tasks, o).value();
     benchmark::DoNotOptimize(a.subsets_scored);
   }
   state.SetItemsProcessed(state.iterations() * (int64_t{1} << x.tasks.tasks.tasks.size()));
@@ -50,7 +50,7 @@ void BM_TasksRankOnly(benchmark::State& state) {
   Plan18& x = Shared();
   WhatIf whatif(x.plan, x.evidence.evidence);
   for (auto _ : state) {
-    TaskAnalysis a = AnalyzeTasks(whatif, x.tasks.tasks, {});
+    TaskAnalysis a = AnalyzeTasks(whatif, x.tasks.tasks, {}).value();
     benchmark::DoNotOptimize(a.ranked.data());
   }
 }
@@ -74,7 +74,7 @@ void BM_TasksAllActive(benchmark::State& state) {
   }
   WhatIf whatif(x.plan, x.evidence.evidence);
   for (auto _ : state) {
-    SubsetSearchResult r = SearchSubsets(whatif, all, 40.0, std::string("Tốt"), 2);
+    SubsetSearchResult r = SearchSubsets(whatif, all, 40.0, std::string("Tốt"), 2).value();
     benchmark::DoNotOptimize(r.subsets);
   }
   state.SetItemsProcessed(state.iterations() * (int64_t{1} << all.tasks.size()));

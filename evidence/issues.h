@@ -44,7 +44,7 @@ enum class EvidenceCode {
   kUnknownTarget = 525,    // E525 set/remove names a record the evidence lacks
   kDuplicateTaskId = 526,  // E526 two tasks with one id
   kBadEffort = 527,        // E527 effort negative, not finite or not a number
-  kTooManyEffects = 528,   // E528 over ScenarioLimits::max_effects / max_tasks
+  kTooManyEffects = 528,   // E528 over ScenarioLimits::max_effects
   // Checks against the criteria's record declarations:
   kUnknownField = 529,       // E529 a field the record's kind does not declare
   kUnknownKind = 530,        // E530 a record kind the criteria do not declare

@@ -551,11 +551,6 @@ TasksLoad LoadTasksJson(std::string_view text, const std::string& file_name, con
   for (size_t t = 0; list && t < list->kids.size() && w.ok(); ++t) {
     const JNode& n = list->kids[t];
     std::string where = "task " + std::to_string(t + 1);
-    if (t >= limits.max_tasks) {
-      w.Error(EvidenceCode::kTooManyEffects, w.At(n), "",
-              "more than " + std::to_string(limits.max_tasks) + " tasks; stopped reading");
-      break;
-    }
     if (n.t != JNode::T::kObject) {
       w.Error(EvidenceCode::kWrongShape, w.At(n), where,
               "a task is an object {\"id\": ..., \"effort\": ..., \"effects\": [...]}, got " +

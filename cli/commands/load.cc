@@ -6,6 +6,8 @@
 
 #include "cli/commands/io.h"
 #include "criteria/diagnostics.h"
+#include "criteria/input_limits.h"
+#include "engine/render/analysis.h"
 #include "evidence/loader.h"
 
 namespace cchc {
@@ -33,6 +35,13 @@ std::unique_ptr<const CompiledCriteria> LoadCriteria(const std::string& path, st
     return nullptr;
   }
   return std::move(result.compiled);
+}
+
+bool WithinTaskCap(const std::string& path, size_t tasks, Lang lang, std::ostream& err) {
+  if (tasks <= kMaxTasks) return true;
+  err << path << ": error[" << EvidenceCodeName(EvidenceCode::kTooManyEffects, Severity::kError)
+      << "]: " << TooManyTasksMessage(tasks, lang) << "\n";
+  return false;
 }
 
 bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* out,

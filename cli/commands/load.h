@@ -29,6 +29,10 @@ std::unique_ptr<const CompiledCriteria> LoadCriteria(const std::string& path, st
 bool LoadEvidence(const std::string& path, const Criteria& criteria, Evidence* out,
                   std::ostream& err);
 
+// True when a task list is within kMaxTasks; otherwise prints
+// `PATH: error[E528]: ` and the one message for it (in `lang`) and is false.
+bool WithinTaskCap(const std::string& path, size_t tasks, Lang lang, std::ostream& err);
+
 // Writes `data` to `path` atomically, or to `out` when path is empty.
 bool Emit(const std::string& data, const std::string& path, std::ostream& out, std::ostream& err);
 

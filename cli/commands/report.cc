@@ -15,9 +15,9 @@ namespace cchc {
 namespace {
 
 // Loads and validates the task list against the criteria and evidence.
-// False (after printing) on bad input.
+// False (after printing) on bad input and on a plan over kMaxTasks.
 bool LoadTaskFile(const std::string& path, const CompiledCriteria& criteria, Evidence& evidence,
-                  TaskList* list, std::ostream& err) {
+                  Lang lang, TaskList* list, std::ostream& err) {
   const ScenarioLimits limits;
   auto text = ReadInput(path, InputFile::kTasks, err);
   if (!text) return false;
@@ -27,6 +27,7 @@ bool LoadTaskFile(const std::string& path, const CompiledCriteria& criteria, Evi
     err << path << ": the task list has errors; nothing scored\n";
     return false;
   }
+  if (!WithinTaskCap(path, load.tasks.tasks.size(), lang, err)) return false;
   *list = std::move(load.tasks);
   return true;
 }
@@ -66,7 +67,7 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
   if (!LoadEvidence(o.evidence, criteria->criteria(), &evidence, err)) return kExitInvalidInput;
   TaskList list;
   if (!o.tasks.empty() && format == "html" &&
-      !LoadTaskFile(o.tasks, *criteria, evidence, &list, err)) {
+      !LoadTaskFile(o.tasks, *criteria, evidence, report.lang, &list, err)) {
     return kExitInvalidInput;
   }
   WhatIf whatif(criteria->plan(), evidence);
@@ -92,7 +93,7 @@ int RunReport(const ReportCommandOptions& o, std::ostream& out, std::ostream& er
     options.budget = o.budget;
     const int rank = BandRank(meta, card.band);
     if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;
-    analysis = AnalyzeTasks(whatif, list, options);
+    analysis = *AnalyzeTasks(whatif, list, options);  // LoadTaskFile checked the cap
     view = TasksView{&list, &analysis, options.budget, options.target_band};
   }
   const std::string html =

@@ -81,20 +81,18 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     const int rank = BandRank(meta, whatif.base_card().band);
     if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;
   }
-  if (static_cast<int>(load.tasks.tasks.size()) > options.max_exact_tasks &&
-      (options.budget || options.target_band)) {
-    err << o.tasks << ": warning: " << load.tasks.tasks.size()
-        << " tasks; the exact search covers up to " << options.max_exact_tasks
-        << ", so only the ranking and the greedy order are given\n";
+  const std::optional<TaskAnalysis> analysis = AnalyzeTasks(whatif, load.tasks, options);
+  if (!analysis) {
+    WithinTaskCap(o.tasks, load.tasks.tasks.size(), render.lang, err);
+    return kExitInvalidInput;
   }
-  TaskAnalysis analysis = AnalyzeTasks(whatif, load.tasks, options);
-  for (const TaskGain& g : analysis.ranked) {
+  for (const TaskGain& g : analysis->ranked) {
     for (const std::string& p : g.problems) {
       err << o.tasks << ": warning: task " << load.tasks.tasks[static_cast<size_t>(g.task)].id
           << " alone: " << p << " (the effect needs an earlier task)\n";
     }
   }
-  TasksView view{&load.tasks, &analysis, options.budget, options.target_band};
+  TasksView view{&load.tasks, &*analysis, options.budget, options.target_band};
   return EmitOutput(RenderTasks(criteria->plan(), view, format, render), o.output, format_name,
                     render.lang, out, err)
              ? kExitOk

@@ -454,8 +454,12 @@ Response App::Tasks(const Request& r) {
                        load.issues);
   }
   WhatIf whatif(criteria_->plan(), s->evidence);
-  TaskAnalysis analysis = AnalyzeTasks(whatif, load.tasks, options);
-  TasksView view{&load.tasks, &analysis, options.budget, options.target_band};
+  const std::optional<TaskAnalysis> analysis = AnalyzeTasks(whatif, load.tasks, options);
+  if (!analysis) {
+    return JsonError(422, "too_many_tasks",
+                     TooManyTasksMessage(load.tasks.tasks.size(), config_.report.lang));
+  }
+  TasksView view{&load.tasks, &*analysis, options.budget, options.target_band};
   return JsonOk(RenderTasks(criteria_->plan(), view, OutputFormat::kJson, config_.report));
 }
 
@@ -627,7 +631,12 @@ Response App::ReportHtml(const Request& r) {
       const IndexMeta& meta = criteria_->criteria().index;
       const int rank = BandRank(meta, s->card.band);
       if (rank > 0) options.target_band = meta.bands[static_cast<size_t>(rank - 1)].label;
-      analysis = AnalyzeTasks(whatif, list, options);
+      std::optional<TaskAnalysis> result = AnalyzeTasks(whatif, list, options);
+      if (!result) {
+        return JsonError(422, "too_many_tasks",
+                         TooManyTasksMessage(list.tasks.size(), config_.report.lang));
+      }
+      analysis = std::move(*result);
       view = TasksView{&list, &analysis, options.budget, options.target_band};
     }
   }

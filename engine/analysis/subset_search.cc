@@ -335,12 +335,13 @@ int BandRank(const IndexMeta& meta, const std::string& label) {
   return -1;
 }
 
-SubsetSearchResult SearchSubsets(const WhatIf& whatif, const TaskList& tasks,
-                                 std::optional<double> budget,
-                                 std::optional<std::string> target_band, int threads) {
+std::optional<SubsetSearchResult> SearchSubsets(const WhatIf& whatif, const TaskList& tasks,
+                                                std::optional<double> budget,
+                                                std::optional<std::string> target_band,
+                                                int threads) {
+  if (tasks.tasks.size() > kMaxTasks) return std::nullopt;
   SubsetSearchResult result;
   const int n = static_cast<int>(tasks.tasks.size());
-  if (n > 30) return result;
   const Prepared p = Prepare(whatif, tasks);
   const IndexMeta& meta = whatif.plan().criteria().index;
   const int target_rank = target_band ? BandRank(meta, *target_band) : -1;

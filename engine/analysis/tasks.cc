@@ -11,7 +11,9 @@ double RawPoints(const Scorecard& c) { return c.points + c.bonus.points - c.pena
 
 }  // namespace
 
-TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& list, const TaskOptions& options) {
+std::optional<TaskAnalysis> AnalyzeTasks(WhatIf& whatif, const TaskList& list,
+                                         const TaskOptions& options) {
+  if (list.tasks.size() > kMaxTasks) return std::nullopt;
   TaskAnalysis a;
   const Scorecard& base = whatif.base_card();
   const Plan& plan = whatif.plan();
@@ -87,9 +89,9 @@ TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& list, const TaskOption
     current = best_pct;
   }
 
-  if ((options.budget || options.target_band) && n <= options.max_exact_tasks) {
-    SubsetSearchResult r =
-        SearchSubsets(whatif, list, options.budget, options.target_band, options.threads);
+  if (options.budget || options.target_band) {
+    const SubsetSearchResult r =
+        *SearchSubsets(whatif, list, options.budget, options.target_band, options.threads);
     a.best_for_budget = r.best_for_budget;
     a.cheapest_for_band = r.cheapest_for_band;
     a.target_reachable = r.cheapest_for_band.has_value();

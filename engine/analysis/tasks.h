@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "criteria/input_limits.h"
 #include "engine/analysis/whatif.h"
 #include "evidence/scenario.h"
 
@@ -48,7 +49,6 @@ struct GreedyStep {
 struct TaskOptions {
   std::optional<double> budget;            // effort budget for the best set
   std::optional<std::string> target_band;  // band label to reach cheaply
-  int max_exact_tasks = 25;                // beyond this, no exhaustive search
   int threads = 2;
 };
 
@@ -61,22 +61,27 @@ struct TaskAnalysis {
   std::optional<TaskSet> cheapest_for_band;  // when a target band was given and reachable
   bool target_reachable = false;
   long long subsets_scored = 0;
-  bool exhaustive = false;  // false when there were more than max_exact_tasks
+  bool exhaustive = false;  // the sets were searched (a budget or a target band was given)
 };
 
-TaskAnalysis AnalyzeTasks(WhatIf& whatif, const TaskList& tasks, const TaskOptions& options);
+// Nullopt when the list has more than kMaxTasks tasks (the caller says so and
+// stops): a plan over the cap is refused, never analysed in part.
+std::optional<TaskAnalysis> AnalyzeTasks(WhatIf& whatif, const TaskList& tasks,
+                                         const TaskOptions& options);
 
 // The exhaustive search on its own (also used by tests against brute force):
 // every subset of `tasks` scored; returns, for the budget and for the target
-// band, the best sets. `threads` >= 1.
+// band, the best sets. `threads` >= 1. Nullopt when there are more than
+// kMaxTasks tasks.
 struct SubsetSearchResult {
   std::optional<TaskSet> best_for_budget;
   std::optional<TaskSet> cheapest_for_band;
   long long subsets = 0;
 };
-SubsetSearchResult SearchSubsets(const WhatIf& whatif, const TaskList& tasks,
-                                 std::optional<double> budget,
-                                 std::optional<std::string> target_band, int threads);
+std::optional<SubsetSearchResult> SearchSubsets(const WhatIf& whatif, const TaskList& tasks,
+                                                std::optional<double> budget,
+                                                std::optional<std::string> target_band,
+                                                int threads);
 
 // The band rank of a label under the plan's bands (0 = highest), or -1.
 int BandRank(const IndexMeta& meta, const std::string& label);

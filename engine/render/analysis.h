@@ -41,6 +41,9 @@ struct TasksView {
 std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat format,
                         const RenderOptions& options);
 
+// The one message for a plan over kMaxTasks (AnalyzeTasks refused it).
+std::string TooManyTasksMessage(size_t tasks, Lang lang);
+
 std::string RenderSensitivity(const Plan& plan, const SensitivityReport& report,
                               OutputFormat format, const RenderOptions& options);
 

@@ -34,7 +34,7 @@ struct Labels {
   struct Tasks {
     const char *title, *ranking, *id, *task, *lead, *deadline, *effort, *gain_per_effort,
         *items_changed, *no_effect, *with_partner, *with_partner_note, *best_within, *person_days,
-        *cheapest, *not_exhaustive, *already, *unreachable, *unreachable_short, *all_sets, *greedy,
+        *cheapest, *too_many, *already, *unreachable, *unreachable_short, *all_sets, *greedy,
         *marginal, *index_after, *cumulative, *set_effort, *set_index, *best_within_md,
         *cheapest_md, *greedy_md;
   } tasks;

@@ -87,7 +87,10 @@ const Labels& EnLabels() {
               .best_within = "Best set within",
               .person_days = "person-days",
               .cheapest = "Cheapest set reaching band",
-              .not_exhaustive = "not computed (too many tasks to enumerate)",
+              .too_many =
+                  "the plan has {0} tasks, over the limit of {1} (every set of tasks is scored, "
+                  "and each task more doubles the time); split the plan into parts of at "
+                  "most {1} tasks or merge small tasks",
               .already = "already reached; no task needed",
               .unreachable = "cannot be reached, even with every task done",
               .unreachable_short = "cannot be reached",

@@ -87,7 +87,10 @@ const Labels& ViLabels() {
               .best_within = "Tập nhiệm vụ tốt nhất trong",
               .person_days = "ngày công",
               .cheapest = "Tập nhiệm vụ ít công nhất để đạt xếp loại",
-              .not_exhaustive = "không tính được (quá nhiều nhiệm vụ để xét hết các cách kết hợp)",
+              .too_many =
+                  "kế hoạch có {0} nhiệm vụ, quá giới hạn {1} (mọi tổ hợp nhiệm vụ đều được "
+                  "tính điểm, mỗi nhiệm vụ thêm làm thời gian tăng gấp đôi); hãy tách kế "
+                  "hoạch thành các phần không quá {1} nhiệm vụ hoặc gộp các nhiệm vụ nhỏ",
               .already = "đã đạt, không cần thêm nhiệm vụ",
               .unreachable = "không thể đạt, kể cả khi thực hiện tất cả nhiệm vụ",
               .unreachable_short = "không thể đạt",

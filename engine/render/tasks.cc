@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "criteria/input_limits.h"
 #include "engine/render/analysis.h"
 #include "engine/render/cells.h"
 #include "engine/render/explain.h"
@@ -103,17 +104,13 @@ std::string Table(const Plan& plan, const TasksView& v, const RenderOptions& o) 
   if (v.budget) {
     out += "\n" + std::string(lt.best_within) + " " +
            LocalNumber(FormatTrim(*v.budget, 2), o.lang) + " " + lt.person_days + "\n  ";
-    if (!a.exhaustive) {
-      out += std::string(lt.not_exhaustive) + "\n";
-    } else if (a.best_for_budget) {
+    if (a.best_for_budget) {
       out += SetLine(v, *a.best_for_budget, lt, prec, o.lang) + "\n";
     }
   }
   if (v.target_band) {
     out += "\n" + std::string(lt.cheapest) + " " + *v.target_band + "\n  ";
-    if (!a.exhaustive) {
-      out += std::string(lt.not_exhaustive) + "\n";
-    } else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty()) {
+    if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty()) {
       out += std::string(lt.already) + "\n";
     } else if (a.cheapest_for_band) {
       out += SetLine(v, *a.cheapest_for_band, lt, prec, o.lang) + "\n";
@@ -286,6 +283,10 @@ std::string RenderTasks(const Plan& plan, const TasksView& view, OutputFormat fo
       return Markdown(plan, view, options);
   }
   return {};
+}
+
+std::string TooManyTasksMessage(size_t tasks, Lang lang) {
+  return Fill(LabelsFor(lang).tasks.too_many, {std::to_string(tasks), std::to_string(kMaxTasks)});
 }
 
 }  // namespace cchc

@@ -161,14 +161,40 @@ TEST(LimitsTest, ScenarioOver10000Effects) {
   std::remove(path.c_str());
 }
 
-TEST(LimitsTest, TaskListOver1000Tasks) {
+// A plan of `n` tasks with no effects (each is inert, so the search is cheap).
+std::string TaskFile(const std::string& name, int n) {
   std::string tasks;
-  for (int i = 0; i <= 1000; ++i) {
+  for (int i = 0; i < n; ++i) {
     if (i) tasks += ",";
     tasks += R"({"id": "T)" + std::to_string(i) + R"(", "effort": 1, "effects": []})";
   }
-  const std::string path = WriteTemp("tasks.json", R"({"plan": "x", "tasks": [)" + tasks + "]}");
-  ExpectInvalid(RunCchc({"tasks", kCriteria, kEvidence, path}), "E528");
+  return WriteTemp(name, R"({"plan": "x", "tasks": [)" + tasks + "]}");
+}
+
+// One cap (kMaxTasks, 25) for `tasks`, `report --tasks` and serve: past it
+// the command says so in the chosen language and exits 2, never an empty result.
+TEST(LimitsTest, TaskListOver25Tasks) {
+  const std::string path = TaskFile("tasks26.json", 26);
+  RunResult r = RunCchc({"tasks", kCriteria, kEvidence, path, "--lang", "en"});
+  ExpectInvalid(r, "E528");
+  EXPECT_NE(r.err.find("the plan has 26 tasks, over the limit of 25"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = RunCchc({"tasks", kCriteria, kEvidence, path});
+  ExpectInvalid(r, "E528");
+  EXPECT_NE(r.err.find("kế hoạch có 26 nhiệm vụ, quá giới hạn 25"), std::string::npos) << r.err;
+  const std::string html = TempPath("report.html");
+  r = RunCchc({"report", kCriteria, kEvidence, "--tasks", path, "-o", html});
+  ExpectInvalid(r, "E528");
+  EXPECT_NE(r.err.find("kế hoạch có 26 nhiệm vụ"), std::string::npos) << r.err;
+  EXPECT_NE(::access(html.c_str(), F_OK), 0);
+  std::remove(path.c_str());
+}
+
+TEST(LimitsTest, TaskListOf25TasksIsAnalysed) {
+  const std::string path = TaskFile("tasks25.json", 25);
+  RunResult r = RunCchc({"tasks", kCriteria, kEvidence, path, "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"exhaustive\": true"), std::string::npos) << r.out;
   std::remove(path.c_str());
 }
 

@@ -266,10 +266,10 @@ TEST(AreaWeightsTest, TaskSearchUsesTheDeclaredScheme) {
   ASSERT_TRUE(load.ok());
   WhatIf w(c->plan(), ev);
   EXPECT_NEAR(w.base_card().percent, 50.0, 1e-12);
-  const SubsetSearchResult one = SearchSubsets(w, load.tasks, 1.0, std::nullopt, 1);
+  const SubsetSearchResult one = SearchSubsets(w, load.tasks, 1.0, std::nullopt, 1).value();
   ASSERT_TRUE(one.best_for_budget);
   EXPECT_NEAR(one.best_for_budget->percent, 75.0, 1e-12);  // by max: B alone gives 90 %
-  const SubsetSearchResult both = SearchSubsets(w, load.tasks, 2.0, std::nullopt, 1);
+  const SubsetSearchResult both = SearchSubsets(w, load.tasks, 2.0, std::nullopt, 1).value();
   ASSERT_TRUE(both.best_for_budget);
   EXPECT_NEAR(both.best_for_budget->percent, 100.0, 1e-12);
 }

@@ -110,7 +110,7 @@ const TaskGain& GainOf(const Fixture& f, const TaskAnalysis& a, const std::strin
 TEST(Tasks, GainsAloneRankingAndNoEffect) {
   Fixture f;
   WhatIf w(f.c->plan(), f.ev);
-  TaskAnalysis a = AnalyzeTasks(w, f.tasks, {});
+  TaskAnalysis a = AnalyzeTasks(w, f.tasks, {}).value();
   EXPECT_DOUBLE_EQ(a.base_percent, 30.0);
   EXPECT_DOUBLE_EQ(GainOf(f, a, "Z").gain, 20.0);
   EXPECT_DOUBLE_EQ(GainOf(f, a, "Z").gain_points, 2.0);
@@ -146,7 +146,7 @@ TEST(Tasks, TwoTasksWorthNothingAloneReachABandTogether) {
   EXPECT_EQ(both.band, "B");
   TaskOptions o;
   o.target_band = "B";
-  TaskAnalysis a = AnalyzeTasks(w, f.tasks, o);
+  TaskAnalysis a = AnalyzeTasks(w, f.tasks, o).value();
   ASSERT_TRUE(a.cheapest_for_band.has_value());
   EXPECT_EQ(f.Ids(*a.cheapest_for_band), (std::vector<std::string>{"X", "Y"}));
   EXPECT_DOUBLE_EQ(a.cheapest_for_band->effort, 7);
@@ -158,7 +158,7 @@ TEST(Tasks, TwoTasksWorthNothingAloneReachABandTogether) {
 TEST(Tasks, ATaskWithNoEffectAloneNamesThePartnerItNeeds) {
   Fixture f;
   WhatIf w(f.c->plan(), f.ev);
-  TaskAnalysis a = AnalyzeTasks(w, f.tasks, {});
+  TaskAnalysis a = AnalyzeTasks(w, f.tasks, {}).value();
   // X and Y are worth nothing alone and 40 points together (the test above):
   // each names the other, adding 40 to the other's own gain of 0.
   int named = 0;
@@ -180,7 +180,7 @@ TEST(Tasks, ATaskWithNoEffectAloneNamesThePartnerItNeeds) {
 TEST(Tasks, BudgetAndBandHandComputed) {
   Fixture f;
   WhatIf w(f.c->plan(), f.ev);
-  SubsetSearchResult r5 = SearchSubsets(w, f.tasks, 5.0, std::string("A"), 2);
+  SubsetSearchResult r5 = SearchSubsets(w, f.tasks, 5.0, std::string("A"), 2).value();
   ASSERT_TRUE(r5.best_for_budget);
   EXPECT_EQ(f.Ids(*r5.best_for_budget), std::vector<std::string>{"Z"});  // +20 for 5
   // A (>= 85 %) needs 8.5 of 10: X + Y + Z = 9 for 12 days; + P is 10 for 14.
@@ -189,12 +189,12 @@ TEST(Tasks, BudgetAndBandHandComputed) {
   EXPECT_DOUBLE_EQ(r5.cheapest_for_band->percent, 90.0);
   // The cap: P and Q together are worth P alone, so a budget of 4 takes
   // one of them (same index, less effort than both): {P}, the smaller mask.
-  SubsetSearchResult r4 = SearchSubsets(w, f.tasks, 4.0, std::nullopt, 1);
+  SubsetSearchResult r4 = SearchSubsets(w, f.tasks, 4.0, std::nullopt, 1).value();
   ASSERT_TRUE(r4.best_for_budget);
   EXPECT_EQ(f.Ids(*r4.best_for_budget), std::vector<std::string>{"P"});
   EXPECT_DOUBLE_EQ(r4.best_for_budget->gain, 10);
   // Already in the band: the empty set, effort 0.
-  SubsetSearchResult rc = SearchSubsets(w, f.tasks, std::nullopt, std::string("C"), 1);
+  SubsetSearchResult rc = SearchSubsets(w, f.tasks, std::nullopt, std::string("C"), 1).value();
   ASSERT_TRUE(rc.cheapest_for_band);
   EXPECT_TRUE(rc.cheapest_for_band->tasks.empty());
 }
@@ -205,7 +205,7 @@ TEST(Tasks, UnreachableBandSaysSo) {
   WhatIf w(f.c->plan(), f.ev);
   TaskOptions o;
   o.target_band = "A";
-  TaskAnalysis a = AnalyzeTasks(w, f.tasks, o);
+  TaskAnalysis a = AnalyzeTasks(w, f.tasks, o).value();
   EXPECT_TRUE(a.exhaustive);
   EXPECT_FALSE(a.target_reachable);
   EXPECT_FALSE(a.cheapest_for_band.has_value());
@@ -300,8 +300,8 @@ TEST(Tasks, ExactSearchEqualsBruteForceOnRandomPlans) {
       for (int t : s.tasks) m |= 1u << t;
       return m;
     };
-    SubsetSearchResult one = SearchSubsets(w, load.tasks, budget, band, 1);
-    SubsetSearchResult two = SearchSubsets(w, load.tasks, budget, band, 2);
+    SubsetSearchResult one = SearchSubsets(w, load.tasks, budget, band, 1).value();
+    SubsetSearchResult two = SearchSubsets(w, load.tasks, budget, band, 2).value();
     EXPECT_EQ(one.subsets, 1 << n);
     EXPECT_EQ(two.subsets, 1 << n);
     ASSERT_TRUE(one.best_for_budget.has_value());  // the empty set always fits
@@ -366,7 +366,7 @@ TEST(TasksExample, ReadmeFigures) {
   TaskOptions o;
   o.budget = 40;
   o.target_band = "Tốt";
-  TaskAnalysis a = AnalyzeTasks(w, x.tasks.tasks, o);
+  TaskAnalysis a = AnalyzeTasks(w, x.tasks.tasks, o).value();
   // Gains alone: NV11, NV10, NV18, then the rest at 0.
   ASSERT_GE(a.ranked.size(), 3u);
   EXPECT_EQ(x.tasks.tasks.tasks[static_cast<size_t>(a.ranked[0].task)].id, "NV11");
@@ -393,11 +393,11 @@ TEST(TasksExample, ReadmeFigures) {
   EXPECT_NEAR(a.best_for_budget->percent, 80.706261, 1e-6);
   EXPECT_EQ(a.subsets_scored, 1 << 18);
   // Budgets 20, 30 (the cheaper of the tie) and 60.
-  SubsetSearchResult b20 = SearchSubsets(w, x.tasks.tasks, 20.0, std::nullopt, 2);
+  SubsetSearchResult b20 = SearchSubsets(w, x.tasks.tasks, 20.0, std::nullopt, 2).value();
   EXPECT_EQ(x.Ids(*b20.best_for_budget), std::vector<std::string>{"NV11"});
-  SubsetSearchResult b30 = SearchSubsets(w, x.tasks.tasks, 30.0, std::nullopt, 2);
+  SubsetSearchResult b30 = SearchSubsets(w, x.tasks.tasks, 30.0, std::nullopt, 2).value();
   EXPECT_EQ(x.Ids(*b30.best_for_budget), (std::vector<std::string>{"NV08", "NV14"}));
-  SubsetSearchResult b60 = SearchSubsets(w, x.tasks.tasks, 60.0, std::nullopt, 2);
+  SubsetSearchResult b60 = SearchSubsets(w, x.tasks.tasks, 60.0, std::nullopt, 2).value();
   EXPECT_EQ(x.Ids(*b60.best_for_budget),
             (std::vector<std::string>{"NV08", "NV10", "NV11", "NV14"}));
   EXPECT_NEAR(b60.best_for_budget->percent, 81.264636, 1e-6);

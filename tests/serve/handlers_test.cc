@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/serve/evidence_json.h"
+#include "criteria/input_limits.h"
 #include "evidence/loader.h"
 #include "serve_fixture.h"
 
@@ -96,6 +97,26 @@ TEST_F(ServeTest, TargetBandIsMatchedInAnyCaseAndForm) {
   serve::Response bad = app_->Handle(Get("/api/tasks?target=Tot"));
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("the bands are"), std::string::npos) << bad.body;
+}
+
+// A plan over kMaxTasks: the tasks route and the report answer 422 with the
+// one message, never an empty analysis.
+TEST_F(ServeTest, TasksOverTheCapAreRefusedWithTheMessage) {
+  std::string tasks;
+  for (size_t i = 0; i <= kMaxTasks; ++i) {
+    if (i) tasks += ",";
+    tasks += R"({"id": "T)" + std::to_string(i) + R"(", "effort": 1, "effects": []})";
+  }
+  const std::string path = dir_ + "/tasks26.json";
+  WriteFile(path, R"({"plan": "x", "tasks": [)" + tasks + "]}");
+  std::unique_ptr<serve::App> app = MakeApp(evidence_, path, "", Lang::kEn);
+  ASSERT_NE(app, nullptr);
+  for (const char* route : {"/api/tasks", "/api/report.html"}) {
+    serve::Response r = app->Handle(Get(route));
+    EXPECT_EQ(r.status, 422) << route << " " << r.body;
+    EXPECT_NE(r.body.find("the plan has 26 tasks, over the limit of 25"), std::string::npos)
+        << r.body;
+  }
 }
 
 TEST_F(ServeTest, EvidenceRoundTripsThroughTheEditorsJson) {

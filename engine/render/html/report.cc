@@ -158,17 +158,12 @@ std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
   if (v.budget) {
     out += "<li>" + Esc(l.tasks.best_within) + " " +
            LocalNumber(FormatTrim(*v.budget, 2), LangOf(l)) + " " + Esc(l.tasks.person_days) + ": ";
-    if (!a.exhaustive)
-      out += Esc(l.tasks.not_exhaustive);
-    else if (a.best_for_budget)
-      out += SetText(v, *a.best_for_budget, l, prec);
+    if (a.best_for_budget) out += SetText(v, *a.best_for_budget, l, prec);
     out += "</li>\n";
   }
   if (v.target_band) {
     out += "<li>" + Esc(l.tasks.cheapest) + " " + Esc(*v.target_band) + ": ";
-    if (!a.exhaustive)
-      out += Esc(l.tasks.not_exhaustive);
-    else if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty())
+    if (a.cheapest_for_band && a.cheapest_for_band->tasks.empty())
       out += Esc(l.tasks.already);
     else if (a.cheapest_for_band)
       out += SetText(v, *a.cheapest_for_band, l, prec);
