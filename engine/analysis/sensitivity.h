@@ -5,6 +5,7 @@
 #ifndef CCHC_ENGINE_ANALYSIS_SENSITIVITY_H_
 #define CCHC_ENGINE_ANALYSIS_SENSITIVITY_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,12 +54,13 @@ struct SensitivityReport {
 std::vector<SensitivityInput> FindInputs(const WhatIf& whatif);
 
 // Analyses the inputs. `max_search` bounds the search per direction (in the
-// input's units, counts and days; percents search up to 100 %). Each input
-// costs a few dozen re-scores, so at most `max_inputs` are analysed: those
-// feeding items that lost points first, then in evidence order
-// (`inputs_found` tells how many there were).
+// input's units, counts and days; percents search up to 100 %). Every input
+// is analysed unless `max_inputs` is smaller than their number (callers
+// that need a bound: then those feeding items that lost points come first,
+// then evidence order, and `inputs_found` tells how many there were). Each
+// input costs a few dozen re-scores, each in proportion to what it changes.
 SensitivityReport AnalyzeSensitivity(WhatIf& whatif, double max_search = 100000,
-                                     size_t max_inputs = 400);
+                                     size_t max_inputs = SIZE_MAX);
 
 // The input's value in its units: "1152", "96.00 %", "2026-01-31".
 std::string FormatInputValue(const SensitivityInput& in, double value);

@@ -1,8 +1,8 @@
 // The exhaustive search over task subsets. Subsets are visited in Gray-code
 // order, so each step toggles one task: only the records that task touches
 // are swapped in the index (their states are precomputed per combination of
-// the tasks touching them) and only the items reading those kinds are
-// re-evaluated. Two threads split the space on the highest task.
+// the tasks touching them), their aggregates updated, and only the items
+// those change are re-evaluated. Two threads split the space on the highest task.
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/analysis/tasks.h"
+#include "engine/core/aggregate_cache.h"
 #include "engine/core/area_weights.h"
 #include "engine/core/evaluator.h"
 #include "engine/core/scorer.h"
@@ -30,7 +31,6 @@ struct Prepared {
   std::deque<Record> owned;
   std::vector<TouchedRecord> records;
   std::vector<std::vector<std::pair<int, int>>> task_records;  // task -> (record, bit)
-  std::vector<std::vector<int>> task_items;                    // task -> items to re-score
   std::vector<double> effort;
 };
 
@@ -74,7 +74,6 @@ Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
   std::map<std::string, int> by_id;
   const int n = static_cast<int>(list.tasks.size());
   p.task_records.resize(static_cast<size_t>(n));
-  p.task_items.resize(static_cast<size_t>(n));
   for (int t = 0; t < n; ++t) {
     p.effort.push_back(list.tasks[static_cast<size_t>(t)].effort);
     for (const Effect& e : list.tasks[static_cast<size_t>(t)].effects) {
@@ -135,33 +134,6 @@ Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
           rec.states[mask] = &p.owned.back();
         }
       }
-    }
-  }
-  // A task is inert when toggling it never changes any record's state.
-  std::vector<char> inert(static_cast<size_t>(n), 1);
-  for (int t = 0; t < n; ++t) {
-    for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
-      const auto& states = p.records[static_cast<size_t>(r)].states;
-      for (uint32_t mask = 0; mask < states.size() && inert[static_cast<size_t>(t)]; ++mask) {
-        if ((mask >> bit & 1) && states[mask] != states[mask ^ (1u << bit)])
-          inert[static_cast<size_t>(t)] = 0;
-      }
-    }
-  }
-  // Items to re-score per task: those reading a kind any state of its records has.
-  Scorer scorer(plan);
-  for (int t = 0; t < n; ++t) {
-    if (inert[static_cast<size_t>(t)]) continue;
-    std::vector<int> kinds;
-    for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
-      (void)bit;
-      for (const Record* s : p.records[static_cast<size_t>(r)].states) {
-        if (s) kinds.push_back(plan.KindId(s->kind));
-      }
-    }
-    for (size_t i = 0; i < plan.items().size(); ++i) {
-      if (scorer.Depends(static_cast<int>(i), kinds))
-        p.task_items[static_cast<size_t>(t)].push_back(static_cast<int>(i));
     }
   }
   return p;
@@ -265,27 +237,46 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
   EvidenceIndex index = whatif.base_index();
   ItemEvaluator evaluator(plan);
   evaluator.set_explain(false);  // points and branches only, in the hot loop
+  // The aggregates follow each swapped record, so an item's counts cost
+  // what changed, not a walk of its records.
+  AggregateCache cache(plan);
+  cache.Reset(index);
+  evaluator.set_cache(&cache);
   std::vector<ItemScore> items = whatif.base_card().items;
   const AreaWeights weights = DeclaredAreaWeights(plan.criteria());
   std::vector<uint32_t> local(p.records.size(), 0);
+  std::vector<int> kinds, changed;
   uint32_t mask = 0;
   auto toggle = [&](int t) {
     mask ^= 1u << t;
+    kinds.clear();
     for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
       const TouchedRecord& rec = p.records[static_cast<size_t>(r)];
       const Record* before = rec.states[local[static_cast<size_t>(r)]];
       local[static_cast<size_t>(r)] ^= 1u << bit;
       const Record* after = rec.states[local[static_cast<size_t>(r)]];
       if (before == after) continue;
+      int pos = index.Find(rec.id);
+      if (before) {
+        kinds.push_back(index.kind(static_cast<uint32_t>(pos)));
+        cache.Leave(index, static_cast<uint32_t>(pos));
+      }
       if (before && after)
         index.Replace(rec.id, after);
       else if (after)
         index.Add(after);
       else
         index.Remove(rec.id);
+      if (after) {
+        pos = index.Find(rec.id);
+        kinds.push_back(index.kind(static_cast<uint32_t>(pos)));
+        cache.Enter(index, static_cast<uint32_t>(pos));
+      }
     }
-    for (int i : p.task_items[static_cast<size_t>(t)])
-      items[static_cast<size_t>(i)] = evaluator.Evaluate(index, i);
+    if (kinds.empty()) return;
+    changed.clear();
+    cache.Changed(kinds, /*update_reference=*/true, &changed);
+    for (int i : changed) items[static_cast<size_t>(i)] = evaluator.Evaluate(index, i);
   };
   auto visit = [&] {
     ++out->visited;

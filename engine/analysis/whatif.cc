@@ -11,37 +11,52 @@ WhatIf::WhatIf(const Plan& plan, const Evidence& base)
       base_index_(plan, base),
       scorer_(plan),
       quick_scorer_(plan),
-      work_(base_index_) {
+      work_(base_index_),
+      cache_(plan) {
   base_card_ = scorer_.Score(base_index_);
   scratch_ = base_card_;
   quick_scorer_.set_explain(false);
+  cache_.Reset(work_);
+  quick_scorer_.set_cache(&cache_);
 }
 
-void WhatIf::ApplyOne(const Effect& e, EvidenceIndex* index, std::vector<std::string>* problems) {
+void WhatIf::ApplyOne(const Effect& e, std::vector<std::string>* problems) {
   auto problem = [&](std::string why) {
     if (problems) problems->push_back(std::move(why));
   };
   switch (e.op) {
     case Effect::Op::kAdd:
       owned_.push_back(e.record);
-      if (!index->Add(&owned_.back()))
+      if (!work_.Add(&owned_.back())) {
         problem("add: record \"" + e.record.id + "\" already exists");
+        return;
+      }
+      cache_.Enter(work_, static_cast<uint32_t>(work_.Find(e.record.id)));
       return;
     case Effect::Op::kSet: {
-      const int pos = index->Find(e.id);
+      const int pos = work_.Find(e.id);
       if (pos < 0) {
         problem("set: no record \"" + e.id + "\"");
         return;
       }
-      Record changed = index->record(static_cast<uint32_t>(pos));
+      Record changed = work_.record(static_cast<uint32_t>(pos));
       for (const auto& [name, value] : e.record.fields) changed.Set(name, value);
       owned_.push_back(std::move(changed));
-      index->Replace(e.id, &owned_.back());
+      cache_.Leave(work_, static_cast<uint32_t>(pos));
+      work_.Replace(e.id, &owned_.back());
+      cache_.Enter(work_, static_cast<uint32_t>(pos));
       return;
     }
-    case Effect::Op::kRemove:
-      if (!index->Remove(e.id)) problem("remove: no record \"" + e.id + "\"");
+    case Effect::Op::kRemove: {
+      const int pos = work_.Find(e.id);
+      if (pos < 0) {
+        problem("remove: no record \"" + e.id + "\"");
+        return;
+      }
+      cache_.Leave(work_, static_cast<uint32_t>(pos));
+      work_.Remove(e.id);
       return;
+    }
   }
 }
 
@@ -60,7 +75,7 @@ const Scorecard& WhatIf::Rescored(const std::vector<const std::vector<Effect>*>&
   work_.Checkpoint();
   owned_.clear();
   for (const auto* list : lists) {
-    for (const Effect& e : *list) ApplyOne(e, &work_, problems);
+    for (const Effect& e : *list) ApplyOne(e, problems);
   }
   // Put back the items the previous call changed (all of them when it
   // explained and this call does not, or the other way round), then re-score.
@@ -72,7 +87,15 @@ const Scorecard& WhatIf::Rescored(const std::vector<const std::vector<Effect>*>&
   for (int i : dirty_)
     scratch_.items[static_cast<size_t>(i)] = base_card_.items[static_cast<size_t>(i)];
   dirty_.clear();
-  (explain ? scorer_ : quick_scorer_).Rescore(work_, work_.touched_kinds(), &scratch_, &dirty_);
+  if (explain) {
+    scorer_.Rescore(work_, work_.touched_kinds(), &scratch_, &dirty_);
+  } else {
+    // Only the items whose cached aggregates moved, or that walk an edited
+    // kind themselves.
+    cache_.Changed(work_.touched_kinds(), /*update_reference=*/false, &dirty_);
+    quick_scorer_.RescoreItems(work_, dirty_, &scratch_);
+  }
+  cache_.Restore(work_.touched_kinds());
   work_.Rollback();
   return scratch_;
 }

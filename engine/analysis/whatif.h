@@ -1,6 +1,6 @@
 // What-if scoring: a commune's evidence with a scenario's effects applied,
-// re-scored incrementally (only the items whose record kinds the effects
-// touch are re-evaluated), and the difference per item, area and total.
+// re-scored incrementally (aggregates updated per edited record, only the
+// items they change re-evaluated), and the difference per item, area and total.
 #ifndef CCHC_ENGINE_ANALYSIS_WHATIF_H_
 #define CCHC_ENGINE_ANALYSIS_WHATIF_H_
 
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/aggregate_cache.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/plan.h"
 #include "engine/core/scorecard.h"
@@ -43,7 +44,7 @@ class WhatIf {
                             std::vector<std::string>* problems, bool explain = false);
 
  private:
-  void ApplyOne(const Effect& e, EvidenceIndex* index, std::vector<std::string>* problems);
+  void ApplyOne(const Effect& e, std::vector<std::string>* problems);
 
   const Plan& plan_;
   const Evidence& base_;
@@ -53,6 +54,7 @@ class WhatIf {
   Scorecard base_card_;
   std::deque<Record> owned_;  // records the effects create (stable addresses)
   EvidenceIndex work_;        // scratch: the base plus the effects
+  AggregateCache cache_;      // work_'s aggregates, kept per edited record
   Scorecard scratch_;         // scratch: the re-scored card
   std::vector<int> dirty_;    // items of scratch_ that differ from base_card_
   bool scratch_explained_ = true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/aggregate_cache.h"
 #include "engine/util/numfmt.h"
 
 namespace cchc {
@@ -62,6 +63,19 @@ std::string Describe(const EvalValue& v) {
 std::string_view ItemEvaluator::Keep(std::string s) {
   kept_.push_back(std::move(s));
   return kept_.back();
+}
+
+EvalValue ItemEvaluator::EvalOn(const EvidenceIndex& index, int item, int node, uint32_t record) {
+  const CompiledItem& ci = plan_.items()[static_cast<size_t>(item)];
+  index_ = &index;
+  item_ = &ci;
+  max_ = ci.item->max;
+  sets_used_ = 0;
+  if (!kept_.empty()) kept_.clear();
+  current_record_ = static_cast<int>(record);
+  EvalValue v = Eval(node);
+  current_record_ = -1;
+  return v;
 }
 
 int ItemEvaluator::NewSet() {
@@ -291,6 +305,35 @@ EvalValue ItemEvaluator::EvalRecords(const Node& n, bool track) {
   return v;
 }
 
+ItemEvaluator::FieldTest ItemEvaluator::SimpleTest(int node) const {
+  FieldTest t;
+  const Node& c = plan_.nodes()[static_cast<size_t>(node)];
+  if (c.kind != ExprKind::kBinary || (c.op != Op::kEq && c.op != Op::kNe)) return t;
+  const Node& a = plan_.nodes()[static_cast<size_t>(c.a)];
+  const Node& b = plan_.nodes()[static_cast<size_t>(c.b)];
+  if (a.kind != ExprKind::kName || a.ref != NameRef::kField || a.slot < 2) return t;
+  if (b.kind == ExprKind::kString) {
+    t.type = ValueType::kString;
+    t.text = b.text;
+  } else if (b.kind == ExprKind::kBool) {
+    t.type = ValueType::kBool;
+    t.boolean = b.boolean;
+  } else {
+    return t;
+  }
+  t.field = a.slot;
+  t.equal = c.op == Op::kEq;
+  return t;
+}
+
+int ItemEvaluator::FieldTest::Match(const Value* v) const {
+  // A missing field makes the comparison missing: not selected.
+  if (v == nullptr) return 0;
+  if (v->type != type) return -1;
+  const bool same = type == ValueType::kString ? v->text == text : v->boolean == boolean;
+  return same == equal ? 1 : 0;
+}
+
 EvalValue ItemEvaluator::EvalWhere(const Node& n) {
   const Node& left = plan_.nodes()[static_cast<size_t>(n.a)];
   const bool selector = left.kind == ExprKind::kRecords;
@@ -301,10 +344,19 @@ EvalValue ItemEvaluator::EvalWhere(const Node& n) {
   }
   const int out = NewSet();
   const int saved = current_record_;
+  const FieldTest test = SimpleTest(n.b);
   // sets_ may grow while evaluating conditions: index, don't hold references.
   const size_t size = Set(in.ref).size();
   for (size_t i = 0; i < size; ++i) {
     const uint32_t r = Set(in.ref)[i];
+    if (test.field >= 0) {
+      const int hit = test.Match(index_->field(r, test.field));
+      if (hit == 0) continue;
+      if (hit == 1) {
+        sets_[static_cast<size_t>(out)].owned.push_back(r);
+        continue;
+      }
+    }
     current_record_ = static_cast<int>(r);
     EvalValue c = Eval(n.b);
     if (c.type == EvalValue::T::kError) {
@@ -330,6 +382,24 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
                        : EvalValue::Error(
                              Keep(std::string(n.text) + "() needs records, not " + Describe(s)));
   };
+  switch (n.fn) {
+    case Fn::kCount:
+    case Fn::kExists:
+    case Fn::kSum:
+    case Fn::kAvg:
+      if (cache_ != nullptr && !explain_) {
+        EvalValue v;
+        bool tracked = false;
+        if (cache_->Lookup(static_cast<int>(&n - plan_.nodes().data()), &v, &tracked)) {
+          // Points-only tracking only asks whether any evidence was found.
+          if (tracked && evidence_.empty()) evidence_.push_back(0);
+          return v;
+        }
+      }
+      break;
+    default:
+      break;
+  }
   switch (n.fn) {
     case Fn::kCount:
     case Fn::kExists: {

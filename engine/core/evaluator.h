@@ -14,6 +14,8 @@
 
 namespace cchc {
 
+class AggregateCache;
+
 // Not thread-safe: one evaluator per thread. Reusable across items and
 // indexes (it keeps its buffers to avoid allocation).
 class ItemEvaluator {
@@ -35,6 +37,27 @@ class ItemEvaluator {
   // unmatched-record reporting. Explaining evaluations only: points-only
   // ones keep at most what the evidence gate needs.
   const std::vector<uint32_t>& last_selected() const { return evidence_; }
+
+  // Points-only evaluations take count(), exists(), sum() and avg() from
+  // `cache` when it holds them (null: walk every set). The cache must
+  // describe the index passed to Evaluate().
+  void set_cache(const AggregateCache* cache) { cache_ = cache; }
+
+  // Evaluates node `node` of item `item` with `record` as the `where`
+  // record (for conditions that read only that record's fields).
+  EvalValue EvalOn(const EvidenceIndex& index, int item, int node, uint32_t record);
+
+  // A `where` condition of the form `field = literal` (or `!=`, a text or
+  // yes/no literal), tested on the stored value without evaluating nodes.
+  struct FieldTest {
+    int field = -1;  // -1: not of that form
+    ValueType type = ValueType::kMissing;
+    bool equal = true, boolean = false;
+    std::string_view text;
+    // 1 selected, 0 not, -1 other types (evaluate the condition instead).
+    int Match(const Value* v) const;
+  };
+  FieldTest SimpleTest(int node) const;
 
   // Evaluates a node of the current item (for rules.cc).
   EvalValue Eval(int node);
@@ -77,6 +100,7 @@ class ItemEvaluator {
   std::vector<uint32_t> evidence_;
   std::deque<std::string> kept_;
   bool explain_ = true;
+  const AggregateCache* cache_ = nullptr;
 };
 
 // Converts a stored field value to an evaluation value.

@@ -18,18 +18,50 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
   const size_t n = evidence.records.size();
   records_.reserve(n + 8);
   kinds_.reserve(n + 8);
+  live_.assign(n, true);
+  slots_.reserve((n + 8) * stride_);
+  slots_.assign(n * stride_, nullptr);
   by_kind_.resize(plan.kinds().size());
   by_id_.reserve(n + 8);
+  // Records of a kind mostly repeat the previous one's kind and field names
+  // in the same order: compare with those before hashing the names.
+  std::string_view last_kind;
+  int last_kind_id = -1;
+  std::vector<std::vector<std::pair<std::string_view, int>>> names(plan.kinds().size() + 1);
   for (const Record& r : evidence.records) {
     const uint32_t pos = static_cast<uint32_t>(records_.size());
     records_.push_back(&r);
-    kinds_.push_back(plan.KindId(r.kind));
-    live_.push_back(true);
+    if (pos == 0 || r.kind != last_kind) {
+      last_kind = r.kind;
+      last_kind_id = plan.KindId(r.kind);
+    }
+    kinds_.push_back(last_kind_id);
     by_id_.emplace_back(r.id, pos);
-    Slot(pos);
+    auto& seen = names[static_cast<size_t>(last_kind_id + 1)];
+    const Value** row = &slots_[static_cast<size_t>(pos) * stride_];
+    for (size_t i = 0; i < r.fields.size(); ++i) {
+      const auto& [name, value] = r.fields[i];
+      int f;
+      if (i < seen.size() && seen[i].first == name) {
+        f = seen[i].second;
+      } else {
+        f = plan.FieldId(name);
+        if (i < seen.size()) {
+          seen[i] = {name, f};
+        } else if (i == seen.size()) {
+          seen.emplace_back(name, f);
+        }
+      }
+      if (f >= 2 && !value.missing()) row[f] = &value;
+    }
   }
-  std::stable_sort(by_id_.begin(), by_id_.end(),
-                   [](const IdEntry& a, const IdEntry& b) { return a.first < b.first; });
+  // Sorted by id, ties (duplicate ids) in file order: what a stable sort by
+  // id gives, without its buffer. Files are often sorted already.
+  auto less = [](const IdEntry& a, const IdEntry& b) {
+    return a.first < b.first || (a.first == b.first && a.second < b.second);
+  };
+  if (!std::is_sorted(by_id_.begin(), by_id_.end(), less))
+    std::sort(by_id_.begin(), by_id_.end(), less);
   // The loader rejects duplicate ids; if any slip through, the first wins.
   auto dup = std::unique(by_id_.begin(), by_id_.end(),
                          [](const IdEntry& a, const IdEntry& b) { return a.first == b.first; });

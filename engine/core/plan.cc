@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "engine/util/numfmt.h"
+
 namespace cchc {
 namespace {
 
@@ -330,7 +332,11 @@ void Plan::CompileItem(const Item& item, ItemGroup group, int area, int criterio
       cb.threshold_is_percent = band.threshold->kind == ExprKind::kPercent;
     }
     cb.points = lower(band.points);
-    ci.bands.push_back(cb);
+    // The branch name a hit shows, built once here rather than per score.
+    const std::string t = cb.threshold_is_percent ? FormatTrim(cb.threshold * 100, 4) + "%"
+                                                  : FormatTrim(cb.threshold);
+    cb.branch = std::string(cb.cmp == Band::Cmp::kGt ? "> " : ">= ") + t;
+    ci.bands.push_back(std::move(cb));
   }
   if (!scope.error.empty()) ci.compile_error = scope.error;
   if (ci.subject < 0 && ci.compile_error.empty()) ci.compile_error = "the rule has no input";

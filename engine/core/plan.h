@@ -59,7 +59,8 @@ struct CompiledBand {
   double threshold = 0;
   bool threshold_is_percent = false;
   std::string_view label;
-  int points = -1;  // node
+  int points = -1;     // node
+  std::string branch;  // ">= 95%": the branch name of a hit (bands, count)
 };
 
 struct CompiledItem {

@@ -200,15 +200,12 @@ class RuleRunner {
       const bool hit = MeetsThreshold(subject_.number, subject_.has_ratio, subject_.ratio_num,
                                       subject_.ratio_den, b.threshold, b.cmp == Band::Cmp::kGt);
       if (!hit) continue;
-      std::string t =
-          b.threshold_is_percent ? FormatTrim(b.threshold * 100, 4) + "%" : FormatTrim(b.threshold);
       if (explain_) {
         why_->threshold = b.threshold;
         why_->threshold_percent = b.threshold_is_percent;
         why_->strict = b.cmp == Band::Cmp::kGt;
       }
-      return Branch(b.points, 0, std::string(b.cmp == Band::Cmp::kGt ? "> " : ">= ") + t,
-                    Out::kBand);
+      return Branch(b.points, 0, b.branch, Out::kBand);
     }
     return Branch(item_.else_points, 0, "else", Out::kBelowBands);
   }

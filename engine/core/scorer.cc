@@ -93,24 +93,55 @@ void Scorer::Rescore(const EvidenceIndex& index, const std::vector<int>& touched
   Aggregate(plan_, card);
 }
 
+void Scorer::RescoreItems(const EvidenceIndex& index, const std::vector<int>& items,
+                          Scorecard* card) {
+  for (int i : items) {
+    ItemScore& s = card->items[static_cast<size_t>(i)];
+    std::optional<double> appraised = s.appraised;
+    std::string note = std::move(s.appraisal_note);
+    s = evaluator_.Evaluate(index, i);
+    s.appraised = appraised;
+    s.appraisal_note = std::move(note);
+  }
+  Aggregate(plan_, card);
+}
+
 void Aggregate(const Plan& plan, Scorecard* card) {
   const Criteria& c = plan.criteria();
-  card->areas.clear();
-  card->criteria.clear();
   std::vector<size_t> criterion_base;  // first criterion slot of each area
+  size_t criteria_count = 0;
   for (const Area& a : c.areas) {
-    GroupScore g;
-    g.code = a.code;
-    g.name = a.name;
-    g.declared_max = a.max;
-    card->areas.push_back(g);
-    criterion_base.push_back(card->criteria.size());
-    for (const Criterion& cr : a.criteria) {
-      GroupScore cg;
-      cg.code = cr.code;
-      cg.name = cr.name;
-      cg.declared_max = cr.max;
-      card->criteria.push_back(cg);
+    criterion_base.push_back(criteria_count);
+    criteria_count += a.criteria.size();
+  }
+  // A card aggregated before (a re-score) keeps its groups' codes and names:
+  // only the numbers are reset, which spares copying every name again.
+  if (card->areas.size() != c.areas.size() || card->criteria.size() != criteria_count) {
+    card->areas.clear();
+    card->criteria.clear();
+    for (const Area& a : c.areas) {
+      GroupScore g;
+      g.code = a.code;
+      g.name = a.name;
+      card->areas.push_back(std::move(g));
+      for (const Criterion& cr : a.criteria) {
+        GroupScore cg;
+        cg.code = cr.code;
+        cg.name = cr.name;
+        card->criteria.push_back(std::move(cg));
+      }
+    }
+  }
+  for (size_t a = 0; a < c.areas.size(); ++a) {
+    GroupScore& g = card->areas[a];
+    g.points = g.max = 0;
+    g.declared_max = c.areas[a].max;
+    g.appraised.reset();
+    for (size_t k = 0; k < c.areas[a].criteria.size(); ++k) {
+      GroupScore& cg = card->criteria[criterion_base[a] + k];
+      cg.points = cg.max = 0;
+      cg.declared_max = c.areas[a].criteria[k].max;
+      cg.appraised.reset();
     }
   }
   card->points = card->max = card->declared_max = 0;
@@ -118,7 +149,6 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   card->penalty = Adjustments{0, 0, c.penalty ? c.penalty->cap : 0};
   bool any_appraisal = false;
   double appraised_points = 0, appraised_bonus = 0, appraised_penalty = 0;
-  for (auto& g : card->areas) g.appraised.reset();
   // Per criterion (flat), the appraised points: criterion weights need them.
   std::vector<double> criterion_appraised(card->criteria.size(), 0.0);
   for (const ItemScore& s : card->items) {

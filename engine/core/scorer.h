@@ -29,6 +29,13 @@ class Scorer {
   void Rescore(const EvidenceIndex& index, const std::vector<int>& touched_kinds, Scorecard* card,
                std::vector<int>* rescored = nullptr);
 
+  // Re-evaluates exactly `items` (item indices), then re-aggregates.
+  void RescoreItems(const EvidenceIndex& index, const std::vector<int>& items, Scorecard* card);
+
+  // Points-only evaluations read count(), exists(), sum() and avg() from
+  // `cache` (see ItemEvaluator::set_cache); null walks the sets.
+  void set_cache(const AggregateCache* cache) { evaluator_.set_cache(cache); }
+
   // Off (points-only): items get status, points and branch only (see
   // ItemEvaluator).
   void set_explain(bool on) { evaluator_.set_explain(on); }

@@ -1,0 +1,114 @@
+// Incremental aggregates: every count(), exists(), sum() and avg() of a plan
+// over a plainly filtered record set, kept up to date per record change
+// (subtract the old contribution, add the new) instead of re-walking the set.
+#ifndef CCHC_ENGINE_CORE_AGGREGATE_CACHE_H_
+#define CCHC_ENGINE_CORE_AGGREGATE_CACHE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/core/evaluator.h"
+#include "engine/core/evidence_index.h"
+#include "engine/core/plan.h"
+#include "engine/core/value.h"
+
+namespace cchc {
+
+// A set is "plainly filtered" when it is `records kind K` followed by up to
+// kMaxConds `where` conditions (directly or through `let` bindings) that
+// read only the current record's fields, literals and `as_of`. Such a
+// condition's outcome for a record depends on that record alone, so each
+// record contributes to an aggregate independently of the others.
+//
+// Exactness: counts are integers; a sum or average is served only while
+// every value it adds is a whole number of magnitude below 2^40 (then any
+// order of additions gives the same double as the evaluator's walk). Any
+// other value, a condition that errors, or a value that is not a number
+// makes the aggregate unusable until it leaves: the evaluator then walks the
+// set as before, so results are always the full evaluation's.
+class AggregateCache {
+ public:
+  static constexpr int kMaxConds = 4;
+
+  explicit AggregateCache(const Plan& plan);
+  AggregateCache(const AggregateCache&) = delete;
+  AggregateCache& operator=(const AggregateCache&) = delete;
+
+  // Recomputes every aggregate over `index` (an index of the same plan) and
+  // makes that state the reference (see Changed).
+  void Reset(const EvidenceIndex& index);
+
+  // Record r's contributions: Leave() while it still holds its old state
+  // (before Replace or Remove), Enter() once it holds the new one (after
+  // Replace or Add).
+  void Leave(const EvidenceIndex& index, uint32_t r) { Update(index, r, -1); }
+  void Enter(const EvidenceIndex& index, uint32_t r) { Update(index, r, +1); }
+
+  // Appends (unsorted, unique) the items an edit of records of `kinds`
+  // (kind ids, -1 for unknown kinds) may have changed: items whose cached
+  // aggregates differ from the reference, and items that read those kinds
+  // other than through cached aggregates (or through the evidence gate's
+  // explanations). With `update_reference`, the current state becomes the
+  // reference.
+  void Changed(const std::vector<int>& kinds, bool update_reference, std::vector<int>* items);
+  // Puts the aggregates of records of `kinds` back to the reference state.
+  void Restore(const std::vector<int>& kinds);
+
+  // The value of aggregate node `node` and whether a set the walk would
+  // have tracked as evidence is non-empty; false when the node is not
+  // cached or not usable now (evaluate it instead).
+  bool Lookup(int node, EvalValue* value, bool* tracked_nonempty) const;
+
+  // Number of cached aggregate nodes (for tests).
+  size_t size() const { return aggs_.size(); }
+
+ private:
+  struct State {
+    int32_t counts[kMaxConds + 1] = {};  // records passing the first j conditions
+    int32_t errors = 0;                  // records whose condition errors
+    int32_t seen = 0, percents = 0;      // sum/avg: values added, of them percents
+    int32_t unusable = 0;                // values that are not whole numbers, or not numbers
+    uint32_t version = 0;                // bumped by every unusable contribution's move
+    double acc = 0;                      // sum of the usable values
+    bool operator==(const State& o) const;
+  };
+  struct Agg {
+    int node = -1, item = -1, kind = -1;  // kind: -1 every record
+    Fn fn = Fn::kCount;
+    int field = -1;  // sum/avg
+    int conds[kMaxConds] = {};
+    ItemEvaluator::FieldTest tests[kMaxConds];  // plain field tests of the conditions
+    int nconds = 0;
+    uint8_t tracked = 0;  // bit j: the set after j conditions is tracked evidence
+  };
+  struct Chain {
+    int kind = -1;
+    int conds[kMaxConds] = {};
+    int nconds = 0;
+    uint8_t tracked = 0;
+  };
+
+  bool Resolve(const CompiledItem& ci, int node, Chain* chain) const;
+  bool Local(int node) const;
+  void Scan(int item);
+  void Generic(const CompiledItem& ci, int node, std::vector<char>* seen, std::vector<int>* kinds,
+               bool* any) const;
+  void Update(const EvidenceIndex& index, uint32_t r, int sign);
+  void Contribute(const EvidenceIndex& index, uint32_t r, const Agg& a, State* s, int sign);
+  const std::vector<int>& AggsOfKind(int kind) const {
+    return by_kind_[static_cast<size_t>(kind + 1)];
+  }
+
+  const Plan& plan_;
+  ItemEvaluator evaluator_;  // conditions that are not a plain field test
+  std::vector<Agg> aggs_;
+  std::vector<State> state_, reference_;
+  std::vector<int> agg_of_node_;           // node -> agg or -1
+  std::vector<std::vector<int>> by_kind_;  // kind + 1 -> aggs over it (0: every record)
+  std::vector<std::vector<int>> walkers_;  // kind + 1 -> items walking it themselves
+  std::vector<char> item_mark_;            // scratch for Changed
+};
+
+}  // namespace cchc
+
+#endif  // CCHC_ENGINE_CORE_AGGREGATE_CACHE_H_
