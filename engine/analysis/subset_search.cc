@@ -168,8 +168,16 @@ bool BetterForBand(const Candidate& a, const Candidate& b) {
 
 // The index as the scorer computes it, from the items alone (under the
 // criteria's area weights when they are not by max).
-double IndexPercent(const Plan& plan, const AreaWeights& weights,
-                    const std::vector<ItemScore>& items) {
+// What the index reads of an item, packed (the visit loop reads every item).
+struct Slim {
+  ItemGroup group = ItemGroup::kArea;
+  int index = -1;
+  double points = 0, max = 0;
+};
+
+Slim SlimOf(const ItemScore& s) { return Slim{s.group, s.index, s.points, s.max}; }
+
+double IndexPercent(const Plan& plan, const AreaWeights& weights, const std::vector<Slim>& items) {
   double points = 0, max = 0, bonus = 0, penalty = 0;
   std::vector<double> area_points, area_max, criterion_points, criterion_max;
   std::vector<size_t> criterion_base;  // per area: its first criterion's flat index
@@ -184,7 +192,7 @@ double IndexPercent(const Plan& plan, const AreaWeights& weights,
     }
     criterion_max.assign(criterion_points.size(), 0.0);
   }
-  for (const ItemScore& s : items) {
+  for (const Slim& s : items) {
     if (s.group == ItemGroup::kArea) {
       points += s.points;
       max += s.max;
@@ -226,6 +234,49 @@ double IndexPercent(const Plan& plan, const AreaWeights& weights,
   return std::max(pct, 0.0);
 }
 
+// The index by max from the items' points, kept as one array per sum in
+// item order (the additions IndexPercent makes, in the same order, so the
+// same doubles) for the visit loop, which reads every item per subset.
+class ByMaxIndex {
+ public:
+  explicit ByMaxIndex(const std::vector<Slim>& items) {
+    for (const Slim& s : items) {
+      std::vector<double>& list = s.group == ItemGroup::kArea    ? points_
+                                  : s.group == ItemGroup::kBonus ? bonus_
+                                                                 : penalty_;
+      at_.push_back(list.size());
+      list.push_back(s.points);
+      if (s.group == ItemGroup::kArea) max_.push_back(s.max);
+    }
+  }
+  void Set(int i, const Slim& s) {
+    const size_t k = at_[static_cast<size_t>(i)];
+    if (s.group == ItemGroup::kArea) {
+      points_[k] = s.points;
+      max_[k] = s.max;
+    } else {
+      (s.group == ItemGroup::kBonus ? bonus_ : penalty_)[k] = s.points;
+    }
+  }
+  double Percent(const Criteria& c) const {
+    double points = 0, max = 0, bonus = 0, penalty = 0;
+    for (double p : points_) points += p;
+    for (double m : max_) max += m;
+    for (double b : bonus_) bonus += b;
+    for (double p : penalty_) penalty += p;
+    if (c.bonus) bonus = std::min(bonus, c.bonus->cap);
+    if (c.penalty) penalty = std::min(penalty, c.penalty->cap);
+    if (max <= 0) return 0;
+    double pct = (points + bonus - penalty) / max * 100.0;
+    if (!c.index.bonus_above_total) pct = std::min(pct, 100.0);
+    return std::max(pct, 0.0);
+  }
+
+ private:
+  std::vector<size_t> at_;  // item -> position in its group's arrays
+  std::vector<double> points_, max_, bonus_, penalty_;
+};
+
 struct Worker {
   Candidate budget_best, band_best;
   long long visited = 0;
@@ -242,41 +293,67 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
   AggregateCache cache(plan);
   cache.Reset(index);
   evaluator.set_cache(&cache);
-  std::vector<ItemScore> items = whatif.base_card().items;
+  std::vector<Slim> items;
+  for (const ItemScore& s : whatif.base_card().items) items.push_back(SlimOf(s));
+  ByMaxIndex by_max(items);
   const AreaWeights weights = DeclaredAreaWeights(plan.criteria());
   std::vector<uint32_t> local(p.records.size(), 0);
+  // Each record state's contributions to the aggregates, measured the first
+  // time the index holds it, and where each touched record sits (-1 absent).
+  std::vector<std::vector<AggregateCache::Contribution>> measured(p.records.size());
+  std::vector<int> where(p.records.size(), -1);
+  for (size_t r = 0; r < p.records.size(); ++r) {
+    measured[r].resize(p.records[r].states.size());
+    where[r] = index.Find(p.records[r].id);
+  }
+  auto contribution = [&](size_t r, uint32_t state) -> const AggregateCache::Contribution& {
+    AggregateCache::Contribution& c = measured[r][state];
+    if (c.kind == -2) cache.Measure(index, static_cast<uint32_t>(where[r]), &c);
+    return c;
+  };
   std::vector<int> kinds, changed;
   uint32_t mask = 0;
   auto toggle = [&](int t) {
     mask ^= 1u << t;
     kinds.clear();
     for (auto [r, bit] : p.task_records[static_cast<size_t>(t)]) {
-      const TouchedRecord& rec = p.records[static_cast<size_t>(r)];
-      const Record* before = rec.states[local[static_cast<size_t>(r)]];
-      local[static_cast<size_t>(r)] ^= 1u << bit;
-      const Record* after = rec.states[local[static_cast<size_t>(r)]];
+      const size_t ri = static_cast<size_t>(r);
+      const TouchedRecord& rec = p.records[ri];
+      const uint32_t from = local[ri];
+      local[ri] ^= 1u << bit;
+      const uint32_t to = local[ri];
+      const Record* before = rec.states[from];
+      const Record* after = rec.states[to];
       if (before == after) continue;
-      int pos = index.Find(rec.id);
-      if (before) {
-        kinds.push_back(index.kind(static_cast<uint32_t>(pos)));
-        cache.Leave(index, static_cast<uint32_t>(pos));
-      }
-      if (before && after)
+      const AggregateCache::Contribution* old = before ? &contribution(ri, from) : nullptr;
+      if (before && after) {
         index.Replace(rec.id, after);
-      else if (after)
+      } else if (after) {
         index.Add(after);
-      else
+        where[ri] = index.Find(rec.id);
+      } else {
         index.Remove(rec.id);
-      if (after) {
-        pos = index.Find(rec.id);
-        kinds.push_back(index.kind(static_cast<uint32_t>(pos)));
-        cache.Enter(index, static_cast<uint32_t>(pos));
+        where[ri] = -1;
       }
+      if (old) kinds.push_back(old->kind);
+      if (!after) {
+        cache.Apply(*old, -1);
+        continue;
+      }
+      const AggregateCache::Contribution& now = contribution(ri, to);
+      kinds.push_back(now.kind);
+      if (old)
+        cache.Move(*old, now);
+      else
+        cache.Apply(now, +1);
     }
     if (kinds.empty()) return;
     changed.clear();
     cache.Changed(kinds, /*update_reference=*/true, &changed);
-    for (int i : changed) items[static_cast<size_t>(i)] = evaluator.Evaluate(index, i);
+    for (int i : changed) {
+      items[static_cast<size_t>(i)] = SlimOf(evaluator.Evaluate(index, i));
+      by_max.Set(i, items[static_cast<size_t>(i)]);
+    }
   };
   auto visit = [&] {
     ++out->visited;
@@ -286,7 +363,8 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
     for (int t = 0; t < n; ++t) {
       if (mask >> t & 1) c.effort += p.effort[static_cast<size_t>(t)];
     }
-    c.percent = IndexPercent(plan, weights, items);
+    c.percent =
+        weights.by_max() ? by_max.Percent(plan.criteria()) : IndexPercent(plan, weights, items);
     if (budget && c.effort <= *budget + 1e-9 && BetterForBudget(c, out->budget_best))
       out->budget_best = c;
     if (target_rank >= 0) {

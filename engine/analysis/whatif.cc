@@ -95,7 +95,7 @@ const Scorecard& WhatIf::Rescored(const std::vector<const std::vector<Effect>*>&
     cache_.Changed(work_.touched_kinds(), /*update_reference=*/false, &dirty_);
     quick_scorer_.RescoreItems(work_, dirty_, &scratch_);
   }
-  cache_.Restore(work_.touched_kinds());
+  cache_.Restore();
   work_.Rollback();
   return scratch_;
 }

@@ -25,6 +25,7 @@ AggregateCache::AggregateCache(const Plan& plan)
     by_kind_[static_cast<size_t>(aggs_[a].kind + 1)].push_back(static_cast<int>(a));
   state_.assign(aggs_.size(), State{});
   reference_ = state_;
+  touched_mark_.assign(aggs_.size(), 0);
 }
 
 bool AggregateCache::Local(int node) const {
@@ -176,60 +177,125 @@ void AggregateCache::Reset(const EvidenceIndex& index) {
   std::fill(state_.begin(), state_.end(), State{});
   for (uint32_t r : index.OfKind(-1)) Update(index, r, +1);
   reference_ = state_;
+  for (int a : touched_) touched_mark_[static_cast<size_t>(a)] = 0;
+  touched_.clear();
 }
 
 void AggregateCache::Update(const EvidenceIndex& index, uint32_t r, int sign) {
   const int kind = index.kind(r);
   if (kind >= 0) {
-    for (int a : AggsOfKind(kind))
-      Contribute(index, r, aggs_[static_cast<size_t>(a)], &state_[static_cast<size_t>(a)], sign);
+    for (int a : AggsOfKind(kind)) Add(a, Compute(index, r, aggs_[static_cast<size_t>(a)]), sign);
   }
-  for (int a : AggsOfKind(-1))
-    Contribute(index, r, aggs_[static_cast<size_t>(a)], &state_[static_cast<size_t>(a)], sign);
+  for (int a : AggsOfKind(-1)) Add(a, Compute(index, r, aggs_[static_cast<size_t>(a)]), sign);
 }
 
-void AggregateCache::Contribute(const EvidenceIndex& index, uint32_t r, const Agg& a, State* s,
-                                int sign) {
+AggregateCache::Entry AggregateCache::Compute(const EvidenceIndex& index, uint32_t r,
+                                              const Agg& a) {
+  Entry e;
   int level = 0;
-  bool error = false;
   for (; level < a.nconds; ++level) {
-    const int cond = a.conds[level];
     const ItemEvaluator::FieldTest& test = a.tests[level];
     int hit = test.field >= 0 ? test.Match(index.field(r, test.field)) : -1;
     if (hit < 0) {
-      const EvalValue v = evaluator_.EvalOn(index, a.item, cond, r);
+      const EvalValue v = evaluator_.EvalOn(index, a.item, a.conds[level], r);
       if (v.type == EvalValue::T::kError) {
-        error = true;
-        break;
+        e.level = static_cast<int8_t>(level);
+        e.what = kError;
+        return e;
       }
       hit = v.type == EvalValue::T::kBool && v.boolean ? 1 : 0;
     }
     if (hit == 0) break;
   }
-  for (int j = 0; j <= level && j <= a.nconds; ++j) s->counts[j] += sign;
-  if (error) {
-    s->errors += sign;
-    ++s->version;
-    return;
-  }
-  if (level < a.nconds || (a.fn != Fn::kSum && a.fn != Fn::kAvg)) return;
+  e.level = static_cast<int8_t>(level);
+  if (level < a.nconds || (a.fn != Fn::kSum && a.fn != Fn::kAvg)) return e;
   const Value* v = index.field(r, a.field);
-  if (v == nullptr) return;  // missing: skipped by sum and avg
+  if (v == nullptr) return e;  // missing: skipped by sum and avg
   if (v->type != ValueType::kNumber && v->type != ValueType::kPercent) {
-    s->unusable += sign;  // the walk reports an error
-    ++s->version;
-    return;
+    e.what = kNotNumber;  // the walk reports an error
+    return e;
   }
-  s->seen += sign;
-  if (v->type == ValueType::kPercent) s->percents += sign;
+  e.percent = v->type == ValueType::kPercent;
+  e.value = v->number;
   // Whole numbers below 2^31 add exactly in any order (partial sums stay
   // integers far below 2^53); anything else is left to the walk.
-  if (v->number == std::floor(v->number) && std::fabs(v->number) < 2147483648.0) {
-    s->acc += sign * v->number;
-  } else {
-    s->unusable += sign;
-    ++s->version;
+  const bool whole = v->number == std::floor(v->number) && std::fabs(v->number) < 2147483648.0;
+  e.what = whole ? kExact : kInexact;
+  return e;
+}
+
+void AggregateCache::Add(int agg, const Entry& e, int sign) {
+  const Agg& a = aggs_[static_cast<size_t>(agg)];
+  State* s = &state_[static_cast<size_t>(agg)];
+  if (!touched_mark_[static_cast<size_t>(agg)]) {
+    touched_mark_[static_cast<size_t>(agg)] = 1;
+    touched_.push_back(agg);
   }
+  for (int j = 0; j <= e.level && j <= a.nconds; ++j) s->counts[j] += sign;
+  switch (e.what) {
+    case kNone:
+      return;
+    case kError:
+      s->errors += sign;
+      ++s->version;
+      return;
+    case kNotNumber:
+      s->unusable += sign;
+      ++s->version;
+      return;
+    default:  // kExact, kInexact
+      s->seen += sign;
+      if (e.percent) s->percents += sign;
+      if (e.what == kExact) {
+        s->acc += sign * e.value;
+      } else {
+        s->unusable += sign;
+        ++s->version;
+      }
+      return;
+  }
+}
+
+void AggregateCache::Measure(const EvidenceIndex& index, uint32_t r, Contribution* out) {
+  out->kind = index.kind(r);
+  out->entries.clear();
+  if (out->kind >= 0) {
+    for (int a : AggsOfKind(out->kind))
+      out->entries.push_back(Compute(index, r, aggs_[static_cast<size_t>(a)]));
+  }
+  for (int a : AggsOfKind(-1))
+    out->entries.push_back(Compute(index, r, aggs_[static_cast<size_t>(a)]));
+}
+
+void AggregateCache::Apply(const Contribution& c, int sign) {
+  size_t i = 0;
+  if (c.kind >= 0) {
+    for (int a : AggsOfKind(c.kind)) Add(a, c.entries[i++], sign);
+  }
+  for (int a : AggsOfKind(-1)) Add(a, c.entries[i++], sign);
+}
+
+void AggregateCache::Move(const Contribution& from, const Contribution& to) {
+  if (from.kind != to.kind) {
+    Apply(from, -1);
+    Apply(to, +1);
+    return;
+  }
+  size_t i = 0;
+  auto move = [&](int a) {
+    const Entry& x = from.entries[i];
+    const Entry& y = to.entries[i];
+    ++i;
+    // Equal exact contributions cancel; what the walk would see differently
+    // (errors, fractions, non-numbers) is moved, which bumps the version.
+    if (x == y && x.what != kError && x.what != kInexact && x.what != kNotNumber) return;
+    Add(a, x, -1);
+    Add(a, y, +1);
+  };
+  if (from.kind >= 0) {
+    for (int a : AggsOfKind(from.kind)) move(a);
+  }
+  for (int a : AggsOfKind(-1)) move(a);
 }
 
 bool AggregateCache::Lookup(int node, EvalValue* value, bool* tracked_nonempty) const {
@@ -279,30 +345,29 @@ void AggregateCache::Changed(const std::vector<int>& kinds, bool update_referenc
       items->push_back(item);
     }
   };
-  auto check = [&](const std::vector<int>& aggs) {
-    for (int a : aggs) {
-      State& now = state_[static_cast<size_t>(a)];
-      State& ref = reference_[static_cast<size_t>(a)];
-      if (now == ref) continue;
-      mark(aggs_[static_cast<size_t>(a)].item);
-      if (update_reference) ref = now;
-    }
-  };
+  for (int a : touched_) {
+    State& now = state_[static_cast<size_t>(a)];
+    State& ref = reference_[static_cast<size_t>(a)];
+    if (now == ref) continue;
+    mark(aggs_[static_cast<size_t>(a)].item);
+    if (update_reference) ref = now;
+  }
+  if (update_reference) {
+    for (int a : touched_) touched_mark_[static_cast<size_t>(a)] = 0;
+    touched_.clear();
+  }
   for (int k : kinds) {
-    if (k >= 0) check(AggsOfKind(k));
     for (int item : walkers_[static_cast<size_t>(k + 1)]) mark(item);
   }
-  check(AggsOfKind(-1));
   for (size_t j = first; j < items->size(); ++j) item_mark_[static_cast<size_t>((*items)[j])] = 0;
 }
 
-void AggregateCache::Restore(const std::vector<int>& kinds) {
-  auto put_back = [&](const std::vector<int>& aggs) {
-    for (int a : aggs) state_[static_cast<size_t>(a)] = reference_[static_cast<size_t>(a)];
-  };
-  for (int k : kinds)
-    if (k >= 0) put_back(AggsOfKind(k));
-  put_back(AggsOfKind(-1));
+void AggregateCache::Restore() {
+  for (int a : touched_) {
+    state_[static_cast<size_t>(a)] = reference_[static_cast<size_t>(a)];
+    touched_mark_[static_cast<size_t>(a)] = 0;
+  }
+  touched_.clear();
 }
 
 }  // namespace cchc

@@ -44,6 +44,29 @@ class AggregateCache {
   void Leave(const EvidenceIndex& index, uint32_t r) { Update(index, r, -1); }
   void Enter(const EvidenceIndex& index, uint32_t r) { Update(index, r, +1); }
 
+  // One record state's contributions, measured once and then moved in and
+  // out without evaluating its conditions again: for record states that
+  // stay the same while they are reused (the task search's precomputed ones).
+  struct Entry {
+    int8_t level = 0;  // conditions passed
+    uint8_t what = 0;  // kNone, kError, kExact, kInexact, kNotNumber
+    bool percent = false;
+    double value = 0;
+    bool operator==(const Entry& o) const {
+      return level == o.level && what == o.what && percent == o.percent && value == o.value;
+    }
+  };
+  struct Contribution {
+    int kind = -2;               // the record's kind id; -2 not measured yet
+    std::vector<Entry> entries;  // the aggregates of its kind, then those over every kind
+  };
+  // Measures record r of `index` as it is now.
+  void Measure(const EvidenceIndex& index, uint32_t r, Contribution* out);
+  // Leave / Enter by a measured contribution, and a record changing from one
+  // measured state to another (only the aggregates it moves are touched).
+  void Apply(const Contribution& c, int sign);
+  void Move(const Contribution& from, const Contribution& to);
+
   // Appends (unsorted, unique) the items an edit of records of `kinds`
   // (kind ids, -1 for unknown kinds) may have changed: items whose cached
   // aggregates differ from the reference, and items that read those kinds
@@ -51,8 +74,8 @@ class AggregateCache {
   // explanations). With `update_reference`, the current state becomes the
   // reference.
   void Changed(const std::vector<int>& kinds, bool update_reference, std::vector<int>* items);
-  // Puts the aggregates of records of `kinds` back to the reference state.
-  void Restore(const std::vector<int>& kinds);
+  // Puts every aggregate changed since the reference back to it.
+  void Restore();
 
   // The value of aggregate node `node` and whether a set the walk would
   // have tracked as evidence is non-empty; false when the node is not
@@ -93,8 +116,10 @@ class AggregateCache {
   void Scan(int item);
   void Generic(const CompiledItem& ci, int node, std::vector<char>* seen, std::vector<int>* kinds,
                bool* any) const;
+  enum What : uint8_t { kNone, kError, kExact, kInexact, kNotNumber };
   void Update(const EvidenceIndex& index, uint32_t r, int sign);
-  void Contribute(const EvidenceIndex& index, uint32_t r, const Agg& a, State* s, int sign);
+  Entry Compute(const EvidenceIndex& index, uint32_t r, const Agg& a);
+  void Add(int agg, const Entry& e, int sign);
   const std::vector<int>& AggsOfKind(int kind) const {
     return by_kind_[static_cast<size_t>(kind + 1)];
   }
@@ -107,6 +132,8 @@ class AggregateCache {
   std::vector<std::vector<int>> by_kind_;  // kind + 1 -> aggs over it (0: every record)
   std::vector<std::vector<int>> walkers_;  // kind + 1 -> items walking it themselves
   std::vector<char> item_mark_;            // scratch for Changed
+  std::vector<int> touched_;               // aggregates changed since the reference
+  std::vector<char> touched_mark_;
 };
 
 }  // namespace cchc

@@ -77,8 +77,22 @@ void EvidenceIndex::Slot(uint32_t r) {
   }
   const Value** row = &slots_[static_cast<size_t>(r) * stride_];
   std::fill(row, row + stride_, nullptr);
-  for (const auto& [name, value] : rec.fields) {
-    int f = plan_->FieldId(name);
+  // Edits mostly re-slot records of a kind whose field names come in the
+  // same order: compare with the last ones (copies) before hashing.
+  if (names_.empty()) names_.resize(plan_->kinds().size() + 1);
+  auto& seen = names_[static_cast<size_t>(kinds_[r] + 1)];
+  for (size_t i = 0; i < rec.fields.size(); ++i) {
+    const auto& [name, value] = rec.fields[i];
+    int f;
+    if (i < seen.size() && seen[i].first == name) {
+      f = seen[i].second;
+    } else {
+      f = plan_->FieldId(name);
+      if (i < seen.size())
+        seen[i] = {name, f};
+      else if (i == seen.size())
+        seen.emplace_back(name, f);
+    }
     if (f >= 2 && !value.missing()) row[f] = &value;
   }
 }
@@ -128,8 +142,10 @@ bool EvidenceIndex::Replace(const std::string& id, const Record* record) {
   Touch(kinds_[pos]);
   const int old_kind = kinds_[pos];
   Log({Undo::Op::kReplaced, pos, records_[pos], old_kind});
+  // Looked up only when the kind changes (compared with the plan's name).
+  if (old_kind < 0 || record->kind != plan_->kinds()[static_cast<size_t>(old_kind)])
+    kinds_[pos] = plan_->KindId(record->kind);
   records_[pos] = record;
-  kinds_[pos] = plan_->KindId(record->kind);
   Slot(pos);
   if (kinds_[pos] != old_kind) RebuildLists();
   Touch(kinds_[pos]);

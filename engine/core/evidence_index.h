@@ -91,6 +91,9 @@ class EvidenceIndex {
   // copying the index (for a scenario) copies no strings.
   std::vector<std::pair<std::string_view, uint32_t>> by_id_;
   std::vector<int> touched_;
+  // Per kind (+1), the field names (copied) and ids of the last record
+  // slotted, in order (Slot's memo).
+  std::vector<std::vector<std::pair<std::string, int>>> names_;
   std::vector<Undo> undo_;
   bool logging_ = false;
 };
