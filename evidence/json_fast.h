@@ -23,6 +23,13 @@ std::optional<EvidenceLoad> LoadEvidenceJsonFast(std::string_view text,
                                                  const Criteria* schema,
                                                  const EvidenceLimits& limits);
 
+// LoadEvidenceJsonFast into `load`, reusing the memory of what it held (a
+// previous document's records): true when the document was read, else
+// *load is left half-filled and must be loaded afresh.
+bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_name,
+                              const Criteria* schema, const EvidenceLimits& limits,
+                              EvidenceLoad* load);
+
 // The nlohmann SAX reader alone: every issue, placed at file:line:col.
 EvidenceLoad LoadEvidenceJsonSax(std::string_view text, const std::string& file_name,
                                  const Criteria* schema, const EvidenceLimits& limits);

@@ -24,11 +24,35 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // Records with more keys go to the SAX reader (its duplicate check scales).
 constexpr size_t kMaxFastKeys = 64;
 
-// One parser and one padded copy of the text per thread, reused.
+// A record kind met in the document, with the keys of its last record and
+// their declarations (kMaxFastKeys entries from `first` in KindCache::keys):
+// records of one kind mostly repeat their keys in order, so a field's
+// declaration is usually found by comparing one key.
+struct KindSlot {
+  std::string_view kind;
+  const RecordDecl* decl;  // null: no schema
+  size_t first;
+  size_t count;
+};
+
+struct KindCache {
+  std::vector<KindSlot> slots;
+  std::vector<std::pair<std::string_view, const FieldDecl*>> keys;
+  size_t last = 0;  // the slot of the previous record
+  void Clear() {
+    slots.clear();
+    last = 0;
+  }
+};
+
+// One parser, one padded copy of the text and the per-document tables per
+// thread, reused (their memory is kept from one document to the next).
 struct ThreadState {
   dom::parser parser;
   std::vector<char> padded;
   std::vector<uint32_t> record_starts;
+  KindCache kinds;
+  std::vector<std::string_view> ids;  // record ids, for the duplicate check
 };
 
 ThreadState& State() {
@@ -53,7 +77,7 @@ class FastLocator {
     const size_t n = offset - offset_;
     const void* nl = n > 0 ? memrchr(p, '\n', n) : nullptr;
     if (nl != nullptr) {
-      line_ += static_cast<uint32_t>(std::count(p, p + n, '\n'));
+      line_ += Newlines(p, n);
       const char* after = static_cast<const char*>(nl) + 1;
       column_ = 1 + CodePoints(after, static_cast<size_t>(p + n - after));
     } else {
@@ -66,10 +90,32 @@ class FastLocator {
   }
 
  private:
-  static uint32_t CodePoints(const char* p, size_t n) {
+  // Bytes of p[0, n) for which `pick` holds, counted in byte-wide lanes a
+  // block at a time (wider counters make the compiler widen every byte).
+  template <class Pick>
+  static uint32_t CountBytes(const char* p, size_t n, Pick pick) {
     uint32_t count = 0;
-    for (size_t i = 0; i < n; ++i) count += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
+    for (size_t i = 0; i < n;) {
+      const size_t block = std::min<size_t>(n - i, 255 * 16);
+      uint8_t lanes[16] = {};
+      size_t j = 0;
+      for (; j + 16 <= block; j += 16) {
+        for (int k = 0; k < 16; ++k) lanes[k] += pick(p[i + j + k]);
+      }
+      for (int k = 0; k < 16; ++k) count += lanes[k];
+      for (; j < block; ++j) count += pick(p[i + j]);
+      i += block;
+    }
     return count;
+  }
+  static uint32_t Newlines(const char* p, size_t n) {
+    return CountBytes(p, n, [](char c) { return static_cast<uint8_t>(c == '\n'); });
+  }
+  // Bytes that are not UTF-8 continuation bytes (0x80-0xBF: below -64 as signed chars).
+  static uint32_t CodePoints(const char* p, size_t n) {
+    return static_cast<uint32_t>(n) - CountBytes(p, n, [](char c) {
+             return static_cast<uint8_t>(static_cast<signed char>(c) < -64);
+           });
   }
   std::string_view text_;
   size_t offset_ = 0;
@@ -134,20 +180,34 @@ bool Number(const dom::element& e, double* out) {
   }
 }
 
-// Keys of one object, for the duplicate check (objects are small).
+// Keys of one object, for the duplicate check (objects are small). A 64-bit
+// filter on length and end bytes skips the search for most new keys.
 class Keys {
  public:
-  void Clear() { keys_.clear(); }
+  void Clear() {
+    keys_.clear();
+    seen_ = 0;
+  }
   // False on a duplicate or too many keys.
   bool Insert(std::string_view key) {
     if (keys_.size() >= kMaxFastKeys) return false;
-    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) return false;
+    const uint64_t bit =
+        key.empty()
+            ? 1
+            : uint64_t{1} << ((key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 +
+                               static_cast<unsigned char>(key.back())) &
+                              63);
+    if ((seen_ & bit) != 0 && std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+      return false;
+    }
+    seen_ |= bit;
     keys_.push_back(key);
     return true;
   }
 
  private:
   std::vector<std::string_view> keys_;
+  uint64_t seen_ = 0;
 };
 
 class FastReader {
@@ -155,6 +215,7 @@ class FastReader {
   FastReader(EvidenceLoad* load, const std::string& file_name, const Criteria* schema,
              const EvidenceLimits& limits, std::string_view text, ThreadState* state)
       : builder_(load, file_name, schema, limits),
+        schema_(schema),
         limits_(limits),
         locator_(text),
         state_(state),
@@ -224,33 +285,67 @@ class FastReader {
     return true;
   }
 
+  // The slot of `kind`, added on first sight; null when the schema does not
+  // declare the kind (the SAX reader reports it: E530).
+  KindSlot* SlotOf(std::string_view kind) {
+    KindCache& c = state_->kinds;
+    if (c.last < c.slots.size() && c.slots[c.last].kind == kind) return &c.slots[c.last];
+    for (size_t k = 0; k < c.slots.size(); ++k) {
+      if (c.slots[k].kind == kind) {
+        c.last = k;
+        return &c.slots[k];
+      }
+    }
+    const RecordDecl* decl = builder_.KindDecl(kind);
+    if (decl == nullptr && schema_ != nullptr) return nullptr;
+    const size_t first = c.slots.size() * kMaxFastKeys;
+    if (c.keys.size() < first + kMaxFastKeys) c.keys.resize(first + kMaxFastKeys);
+    c.last = c.slots.size();
+    c.slots.push_back({kind, decl, first, 0});
+    return &c.slots.back();
+  }
+
+  // The declaration of the j-th non-null key `name` of a record of `slot`'s kind.
+  const FieldDecl* Declared(KindSlot* slot, size_t j, std::string_view name) {
+    auto& entry = state_->kinds.keys[slot->first + j];
+    if (j < slot->count && entry.first == name) return entry.second;
+    entry = {name, EvidenceBuilder::FieldIn(slot->decl, name)};
+    slot->count = std::max(slot->count, j + 1);
+    return entry.second;
+  }
+
+  // Fills evidence().records in place: a load reused from an earlier
+  // document keeps its records' strings and field vectors, so that most
+  // documents need no allocation.
   bool Records(const dom::element& v, size_t body_offset) {
     dom::array records;
     if (v.get_array().get(records) != simdjson::SUCCESS) return false;
     const std::vector<uint32_t>& starts = state_->record_starts;
     if (records.size() != starts.size()) return false;
+    std::vector<Record>& out = builder_.evidence().records;
+    if (out.size() < starts.size()) out.resize(starts.size());
+    state_->kinds.Clear();
+    std::vector<std::string_view>& ids = state_->ids;
+    ids.clear();
     size_t k = 0;
     Keys keys;
     for (dom::element e : records) {
       dom::object obj;
       if (e.get_object().get(obj) != simdjson::SUCCESS) return false;
       FieldPlace place;
-      if (!locator_.At(body_offset + starts[k++], &place.line, &place.column)) return false;
+      if (!locator_.At(body_offset + starts[k], &place.line, &place.column)) return false;
       if (!builder_.CountRecord(place)) return false;
-      Record record;
-      record.origin = RecordOrigin{place.line, place.column};
       keys.Clear();
       fields_.clear();
       null_names_.clear();
-      bool id = false, kind = false;
+      std::string_view id, kind;
       for (dom::key_value_pair kv : obj) {
         if (!Key(kv.key) || !keys.Insert(kv.key)) return false;
         const bool is_id = kv.key == "id";
         if (is_id || kv.key == "kind") {
           std::string_view s;
           if (!String(kv.value, &s) || s.empty()) return false;
-          (is_id ? record.id : record.kind).assign(s);
-          (is_id ? id : kind) = true;
+          (is_id ? id : kind) = s;
           continue;
         }
         switch (kv.value.type()) {
@@ -272,38 +367,48 @@ class FastReader {
         }
         fields_.emplace_back(kv.key, kv.value);
       }
-      if (!id || !kind) return false;
+      if (id.empty() || kind.empty()) return false;
+      KindSlot* slot = SlotOf(kind);
+      if (slot == nullptr) return false;  // an undeclared kind: reported
       for (std::string_view name : null_names_) {
-        if (builder_.IsUnknownField(record.kind, name)) return false;
+        if (slot->decl != nullptr && EvidenceBuilder::FieldIn(slot->decl, name) == nullptr) {
+          return false;  // an undeclared field, even if null: reported
+        }
       }
-      record.fields.reserve(fields_.size());
-      for (const auto& [name, value] : fields_) {
-        FieldPlace at;
-        at.record_id = record.id;
-        at.kind = record.kind;
-        at.field = name;
-        const FieldDecl* decl = builder_.Declared(record.kind, name);
-        Value typed;
+      Record& record = out[k++];
+      record.origin = RecordOrigin{place.line, place.column};
+      record.id.assign(id);
+      record.kind.assign(kind);
+      ids.push_back(id);
+      record.fields.resize(fields_.size());
+      for (size_t j = 0; j < fields_.size(); ++j) {
+        const auto& [name, value] = fields_[j];
+        const FieldDecl* decl = Declared(slot, j, name);
+        if (decl == nullptr && slot->decl != nullptr) return false;  // undeclared: reported
+        auto& [field_name, typed] = record.fields[j];
+        field_name.assign(name);
         double number = 0;
+        bool ok;
         switch (value.type()) {
           case dom::element_type::BOOL:
-            typed = builder_.FromBool(value.get_bool().value_unsafe(), decl, at);
+            ok = EvidenceBuilder::TypeBool(value.get_bool().value_unsafe(), decl, &typed);
             break;
           case dom::element_type::STRING:
-            typed = builder_.FromString(std::string(value.get_string().value_unsafe()), decl, at);
+            ok = EvidenceBuilder::TypeString(value.get_string().value_unsafe(), decl, &typed);
             break;
           default:
-            if (!Number(value, &number)) return false;
-            typed = builder_.FromNumber(number, decl, at);
+            ok = Number(value, &number) && EvidenceBuilder::TypeNumber(number, decl, &typed);
             break;
         }
-        if (typed.missing()) return false;  // reported
-        record.fields.emplace_back(std::string(name), std::move(typed));
+        if (!ok) return false;  // reported
       }
-      builder_.AddRecord(std::move(record));
+      builder_.CheckRecordOfKind(record, slot->decl);
       if (!load_->issues.empty()) return false;
     }
-    return true;
+    out.resize(k);
+    // A duplicate id is reported (E505).
+    std::sort(ids.begin(), ids.end());
+    return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
   }
 
   bool Appraisals(const dom::element& v) {
@@ -346,6 +451,7 @@ class FastReader {
   }
 
   EvidenceBuilder builder_;
+  const Criteria* schema_;
   const EvidenceLimits& limits_;
   FastLocator locator_;
   ThreadState* state_;
@@ -356,14 +462,13 @@ class FastReader {
 
 }  // namespace
 
-std::optional<EvidenceLoad> LoadEvidenceJsonFast(std::string_view text,
-                                                 const std::string& file_name,
-                                                 const Criteria* schema,
-                                                 const EvidenceLimits& limits) {
+bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_name,
+                              const Criteria* schema, const EvidenceLimits& limits,
+                              EvidenceLoad* load) {
   // Records sit three deep (document, "records", record); the limits that a
   // clean document could still break are left to the SAX reader.
   if (text.size() > limits.max_file_bytes || limits.max_depth < 3 || limits.max_errors == 0) {
-    return std::nullopt;
+    return false;
   }
   const size_t body_offset = text.starts_with(kBom) ? kBom.size() : 0;
   std::string_view body = text.substr(body_offset);
@@ -374,11 +479,27 @@ std::optional<EvidenceLoad> LoadEvidenceJsonFast(std::string_view text,
   dom::element root;
   if (state.parser.parse(state.padded.data(), body.size(), /*realloc_if_needed=*/false).get(root) !=
       simdjson::SUCCESS) {
-    return std::nullopt;
+    return false;
   }
+  // Everything but the records' memory starts afresh.
+  Evidence& ev = load->evidence;
+  ev.unit.code.clear();
+  ev.unit.name.clear();
+  ev.unit.province.clear();
+  ev.year = 0;
+  ev.as_of.reset();
+  ev.appraisals.clear();
+  load->issues.clear();
+  FastReader reader(load, file_name, schema, limits, text, &state);
+  return reader.Read(root, body_offset, body);
+}
+
+std::optional<EvidenceLoad> LoadEvidenceJsonFast(std::string_view text,
+                                                 const std::string& file_name,
+                                                 const Criteria* schema,
+                                                 const EvidenceLimits& limits) {
   EvidenceLoad load;
-  FastReader reader(&load, file_name, schema, limits, text, &state);
-  if (!reader.Read(root, body_offset, body)) return std::nullopt;
+  if (!LoadEvidenceJsonFastInto(text, file_name, schema, limits, &load)) return std::nullopt;
   return load;
 }
 

@@ -1,6 +1,8 @@
 // The loader facade: picks the format from the file name.
 #include "evidence/loader.h"
 
+#include "evidence/json_fast.h"
+
 namespace cchc {
 
 namespace {
@@ -23,6 +25,15 @@ EvidenceLoad LoadEvidenceText(std::string_view text, const std::string& file_nam
   if (HasExtension(file_name, ".csv")) return LoadEvidenceCsv(text, file_name, schema, limits);
   if (HasExtension(file_name, ".xlsx")) return LoadEvidenceXlsx(text, file_name, schema, limits);
   return LoadEvidenceJson(text, file_name, schema, limits);
+}
+
+void LoadEvidenceTextInto(std::string_view text, const std::string& file_name,
+                          const Criteria* schema, const EvidenceLimits& limits, EvidenceLoad* out) {
+  if (HasExtension(file_name, ".csv") || HasExtension(file_name, ".xlsx")) {
+    *out = LoadEvidenceText(text, file_name, schema, limits);
+  } else if (!evidence_internal::LoadEvidenceJsonFastInto(text, file_name, schema, limits, out)) {
+    *out = evidence_internal::LoadEvidenceJsonSax(text, file_name, schema, limits);  // reports
+  }
 }
 
 }  // namespace cchc

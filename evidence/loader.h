@@ -72,6 +72,12 @@ EvidenceLoad LoadEvidenceXlsx(std::string_view bytes, const std::string& file_na
 EvidenceLoad LoadEvidenceText(std::string_view text, const std::string& file_name,
                               const Criteria* schema, const EvidenceLimits& limits = {});
 
+// LoadEvidenceText into *out, reusing the memory *out holds from an earlier
+// load (its records' strings and fields): for a loop loading many documents
+// one after another. The result equals LoadEvidenceText's.
+void LoadEvidenceTextInto(std::string_view text, const std::string& file_name,
+                          const Criteria* schema, const EvidenceLimits& limits, EvidenceLoad* out);
+
 }  // namespace cchc
 
 #endif  // CCHC_EVIDENCE_LOADER_H_

@@ -159,19 +159,97 @@ bool EvidenceBuilder::Report(EvidenceCode code, Severity severity, uint32_t line
 }
 
 const FieldDecl* EvidenceBuilder::Declared(std::string_view kind, std::string_view field) const {
-  if (schema_ != nullptr && !kind.empty()) {
-    for (const RecordDecl& r : schema_->records) {
-      if (r.kind != kind) continue;
-      for (const FieldDecl& f : r.fields) {
-        if (f.name == field) return &f;
-      }
-      break;
+  return FieldIn(kind.empty() ? nullptr : KindDecl(kind), field);
+}
+
+const RecordDecl* EvidenceBuilder::KindDecl(std::string_view kind) const {
+  if (schema_ == nullptr) return nullptr;
+  for (const RecordDecl& r : schema_->records) {
+    if (r.kind == kind) return &r;
+  }
+  return nullptr;
+}
+
+const FieldDecl* EvidenceBuilder::FieldIn(const RecordDecl* decl, std::string_view field) {
+  if (decl != nullptr) {
+    for (const FieldDecl& f : decl->fields) {
+      if (f.name == field) return &f;
     }
   }
   for (const FieldDecl& f : CommonFields()) {
     if (f.name == field) return &f;
   }
   return nullptr;
+}
+
+namespace {
+
+void Set(Value* out, ValueType type, double number = 0, Date date = {}, bool boolean = false) {
+  out->type = type;
+  out->number = number;
+  out->date = date;
+  out->boolean = boolean;
+  out->text.clear();
+}
+
+// Constrained's test, without the message.
+bool InRange(const Value& v, const FieldDecl& decl) {
+  const bool percent = decl.type == FieldType::kPercent;
+  if (!decl.has_range && !percent) return true;
+  const double lo = decl.has_range ? decl.lo : 0.0;
+  const double hi = decl.has_range ? decl.hi : 1.0;
+  return v.number >= lo && v.number <= hi;
+}
+
+}  // namespace
+
+bool EvidenceBuilder::TypeNumber(double v, const FieldDecl* decl, Value* out) {
+  if (decl == nullptr) {
+    Set(out, ValueType::kNumber, v);
+    return true;
+  }
+  switch (decl->type) {
+    case FieldType::kNumber:
+      Set(out, ValueType::kNumber, v);
+      return InRange(*out, *decl);
+    case FieldType::kPercent:
+      Set(out, ValueType::kPercent, v / 100.0);
+      return InRange(*out, *decl);
+    case FieldType::kCount:
+      if (v < 0 || v != std::floor(v)) return false;
+      Set(out, ValueType::kNumber, v);
+      return InRange(*out, *decl);
+    default:
+      return false;
+  }
+}
+
+bool EvidenceBuilder::TypeString(std::string_view s, const FieldDecl* decl, Value* out) {
+  if (decl == nullptr || decl->type == FieldType::kString) {
+    Set(out, ValueType::kString);
+    out->text.assign(s);
+    return decl == nullptr || decl->one_of.empty() ||
+           std::find(decl->one_of.begin(), decl->one_of.end(), s) != decl->one_of.end();
+  }
+  if (decl->type == FieldType::kDate) {
+    std::optional<Date> d = ParseIsoDate(s);
+    if (!d) return false;
+    Set(out, ValueType::kDate, 0, *d);
+    return true;
+  }
+  if (decl->type == FieldType::kPercent) {
+    std::optional<double> f = ParsePercentText(s, /*require_sign=*/true);
+    if (!f) return false;
+    Set(out, ValueType::kPercent, *f);
+    return InRange(*out, *decl);
+  }
+  return false;
+}
+
+bool EvidenceBuilder::TypeBool(bool b, const FieldDecl* decl, Value* out) {
+  if (decl != nullptr && decl->type != FieldType::kBool) return false;
+  Set(out, ValueType::kBool, 0, {}, b);
+  return true;
 }
 
 Value EvidenceBuilder::FromNumber(double v, const FieldDecl* decl, const FieldPlace& at) {
@@ -336,7 +414,9 @@ void EvidenceBuilder::AddRecord(Record record) {
     }
   }
   FieldPlace at{record.origin.line, record.origin.column, record.id, record.kind, "kind"};
-  if (!record.kind.empty() && CheckKnownKind(record.kind, at)) CheckInvariants(record);
+  if (!record.kind.empty() && CheckKnownKind(record.kind, at)) {
+    if (const RecordDecl* decl = KindDecl(record.kind)) CheckInvariants(record, *decl);
+  }
   out_->evidence.records.push_back(std::move(record));
 }
 
@@ -424,10 +504,8 @@ Value EvidenceBuilder::Constrained(Value v, const FieldDecl& decl, const FieldPl
   return v;
 }
 
-void EvidenceBuilder::CheckInvariants(const Record& record) {
-  const RecordDecl* decl = KindOf(schema_, record.kind);
-  if (decl == nullptr) return;
-  for (const Invariant& inv : decl->invariants) {
+void EvidenceBuilder::CheckInvariants(const Record& record, const RecordDecl& decl) {
+  for (const Invariant& inv : decl.invariants) {
     if (!inv.cond) continue;
     std::optional<bool> ok = EvalInvariant(*inv.cond, record);
     if (!ok || *ok) continue;

@@ -69,6 +69,13 @@ class EvidenceBuilder {
   Value FromNumber(double v, const FieldDecl* decl, const FieldPlace& at);
   Value FromString(std::string s, const FieldDecl* decl, const FieldPlace& at);
   Value FromBool(bool b, const FieldDecl* decl, const FieldPlace& at);
+  // The same typing for a reader that declines instead of reporting: sets
+  // *out (every member, reusing its text's memory) to what FromX returns and
+  // returns true, or returns false where FromX reports. `decl` null: the
+  // natural type (the caller has checked the field is known).
+  static bool TypeNumber(double v, const FieldDecl* decl, Value* out);
+  static bool TypeString(std::string_view s, const FieldDecl* decl, Value* out);
+  static bool TypeBool(bool b, const FieldDecl* decl, Value* out);
   // A CSV cell (non-empty): parsed as the declared type, or inferred.
   Value FromCell(std::string_view cell, const FieldDecl* decl, const FieldPlace& at);
 
@@ -77,6 +84,17 @@ class EvidenceBuilder {
   bool CountRecord(const FieldPlace& at);
   // Appends a finished record; reports E505 when its id was seen before.
   void AddRecord(Record record);
+  // For a reader that fills evidence().records in place and checks ids
+  // itself (declining on a duplicate): the `require` conditions of the
+  // declared kind `decl` (null only without a schema) on a finished record.
+  void CheckRecordOfKind(const Record& record, const RecordDecl* decl) {
+    if (decl != nullptr) CheckInvariants(record, *decl);
+  }
+  // The schema's declaration of `kind` (the first), or null.
+  const RecordDecl* KindDecl(std::string_view kind) const;
+  // `field` in the kind `decl` (may be null), then among the common fields:
+  // Declared(kind, field) for that kind's declaration.
+  static const FieldDecl* FieldIn(const RecordDecl* decl, std::string_view field);
 
   // Unit-level values shared by the JSON keys and the CSV "# key: value" lines.
   void SetYear(double year, const FieldPlace& at);
@@ -110,8 +128,8 @@ class EvidenceBuilder {
   // The value after the declared range and enumeration checks: itself, or a
   // missing Value after an E531 / E532.
   Value Constrained(Value v, const FieldDecl& decl, const FieldPlace& at);
-  // E533 for each `require` of the record's kind it breaks.
-  void CheckInvariants(const Record& record);
+  // E533 for each `require` of the record's kind `decl` it breaks.
+  void CheckInvariants(const Record& record, const RecordDecl& decl);
 };
 
 // Byte offset -> line:col, counting code points (a tab is one column, a

@@ -85,9 +85,11 @@ void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, const Batch
     slot->failure = BatchFailure{name, "cannot read: " + why};
     return;
   }
-  EvidenceLoad load = LoadEvidenceText(text, name, &plan.criteria(), o.limits);
+  // One load per thread, reused: a document mostly fits in the memory of the last.
+  thread_local EvidenceLoad load;
+  LoadEvidenceTextInto(text, name, &plan.criteria(), o.limits, &load);
   if (!load.ok()) {
-    slot->failure = BatchFailure{name, LoadErrors(std::move(load.issues), name, inputs.Line(i))};
+    slot->failure = BatchFailure{name, LoadErrors(load.issues, name, inputs.Line(i))};
     return;
   }
   if (load.evidence.unit.code.empty()) {

@@ -30,6 +30,7 @@ TEST(JsonFastSynth, SyntheticCommunesTakeTheFastPath) {
   config.units = 40;
   config.seed = 2026;
   int fast = 0;
+  EvidenceLoad reused;  // every document loaded into the same load too
   Synthesize(criteria->plan(), tmpl, config, [&](const SynthUnit& u) {
     for (bool pretty : {false, true}) {
       const std::string text = EvidenceToJson(u.evidence, pretty);
@@ -39,6 +40,9 @@ TEST(JsonFastSynth, SyntheticCommunesTakeTheFastPath) {
       EvidenceLoad b =
           evidence_internal::LoadEvidenceJsonSax(text, name, &criteria->criteria(), {});
       EXPECT_TRUE(b.issues.empty()) << name << "\n" << RenderIssues(b.issues);
+      EXPECT_TRUE(evidence_internal::LoadEvidenceJsonFastInto(text, name, &criteria->criteria(), {},
+                                                              &reused));
+      EXPECT_EQ(testing::LoadDifference(reused, b), "") << name << " (into a reused load)";
       if (!a) continue;
       ++fast;
       EXPECT_EQ(testing::LoadDifference(*a, b), "") << name;

@@ -1,7 +1,8 @@
 // The two evidence JSON readers agree: wherever the simdjson reader accepts a
 // document, the nlohmann SAX reader gives the same load with no issue. Over
 // the example, the bad-input corpus (files and NDJSON lines) and hand-made
-// edge cases; valid, clean documents must take the fast path. Synthetic
+// edge cases, also into a load reused from the previous document; valid,
+// clean documents must take the fast path. Synthetic
 // communes: tests/engine/json_fast_synth_test.cc.
 #include "evidence/json_fast.h"
 
@@ -51,6 +52,11 @@ bool ExpectAgree(const std::string& text, const std::string& name, const Criteri
   EvidenceLoad sax = LoadEvidenceJsonSax(text, name, schema, limits);
   // The public entry point gives the SAX reader's answer either way.
   EXPECT_EQ(testing::LoadDifference(LoadEvidenceJson(text, name, schema, limits), sax), "") << name;
+  // So does loading into one load reused across every document of the test
+  // (it still holds the last one's records, strings and fields).
+  static EvidenceLoad* reused = new EvidenceLoad();
+  LoadEvidenceTextInto(text, name, schema, limits, reused);
+  EXPECT_EQ(testing::LoadDifference(*reused, sax), "") << name << " (into a reused load)";
   if (!fast) return false;
   EXPECT_TRUE(sax.issues.empty()) << name << ": the fast reader accepted what SAX reports:\n"
                                   << RenderIssues(sax.issues);
