@@ -167,14 +167,33 @@ void Add(ParseResult& r, DiagCode code, SourceRange range, std::string message) 
   r.diagnostics.push_back(Diagnostic{code, Severity::kError, range, std::move(message)});
 }
 
-// The first '(' deeper than the limit, skipping strings and comments.
+// The first '(' deeper than the limit, skipping strings and comments as
+// Scanner does (a string ends at '"' or the line's end; a backslash escapes
+// the next byte unless it is a newline; '#' starts a comment), a byte at a
+// time: words cannot hold any of these bytes, so they need no tokens.
 std::optional<size_t> TooDeep(std::string_view text, size_t start, int max_nesting) {
-  Scanner s(text, start);
   int depth = 0;
-  for (Token t = s.Next(); t.kind != Token::kEnd; t = s.Next()) {
-    if (t.kind != Token::kPunct) continue;
-    if (text[t.begin] == '(' && ++depth > max_nesting) return t.begin;
-    if (text[t.begin] == ')' && depth > 0) --depth;
+  const size_t n = text.size();
+  for (size_t i = start; i < n; ++i) {
+    switch (text[i]) {
+      case '(':
+        if (++depth > max_nesting) return i;
+        break;
+      case ')':
+        if (depth > 0) --depth;
+        break;
+      case '#':
+        while (i + 1 < n && text[i + 1] != '\n') ++i;
+        break;
+      case '"':
+        for (++i; i < n && text[i] != '"' && text[i] != '\n';) {
+          i += text[i] == '\\' && i + 1 < n && text[i + 1] != '\n' ? 2 : 1;
+        }
+        if (i >= n || text[i] == '\n') --i;  // the newline (or the end) is not the string's
+        break;
+      default:
+        break;
+    }
   }
   return std::nullopt;
 }

@@ -67,15 +67,23 @@ class Lowerer {
 
   // The grammar accepted only `"` (escape | char)* `"`.
   std::string Unescape(const ast::StringLit& s) const { return UnescapeText(Slice(s)); }
+  // The text between the quotes, escapes resolved; runs without a backslash
+  // are appended whole.
   static std::string UnescapeText(std::string_view v) {
     std::string out;
-    for (size_t i = 1; i + 1 < v.size(); ++i) {
-      if (v[i] == '\\' && i + 2 < v.size()) {
-        ++i;
-        out += v[i] == 'n' ? '\n' : v[i] == 't' ? '\t' : v[i];
-      } else {
-        out += v[i];
+    if (v.size() < 2) return out;
+    std::string_view body = v.substr(1, v.size() - 2);
+    out.reserve(body.size());
+    for (size_t i = 0; i < body.size();) {
+      const size_t slash = body.find('\\', i);
+      if (slash == std::string_view::npos || slash + 1 >= body.size()) {
+        out.append(body.substr(i));  // a final lone backslash is kept as is
+        break;
       }
+      out.append(body.substr(i, slash - i));
+      const char c = body[slash + 1];
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      i = slash + 2;
     }
     return out;
   }
