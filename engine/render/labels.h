@@ -65,7 +65,8 @@ struct Labels {
     const char *title, *samples, *seed, *groups, *median, *range, *median_rank, *rank_range, *shift,
         *sobol, *group, *first_index, *total_index, *first_rank, *total_rank, *varying, *runs,
         *no_variance, *survey, *appraisal, *weights, *md_source, *md_error, *mean_rank,
-        *convergence, *target, *cap_hit, *per_unit, *warning, *factor, *band_chances;
+        *convergence, *target, *cap_hit, *per_unit, *warning, *factor, *band_chances, *law_normal,
+        *law_uniform, *law_discrete, *list_separator;
   } uncertainty;
   struct Html {
     const char *lang, *title, *year, *criteria, *areas, *lost, *lost_none, *tasks, *gains_alone,

@@ -263,6 +263,10 @@ const Labels& EnLabels() {
               .warning = "warning",
               .factor = "Factor",
               .band_chances = "Possible bands (probability)",
+              .law_normal = "normal:{0}",
+              .law_uniform = "uniform:{0}",
+              .law_discrete = "discrete:{0}",
+              .list_separator = ", ",
           },
       .html =
           {

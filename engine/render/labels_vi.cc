@@ -242,7 +242,7 @@ const Labels& ViLabels() {
               .median = "Trung vị",
               .range = "Khoảng 5–95 %",
               .median_rank = "Hạng trung vị",
-              .rank_range = "Khoảng hạng 5–95 %",
+              .rank_range = "Hạng 5–95 %",
               .shift = "Dịch chuyển hạng trung bình (|hạng − hạng gốc|)",
               .sobol = "Chỉ số Sobol theo nhân tố (khoảng tin cậy 95 % bootstrap",
               .group = "Nhóm",
@@ -256,8 +256,8 @@ const Labels& ViLabels() {
               .survey = "sai số điều tra XHH",
               .appraisal = "chấp nhận TLKC khi thẩm định",
               .weights = "trọng số lĩnh vực",
-              .md_source = "source",
-              .md_error = "error",
+              .md_source = "Nguồn",
+              .md_error = "Lỗi",
               .mean_rank = "Hạng TB",
               .convergence = "Sai số chuẩn Monte Carlo lớn nhất (điểm chỉ số)",
               .target = "mục tiêu",
@@ -266,6 +266,12 @@ const Labels& ViLabels() {
               .warning = "cảnh báo",
               .factor = "Nhân tố",
               .band_chances = "Xếp loại có thể (xác suất)",
+              // The noise laws of the options in words ("normal:0.05" is a
+              // multiplier 1 + 0,05·Z): the values stay the options' own.
+              .law_normal = "phân phối chuẩn, σ = {0}",
+              .law_uniform = "phân phối đều, ±{0}",
+              .law_discrete = "rời rạc, hệ số {0}",
+              .list_separator = "; ",
           },
       .html =
           {

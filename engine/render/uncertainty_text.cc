@@ -17,17 +17,39 @@ int Precision(const Plan& plan, const RenderOptions& o) {
   return o.precision >= 0 ? o.precision : plan.criteria().index.precision;
 }
 
+// A noise law in the report's words: "phân phối chuẩn, σ = 0,05" in
+// Vietnamese, the option's own notation ("normal:0.05") in English.
+std::string NoiseWords(const Noise& n, Lang lang) {
+  const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
+  switch (n.law) {
+    case NoiseLaw::kNormal:
+      return Fill(l.law_normal, {LocalNumber(FormatExact(n.spread), lang)});
+    case NoiseLaw::kUniform:
+      return Fill(l.law_uniform, {LocalNumber(FormatExact(n.spread), lang)});
+    case NoiseLaw::kDiscrete: {
+      std::string values;
+      for (size_t i = 0; i < n.values.size(); ++i) {
+        values += (i ? l.list_separator : "") + LocalNumber(FormatExact(n.values[i]), lang);
+      }
+      return Fill(l.law_discrete, {values});
+    }
+  }
+  return "";
+}
+
 // The areas' weight laws: one law, or "I: uniform:0.2, II: …" when they differ.
-std::string WeightLaws(const Plan& plan, const UncertaintyConfig& c) {
+std::string WeightLaws(const Plan& plan, const UncertaintyConfig& c, Lang lang) {
   const auto& areas = plan.criteria().areas;
   bool same = true;
   for (const Noise& n : c.area_weight_noise) same &= n == c.area_weight_noise.front();
   if (c.area_weight_noise.size() != areas.size() || same) {
-    return NoiseText(c.area_weight_noise.empty() ? c.weight_noise : c.area_weight_noise.front());
+    return NoiseWords(c.area_weight_noise.empty() ? c.weight_noise : c.area_weight_noise.front(),
+                      lang);
   }
   std::string out;
   for (size_t a = 0; a < areas.size(); ++a) {
-    out += (a ? ", " : "") + areas[a].code + ": " + NoiseText(c.area_weight_noise[a]);
+    out += (a ? LabelsFor(lang).uncertainty.list_separator : "") + areas[a].code + ": " +
+           NoiseWords(c.area_weight_noise[a], lang);
   }
   return out;
 }
@@ -36,11 +58,11 @@ std::string GroupLabel(const Plan& plan, NoiseGroup g, const UncertaintyConfig& 
   const Labels::Uncertainty& l = LabelsFor(lang).uncertainty;
   switch (g) {
     case NoiseGroup::kSurvey:
-      return std::string(l.survey) + " (" + NoiseText(c.survey_noise) + ")";
+      return std::string(l.survey) + " (" + NoiseWords(c.survey_noise, lang) + ")";
     case NoiseGroup::kAppraisal:
-      return std::string(l.appraisal) + " (p = " + FormatTrim(c.accept) + ")";
+      return std::string(l.appraisal) + " (p = " + LocalNumber(FormatTrim(c.accept), lang) + ")";
     case NoiseGroup::kWeights:
-      return std::string(l.weights) + " (" + WeightLaws(plan, c) + ")";
+      return std::string(l.weights) + " (" + WeightLaws(plan, c, lang) + ")";
   }
   return "";
 }
@@ -67,8 +89,10 @@ std::string Header(const Plan& plan, const BatchResult& b, const UncertaintyResu
   return out;
 }
 
-std::string Range(double lo, double hi, int prec) {
-  return "[" + FormatFixed(lo, prec) + ", " + FormatFixed(hi, prec) + "]";
+// "[85,43; 90,04]" in Vietnamese (the comma is the decimal mark), "[85.43, 90.04]" in English.
+std::string Interval(const std::string& lo, const std::string& hi, Lang lang) {
+  return "[" + LocalNumber(lo, lang) + LabelsFor(lang).uncertainty.list_separator +
+         LocalNumber(hi, lang) + "]";
 }
 
 std::vector<std::string> UnitHeader(const Plan& plan, Lang lang) {
@@ -83,7 +107,7 @@ std::vector<std::string> UnitHeader(const Plan& plan, Lang lang) {
 }
 
 std::vector<std::vector<std::string>> UnitRows(const BatchResult& b, const UncertaintyResult& r,
-                                               int prec) {
+                                               int prec, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const UnitUncertainty& u : r.units) {
     const BatchUnit& unit = b.units[u.unit];
@@ -93,9 +117,9 @@ std::vector<std::vector<std::string>> UnitRows(const BatchResult& b, const Uncer
         unit.unit.name,
         FormatFixed(u.base, prec),
         FormatFixed(u.median, prec),
-        Range(u.p5, u.p95, prec),
+        Interval(FormatFixed(u.p5, prec), FormatFixed(u.p95, prec), lang),
         std::to_string(u.rank_median),
-        "[" + std::to_string(u.rank_p5) + ", " + std::to_string(u.rank_p95) + "]",
+        Interval(std::to_string(u.rank_p5), std::to_string(u.rank_p95), lang),
         FormatFixed(u.mean_rank, 2)};
     for (double p : u.band_probability) row.push_back(FormatFixed(p * 100, 1));
     rows.push_back(std::move(row));
@@ -103,10 +127,12 @@ std::vector<std::vector<std::string>> UnitRows(const BatchResult& b, const Uncer
   return rows;
 }
 
-std::string SobolCell(const SobolValue& v) {
+// "0,24 [0,22; 0,27]": two decimals, as the bootstrap interval is rarely
+// narrower than ±0.01 (JSON and CSV keep every digit).
+std::string SobolCell(const SobolValue& v, Lang lang) {
   if (std::isnan(v.estimate)) return "—";
-  return FormatFixed(v.estimate, 3) + " [" + FormatFixed(v.low, 3) + ", " + FormatFixed(v.high, 3) +
-         "]";
+  return LocalNumber(FormatFixed(v.estimate, 2), lang) + " " +
+         Interval(FormatFixed(v.low, 2), FormatFixed(v.high, 2), lang);
 }
 
 // A Sobol factor as a person reads it: "trọng số I" for "weights:I" in
@@ -131,8 +157,9 @@ std::string FactorLabel(const std::string& name, Lang lang) {
 std::vector<std::vector<std::string>> SobolRows(const UncertaintyResult& r, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const SobolFactorResult& f : r.sobol->factors) {
-    rows.push_back({FactorLabel(f.name, lang), SobolCell(f.index_first), SobolCell(f.index_total),
-                    SobolCell(f.rank_first), SobolCell(f.rank_total)});
+    rows.push_back({FactorLabel(f.name, lang), SobolCell(f.index_first, lang),
+                    SobolCell(f.index_total, lang), SobolCell(f.rank_first, lang),
+                    SobolCell(f.rank_total, lang)});
   }
   return rows;
 }
@@ -226,7 +253,9 @@ std::string FittedUnits(const Plan& plan, const BatchResult& b, const Uncertaint
   t.AddColumn(std::string(lc.index_short) + " (%)", TextTable::Align::kRight);
   t.AddColumn(l.range, TextTable::Align::kRight);
   t.AddColumn(l.rank_range, TextTable::Align::kRight);
-  t.AddColumn(l.band_chances, TextTable::Align::kLeft, 60);
+  // The chances are never cut ("Trung bình 96…" would hide the number); the
+  // unit's name gives way instead.
+  t.AddColumn(l.band_chances);
   for (const UnitUncertainty& u : r.units) {
     const BatchUnit& unit = b.units[u.unit];
     t.AddRow({std::to_string(u.base_rank), unit.unit.code, unit.unit.name,
@@ -261,14 +290,14 @@ std::string Table(const Plan& plan, const BatchResult& b, const UncertaintyResul
       units.AddColumn(header[c], left ? TextTable::Align::kLeft : TextTable::Align::kRight,
                       c == 2 ? 32 : 0);
     }
-    for (auto& row : UnitRows(b, r, prec)) units.AddRow(std::move(row));
+    for (auto& row : UnitRows(b, r, prec, o.lang)) units.AddRow(std::move(row));
     out += units.Render(LayoutFor(o));
   }
   out += "\n" + std::string(l.shift) + ": " +
          LocalNumber(FormatFixed(r.mean_rank_shift, 2), o.lang) + "\n";
   out += Convergence(r, o.lang) + "\n";
   if (r.sobol) {
-    out += "\n" + SobolTitle(r, o.lang) + "\n";
+    out += "\n" + WrapToWidth(SobolTitle(r, o.lang), o.width, 0);
     if (r.sobol->units_with_variance == 0) out += "  " + std::string(l.no_variance) + "\n";
     TextTable sobol;
     sobol.AddColumn(l.factor);
@@ -301,8 +330,10 @@ std::string Markdown(const Plan& plan, const BatchResult& b, const UncertaintyRe
   std::string header = Header(plan, b, r, o.lang);
   const size_t newline = header.find('\n');
   std::string out = "# " + header.substr(0, newline) + "\n\n" + header.substr(newline + 1) + "\n";
-  out += MdTable(UnitHeader(plan, o.lang), 3, UnitRows(b, r, Precision(plan, o)), LayoutFor(o));
-  out += "\n" + std::string(l.shift) + ": " + FormatFixed(r.mean_rank_shift, 2) + "\n";
+  out += MdTable(UnitHeader(plan, o.lang), 3, UnitRows(b, r, Precision(plan, o), o.lang),
+                 LayoutFor(o));
+  out += "\n" + std::string(l.shift) + ": " +
+         LocalNumber(FormatFixed(r.mean_rank_shift, 2), o.lang) + "\n";
   out += "\n" + Convergence(r, o.lang) + "\n";
   if (r.sobol) {
     out += "\n## " + SobolTitle(r, o.lang) + "\n\n";

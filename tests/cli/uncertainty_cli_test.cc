@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -210,6 +211,29 @@ TEST(UncertaintyCli, EnglishLabelsAndFileOutput) {
   // shows the median rank and one column per band).
   EXPECT_NE(s.str().find("Possible bands (probability)"), std::string::npos);
   EXPECT_EQ(s.str().find("Median rank"), std::string::npos);
+}
+
+// The Vietnamese report writes every number the Vietnamese way: the noise
+// laws in words, intervals as "[a; b]" (the comma is the decimal mark), the
+// Sobol cells with two decimals, in the terminal table and in Markdown.
+TEST(UncertaintyCli, VietnameseReportHasNoEnglishDecimals) {
+  for (const std::string format : {"table", "wide", "md"}) {
+    UncertaintyOptions o = Options(format == "wide" ? "table" : format);
+    o.sobol = true;
+    o.bootstrap = 10;
+    o.output.wide = format == "wide";
+    const CmdRun r = Unc(o);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("phân phối chuẩn, σ = 0,05"), std::string::npos) << format << r.out;
+    EXPECT_NE(r.out.find("0,95)"), std::string::npos) << format;  // p = 0,95, maybe wrapped
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(\d,\d\d \[-?\d,\d\d; -?\d,\d\d\])")))
+        << format << r.out;
+    // No "0.24" or "[85.43, 90.04]" anywhere: a decimal point between digits
+    // only appears in item codes ("1.1.2") and the criteria's file name.
+    std::smatch m;
+    EXPECT_FALSE(std::regex_search(r.out, m, std::regex(R"((^|[^.\d])\d+\.\d+([^.\d]|$))")))
+        << format << ": " << m.str();
+  }
 }
 
 std::string ReadAll(const fs::path& p) {
