@@ -106,7 +106,9 @@ TEST(UncertaintyCli, JsonFieldsAndZeroNoise) {
     double sum = 0;
     for (const auto& b : u["bands"]) {
       sum += b["probability"].get<double>();
-      if (b["band"] == u["base"]["band"]) EXPECT_EQ(b["probability"], 1.0);
+      if (b["band"] == u["base"]["band"]) {
+        EXPECT_EQ(b["probability"], 1.0);
+      }
     }
     EXPECT_NEAR(sum, 1.0, 1e-12);
   }
