@@ -1,6 +1,8 @@
 // The batch as JSON: totals, units[] in rank order (each with at least code,
 // percent, band, rank), statistics, band counts, largest gaps and failed[].
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "engine/batch/ranking.h"
 #include "engine/render/batch.h"
@@ -19,6 +21,19 @@ ordered_json Optional(const std::optional<double>& v) {
   return v ? ordered_json(*v) : ordered_json(nullptr);
 }
 
+// `x` as dump(2) writes it two levels deep (an element of the top object's
+// "units" array): every line after the first indented 4 more. Strings hold
+// no raw newline (dump escapes them), so every '\n' starts a line.
+void AppendNested(const ordered_json& x, std::string* out) {
+  const std::string text = x.dump(2);
+  size_t from = 0;
+  for (size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+    out->append(text, from, nl + 1 - from);
+    out->append(4, ' ');
+  }
+  out->append(text, from, std::string::npos);
+}
+
 }  // namespace
 
 std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const RenderOptions&) {
@@ -28,9 +43,12 @@ std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const Render
   j["index"] = {{"name", meta.name}, {"province", meta.province}, {"year", meta.year}};
   j["ties"] = TieRuleName(meta.ties);
   j["totals"] = {{"read", r.read()}, {"scored", r.units.size()}, {"failed", r.failed.size()}};
-  j["units"] = ordered_json::array();
-  for (size_t k : r.order) {
-    const BatchUnit& u = r.units[k];
+  // The units are written one at a time into the text (the whole document as
+  // one tree took about 80 MB for 3,321 communes): a null holds their place.
+  j["units"] = nullptr;
+  std::string units = r.order.empty() ? "[]" : "[\n    ";
+  for (size_t n = 0; n < r.order.size(); ++n) {
+    const BatchUnit& u = r.units[r.order[n]];
     ordered_json x;
     x["code"] = u.unit.code;
     x["name"] = u.unit.name;
@@ -66,8 +84,11 @@ std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const Render
       if (u.item_appraised[i]) it["appraised"] = *u.item_appraised[i];
       x["items"].push_back(std::move(it));
     }
-    j["units"].push_back(std::move(x));
+    if (n > 0) units += ",\n    ";
+    AppendNested(x, &units);
+    if (n == 0) units.reserve(units.size() * (r.order.size() + 1) + 64);
   }
+  if (!r.order.empty()) units += "\n  ]";
   ordered_json stats;
   stats["index"] = Stats(r.summary.index);
   stats["areas"] = ordered_json::array();
@@ -99,7 +120,18 @@ std::string RenderBatchJson(const Plan& plan, const BatchResult& r, const Render
   j["failed"] = ordered_json::array();
   for (const BatchFailure& f : r.failed)
     j["failed"].push_back({{"source", f.source}, {"error", f.error}});
-  return j.dump(2) + "\n";
+  std::string doc = j.dump(2);
+  // The key at depth 1 starts a line; no string value holds a raw newline.
+  constexpr std::string_view kPlace = "\n  \"units\": null";
+  const size_t at = doc.find(kPlace) + kPlace.size() - 4;
+  std::string out;
+  out.reserve(doc.size() + units.size() + 1);
+  out.append(doc, 0, at);
+  out += units;
+  std::string().swap(units);
+  out.append(doc, at + 4, std::string::npos);
+  out += '\n';
+  return out;
 }
 
 }  // namespace cchc
