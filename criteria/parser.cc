@@ -9,12 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "criteria/input_limits.h"
 #include "criteria/internal/pass.h"
 
 namespace cchc {
 namespace {
-
-constexpr int kMaxErrors = 20;
 
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -222,10 +221,10 @@ ParseResult ParseCriteria(const SourceFile& src, const ParseLimits& limits) {
   std::string work = text;
   int errors = 0;
   auto too_many = [&] {
-    if (errors < kMaxErrors) return false;
+    if (errors < kMaxCriteriaSyntaxErrors) return false;
     Add(result, DiagCode::kTooManyErrors,
         {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size())},
-        "too many errors; stopping after " + std::to_string(kMaxErrors));
+        "too many errors; stopping after " + std::to_string(kMaxCriteriaSyntaxErrors));
     return true;
   };
 

@@ -8,13 +8,14 @@
 
 #include "criteria/ast.h"
 #include "criteria/diagnostics.h"
+#include "criteria/input_limits.h"
 #include "criteria/source.h"
 
 namespace cchc {
 
 struct ParseLimits {
-  size_t max_file_bytes = 4u << 20;  // 4 MiB
-  int max_nesting = 64;              // parentheses and nested expressions
+  size_t max_file_bytes = kMaxCriteriaBytes;
+  int max_nesting = kMaxCriteriaNesting;  // parentheses and nested expressions
 };
 
 struct ParseResult {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "criteria/ast.h"
+#include "criteria/input_limits.h"
 #include "evidence/issues.h"
 #include "evidence/record.h"
 
@@ -18,14 +19,14 @@ namespace cchc {
 // Explicit bounds, so that a hostile or broken file costs bounded time and
 // memory. Going over one is an error (E513, E514, E515, E517).
 struct EvidenceLimits {
-  size_t max_file_bytes = 64u << 20;
-  size_t max_records = 200000;
-  size_t max_string_bytes = 64 * 1024;  // any JSON string or key, any CSV cell
-  int max_depth = 32;                   // JSON arrays/objects open at once
-  size_t max_errors = 1000;             // then one E523 and loading stops
+  size_t max_file_bytes = kMaxEvidenceBytes;
+  size_t max_records = kMaxEvidenceRecords;
+  size_t max_string_bytes = kMaxStringBytes;  // any JSON string or key, any CSV cell
+  int max_depth = kMaxEvidenceDepth;          // JSON arrays/objects open at once
+  size_t max_errors = kMaxEvidenceErrors;     // then one E523 and loading stops
   // An .xlsx workbook is a zip: what its parts may unpack to (E561).
-  size_t max_xlsx_part_bytes = 64u << 20;
-  size_t max_xlsx_total_bytes = 256u << 20;
+  size_t max_xlsx_part_bytes = kMaxXlsxPartBytes;
+  size_t max_xlsx_total_bytes = kMaxXlsxTotalBytes;
 };
 
 struct EvidenceLoad {

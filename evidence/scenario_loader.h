@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "criteria/ast.h"
+#include "criteria/input_limits.h"
 #include "evidence/issues.h"
 #include "evidence/record.h"
 #include "evidence/scenario.h"
@@ -20,11 +21,11 @@ namespace cchc {
 // Bounds on one scenario or task file. Going over one is an error. The number
 // of tasks is bounded by the analysis (kMaxTasks), not here.
 struct ScenarioLimits {
-  size_t max_file_bytes = 4u << 20;     // E513
-  size_t max_effects = 10000;           // E528, counted over the whole file
-  size_t max_string_bytes = 64 * 1024;  // E515
-  int max_depth = 16;                   // E517
-  size_t max_errors = 200;              // E523, then stop
+  size_t max_file_bytes = kMaxScenarioBytes;  // E513
+  size_t max_effects = kMaxScenarioEffects;   // E528, counted over the whole file
+  size_t max_string_bytes = kMaxStringBytes;  // E515
+  int max_depth = kMaxScenarioDepth;          // E517
+  size_t max_errors = kMaxScenarioErrors;     // E523, then stop
 };
 
 struct ScenarioLoad {

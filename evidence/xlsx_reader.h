@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "criteria/date.h"
+#include "criteria/input_limits.h"
 
 namespace cchc::xlsx {
 
@@ -46,8 +47,8 @@ struct Workbook {
 };
 
 struct Limits {
-  size_t max_entry_bytes = 64u << 20;   // one part, uncompressed
-  size_t max_total_bytes = 256u << 20;  // every part read, uncompressed
+  size_t max_entry_bytes = kMaxXlsxPartBytes;   // one part, uncompressed
+  size_t max_total_bytes = kMaxXlsxTotalBytes;  // every part read, uncompressed
 };
 
 struct Problem {

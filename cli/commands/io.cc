@@ -11,7 +11,7 @@
 #include <cstring>
 
 #include "cli/commands/load.h"
-#include "evidence/scenario_loader.h"
+#include "criteria/input_limits.h"
 
 namespace cchc {
 
@@ -45,7 +45,7 @@ size_t InputLimit(InputFile kind) {
       return kMaxEvidenceBytes;
     case InputFile::kScenario:
     case InputFile::kTasks:
-      return ScenarioLimits{}.max_file_bytes;
+      return kMaxScenarioBytes;
     case InputFile::kNdjson:
       return kMaxNdjsonBytes;
   }

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "criteria/input_limits.h"
 #include "criteria/source.h"
 #include "engine/core/compiled_criteria.h"
 #include "engine/render/score.h"
@@ -39,10 +40,6 @@ bool Emit(const std::string& data, const std::string& path, std::ostream& out, s
 // Parses --format / --lang into render options; prints the reason on failure.
 bool ParseRenderFlags(const std::string& format, const std::string& lang, OutputFormat* f,
                       RenderOptions* r, std::ostream& err);
-
-constexpr size_t kMaxCriteriaBytes = 4u << 20;
-constexpr size_t kMaxEvidenceBytes = 64u << 20;
-constexpr size_t kMaxNdjsonBytes = size_t{2} << 30;
 
 }  // namespace cchc
 

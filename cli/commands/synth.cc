@@ -8,12 +8,11 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
+#include "criteria/input_limits.h"
 #include "engine/util/vi_text.h"
 
 namespace cchc {
 namespace {
-
-constexpr int kMaxSynthUnits = 100000;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&

@@ -9,6 +9,7 @@
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
 #include "cli/commands/suggest.h"
+#include "criteria/input_limits.h"
 #include "engine/render/analysis.h"
 #include "engine/util/vi_text.h"
 #include "evidence/scenario_loader.h"
@@ -50,8 +51,8 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: --budget must be a number >= 0\n";
     return kExitInvalidInput;
   }
-  if (o.threads < 1 || o.threads > 64) {
-    err << "error: --threads must be 1-64\n";
+  if (o.threads < 1 || o.threads > kMaxThreads) {
+    err << "error: --threads must be 1-" << kMaxThreads << "\n";
     return kExitInvalidInput;
   }
   const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);

@@ -11,6 +11,7 @@
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
 #include "cli/commands/weights.h"
+#include "criteria/input_limits.h"
 #include "engine/batch/batch.h"
 #include "engine/render/batch.h"
 #include "engine/render/uncertainty.h"
@@ -18,8 +19,6 @@
 namespace cchc {
 
 namespace {
-
-constexpr size_t kMaxSampleRows = 2000000;  // --samples-out: units × samples
 
 // The noise flags: --X-noise LAW or its shorthand --X-sd SD (not both).
 bool NoiseFlag(const char* name, const std::string& law, const std::optional<double>& sd,
@@ -103,7 +102,8 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   config.weights_name = weights.name;
   if (!o.weight_noise_file.empty()) {
     std::string text, read_error;
-    if (std::optional<std::string> t = ReadWholeFile(o.weight_noise_file, 1 << 20, &read_error)) {
+    if (std::optional<std::string> t =
+            ReadWholeFile(o.weight_noise_file, kMaxWeightsFileBytes, &read_error)) {
       text = std::move(*t);
     } else {
       err << "error: --weight-noise-file: " << o.weight_noise_file << ": " << read_error << "\n";

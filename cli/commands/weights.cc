@@ -4,11 +4,9 @@
 #include <optional>
 
 #include "cli/commands/io.h"
+#include "criteria/input_limits.h"
 
 namespace cchc {
-
-// A weights file has one short line per area: a megabyte is the wrong file.
-constexpr size_t kMaxWeightsFileBytes = size_t{1} << 20;
 
 bool LoadAreaWeights(const std::string& spec, const Criteria& criteria, AreaWeights* out,
                      std::ostream& err) {

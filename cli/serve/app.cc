@@ -13,6 +13,7 @@
 #include "cli/commands/io.h"
 #include "cli/serve/assets.h"
 #include "cli/serve/evidence_json.h"
+#include "criteria/input_limits.h"
 #include "engine/analysis/sensitivity.h"
 #include "engine/analysis/tasks.h"
 #include "engine/analysis/whatif.h"
@@ -660,7 +661,7 @@ Response App::ReportXlsx(const Request& r) {
   std::string why;
   const bool ok = WriteSelfAssessmentXlsx(criteria_->plan(), s->card, config_.report, path, &why);
   std::optional<std::string> data;
-  if (ok) data = ReadWholeFile(path, 256u << 20, &why);
+  if (ok) data = ReadWholeFile(path, kMaxXlsxTotalBytes, &why);
   ::unlink(path.c_str());
   ::rmdir(dir.c_str());
   if (!data) return JsonError(500, "xlsx", "cannot make the workbook: " + why);
@@ -686,7 +687,7 @@ Response App::EvidenceXlsx(const Request& r) {
   std::string why;
   const bool ok = WriteEvidenceTemplate(criteria_->plan(), options, path, &warnings, &why);
   std::optional<std::string> data;
-  if (ok) data = ReadWholeFile(path, 256u << 20, &why);
+  if (ok) data = ReadWholeFile(path, kMaxXlsxTotalBytes, &why);
   ::unlink(path.c_str());
   ::rmdir(dir.c_str());
   if (!data) return JsonError(500, "xlsx", "cannot make the workbook: " + why);

@@ -12,6 +12,7 @@
 #include "cli/commands/load.h"
 #include "cli/serve/http_types.h"
 #include "cli/serve/session.h"
+#include "criteria/input_limits.h"
 #include "engine/render/score.h"
 
 namespace cchc::serve {
@@ -21,8 +22,8 @@ struct AppConfig {
   int port = 0;                    // the port bound (Host header check)
   std::string token;               // required on every request when not empty
   RenderOptions report;            // language of the page and the renderers
-  size_t max_body_bytes = 16u << 20;
-  int max_json_depth = 64;
+  size_t max_body_bytes = kMaxRequestBytes;
+  int max_json_depth = kMaxRequestJsonDepth;
 };
 
 class App {

@@ -18,6 +18,7 @@
 #include "cli/commands/batch_inputs.h"
 #include "cli/commands/io.h"
 #include "cli/serve/evidence_json.h"
+#include "criteria/input_limits.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
 #include "engine/render/batch.h"
@@ -176,7 +177,7 @@ std::unique_ptr<CommuneSession> CommuneSession::Open(
     return nullptr;
   }
   if (!tasks_path.empty()) {
-    auto tasks = ReadWholeFile(tasks_path, 4u << 20, &why, &too_large);
+    auto tasks = ReadWholeFile(tasks_path, kMaxScenarioBytes, &why, &too_large);
     if (!tasks) {
       err << tasks_path << ": error[E590]: cannot read the task file: " << why << "\n";
       return nullptr;

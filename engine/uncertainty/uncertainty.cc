@@ -236,7 +236,9 @@ std::string ValidateUncertaintyConfig(const UncertaintyConfig& c, size_t units, 
   if (!std::isfinite(c.accept) || c.accept < 0 || c.accept > 1) {
     return "--accept must be a probability between 0 and 1";
   }
-  if (c.bootstrap < 0 || c.bootstrap > 10000) return "--bootstrap must be between 0 and 10000";
+  if (c.bootstrap < 0 || c.bootstrap > kMaxBootstrap) {
+    return "--bootstrap must be between 0 and " + std::to_string(kMaxBootstrap);
+  }
   if (c.groups.empty()) return "at least one input group is needed";
   const size_t k = factors > 0 ? factors : c.groups.size();
   const size_t per_sample = units * (c.sobol ? k + 2 : 1);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "criteria/input_limits.h"
 #include "engine/batch/batch.h"
 #include "engine/core/plan.h"
 #include "engine/uncertainty/noise.h"
@@ -75,9 +76,8 @@ struct UncertaintyConfig {
 };
 
 // Limits: samples in [1, kMaxUncertaintySamples], units × samples × (Sobol:
-// groups + 2, else 1) at most kMaxUncertaintyCells, bootstrap in [0, 10000].
-constexpr int kMaxUncertaintySamples = 1000000;
-constexpr size_t kMaxUncertaintyCells = size_t{50} << 20;
+// groups + 2, else 1) at most kMaxUncertaintyCells, bootstrap in [0,
+// kMaxBootstrap] (criteria/input_limits.h).
 
 // "" when the configuration is usable for `units` units and (with Sobol)
 // `factors` Sobol factors (0: one per group), else why not.
