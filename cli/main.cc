@@ -182,7 +182,8 @@ int main(int argc, char** argv) {
   tasks_cmd->add_option("--target-band", tasks.target_band,
                         "band to reach at least cost (default: the next band up); any letter "
                         "case, accents composed or not");
-  tasks_cmd->add_option("--threads", tasks.threads, "threads for the exact search (default 2)");
+  tasks_cmd->add_option("--threads", tasks.threads,
+                        "threads for the exact search (default: all cores)");
   AddOutputFlags(tasks_cmd, &tasks.output);
   tasks_cmd->footer(
       Example({"cchc tasks examples/thai-nguyen-2026/criteria.cchc \\",

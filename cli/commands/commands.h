@@ -69,7 +69,7 @@ struct TasksOptions {
   std::string tasks;
   std::optional<double> budget;  // effort; none: no best-for-budget set
   std::string target_band;       // empty: the next band up (none when at the top)
-  int threads = 2;
+  int threads = 0;               // <= 0: every core (ParallelFor)
   OutputOptions output;
 };
 int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err);

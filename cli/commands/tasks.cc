@@ -51,8 +51,8 @@ int RunTasks(const TasksOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: --budget must be a number >= 0\n";
     return kExitInvalidInput;
   }
-  if (o.threads < 1 || o.threads > kMaxThreads) {
-    err << "error: --threads must be 1-" << kMaxThreads << "\n";
+  if (o.threads < 0 || o.threads > kMaxThreads) {
+    err << "error: --threads must be 0 (all cores) to " << kMaxThreads << "\n";
     return kExitInvalidInput;
   }
   const std::unique_ptr<const CompiledCriteria> criteria = LoadCriteria(o.criteria, err);

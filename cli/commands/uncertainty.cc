@@ -3,8 +3,6 @@
 // units that scored; failures reported and left out.
 #include "engine/uncertainty/uncertainty.h"
 
-#include <thread>
-
 #include "cli/commands/batch_inputs.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/io.h"
@@ -49,8 +47,7 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
   if (!ParseOutputFlags("uncertainty", o.output, false, &format_name, &format, &render, err)) {
     return kExitInvalidInput;
   }
-  const int jobs =
-      o.jobs > 0 ? o.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int jobs = o.jobs;  // <= 0: every core (ParallelFor)
   UncertaintyConfig config;
   config.samples = o.samples;
   config.seed = o.seed;

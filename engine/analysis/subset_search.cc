@@ -8,13 +8,13 @@
 #include <cmath>
 #include <deque>
 #include <map>
-#include <thread>
 
 #include "engine/analysis/tasks.h"
 #include "engine/core/aggregate_cache.h"
 #include "engine/core/area_weights.h"
 #include "engine/core/evaluator.h"
 #include "engine/core/scorer.h"
+#include "engine/util/parallel_for.h"
 
 namespace cchc {
 namespace {
@@ -414,16 +414,15 @@ std::optional<SubsetSearchResult> SearchSubsets(const WhatIf& whatif, const Task
   const Prepared p = Prepare(whatif, tasks);
   const IndexMeta& meta = whatif.plan().criteria().index;
   const int target_rank = target_band ? BandRank(meta, *target_band) : -1;
+  // The space splits into a power of two of parts, one per thread.
+  const int max_parts = static_cast<int>(ParallelWorkers(threads, size_t{1} << 16));
   int split_bits = 0;
-  while ((1 << (split_bits + 1)) <= std::max(1, threads) && split_bits + 1 <= n) ++split_bits;
+  while ((1 << (split_bits + 1)) <= max_parts && split_bits + 1 <= n) ++split_bits;
   const int parts = 1 << split_bits;
   std::vector<Worker> workers(static_cast<size_t>(parts));
-  std::vector<std::thread> pool;
-  for (int w = 0; w < parts; ++w) {
-    pool.emplace_back(Run, std::cref(whatif), std::cref(p), n, static_cast<uint32_t>(w),
-                      n - split_bits, budget, target_rank, &workers[static_cast<size_t>(w)]);
-  }
-  for (auto& th : pool) th.join();
+  ParallelFor(workers.size(), parts, [&](size_t w, size_t) {
+    Run(whatif, p, n, static_cast<uint32_t>(w), n - split_bits, budget, target_rank, &workers[w]);
+  });
   Candidate best_budget, best_band;
   for (const Worker& w : workers) {
     result.subsets += w.visited;

@@ -49,7 +49,7 @@ struct GreedyStep {
 struct TaskOptions {
   std::optional<double> budget;            // effort budget for the best set
   std::optional<std::string> target_band;  // band label to reach cheaply
-  int threads = 2;
+  int threads = 0;                         // <= 0: every core
 };
 
 struct TaskAnalysis {

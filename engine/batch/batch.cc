@@ -1,17 +1,18 @@
-// Batch scoring: a pool of workers taking inputs by an atomic index, each
-// with its own Scorer over the shared plan; results land in per-input slots
-// so that the outcome is the same for any number of workers.
+// Batch scoring: ParallelFor hands inputs to the workers, each with its own
+// Scorer over the shared plan; results land in per-input slots so that the
+// outcome is the same for any number of workers.
 #include "engine/batch/batch.h"
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <thread>
+#include <memory>
 #include <unordered_map>
 
 #include "engine/batch/ranking.h"
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
+#include "engine/util/parallel_for.h"
 #include "evidence/issues.h"
 
 namespace cchc {
@@ -131,27 +132,23 @@ bool NdjsonInputs::Read(size_t i, std::string*, std::string_view* text, std::str
 BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& o) {
   const size_t n = inputs.size();
   std::vector<Slot> slots(n);
-  size_t jobs = o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::thread::hardware_concurrency();
-  jobs = std::max<size_t>(1, std::min(jobs, n));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    Scorer scorer(plan);
-    scorer.set_explain(false);  // a unit's result keeps points and status only
-    std::string buffer;
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
-      try {
-        ScoreOne(plan, inputs, i, o, &scorer, &buffer, &slots[i]);
-      } catch (const std::exception& e) {
-        slots[i].unit.reset();
-        slots[i].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};
-      }
-      if (o.progress) o.progress->fetch_add(1, std::memory_order_relaxed);
+  // One scorer and read buffer per thread, made on the thread's first unit.
+  std::vector<std::unique_ptr<Scorer>> scorers(ParallelWorkers(o.jobs, n));
+  std::vector<std::string> buffers(scorers.size());
+  ParallelFor(n, o.jobs, [&](size_t i, size_t worker) {
+    std::unique_ptr<Scorer>& scorer = scorers[worker];
+    if (!scorer) {
+      scorer = std::make_unique<Scorer>(plan);
+      scorer->set_explain(false);  // a unit's result keeps points and status only
     }
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < jobs; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+    try {
+      ScoreOne(plan, inputs, i, o, scorer.get(), &buffers[worker], &slots[i]);
+    } catch (const std::exception& e) {
+      slots[i].unit.reset();
+      slots[i].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};
+    }
+    if (o.progress) o.progress->fetch_add(1, std::memory_order_relaxed);
+  });
 
   BatchResult result;
   std::unordered_map<std::string, std::string> seen;  // code -> source

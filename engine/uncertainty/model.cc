@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <thread>
 
 #include "engine/batch/ranking.h"
 #include "engine/uncertainty/noise.h"
@@ -198,22 +197,6 @@ void RankValues(const double* values, size_t n, TieRule rule, int* ranks,
     for (size_t k = i; k < j; ++k) ranks[o[k]] = rank;
     i = j;
   }
-}
-
-void ParallelBlocks(size_t n, int jobs, const std::function<void(size_t, size_t)>& fn) {
-  const size_t threads = std::min(n, static_cast<size_t>(std::max(jobs, 1)));
-  if (threads <= 1) {
-    fn(0, n);
-    return;
-  }
-  const size_t block = (n + threads - 1) / threads;
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) {
-    const size_t begin = std::min(n, t * block), end = std::min(n, begin + block);
-    if (begin < end) pool.emplace_back(fn, begin, end);
-  }
-  fn(0, std::min(n, block));
-  for (std::thread& t : pool) t.join();
 }
 
 }  // namespace cchc

@@ -66,10 +66,6 @@ class UncertaintyModel {
   std::vector<Movable> survey_, appraisal_;
 };
 
-// Runs fn(begin, end) over [0, n) split in contiguous blocks on up to `jobs`
-// threads (the calling thread included).
-void ParallelBlocks(size_t n, int jobs, const std::function<void(size_t, size_t)>& fn);
-
 }  // namespace cchc
 
 #endif  // CCHC_ENGINE_UNCERTAINTY_MODEL_H_

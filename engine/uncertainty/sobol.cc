@@ -11,6 +11,7 @@
 #include "engine/uncertainty/model.h"
 #include "engine/uncertainty/random.h"
 #include "engine/uncertainty/uncertainty.h"
+#include "engine/util/parallel_for.h"
 
 namespace cchc {
 namespace {
@@ -55,21 +56,29 @@ SobolSamples SampleSobol(const std::function<SobolModel()>& make_model, int grou
   s.a.assign(s.n * outputs, 0);
   s.b.assign(s.n * outputs, 0);
   s.ab.assign(static_cast<size_t>(groups), std::vector<double>(s.n * outputs, 0));
-  ParallelBlocks(s.n, jobs, [&](size_t begin, size_t end) {
-    SobolModel f = make_model();
-    std::vector<uint64_t> ka(static_cast<size_t>(groups)), kb(ka.size()), mixed(ka.size());
-    for (size_t j = begin; j < end; ++j) {
-      for (size_t g = 0; g < ka.size(); ++g) {
-        ka[g] = StreamKey(seed, StreamRole::kSobolA, j, g);
-        kb[g] = StreamKey(seed, StreamRole::kSobolB, j, g);
-      }
-      f(ka.data(), &s.a[j * outputs]);
-      f(kb.data(), &s.b[j * outputs]);
-      for (size_t g = 0; g < ka.size(); ++g) {
-        mixed = ka;
-        mixed[g] = kb[g];
-        f(mixed.data(), &s.ab[g][j * outputs]);
-      }
+  // One model and key buffers per thread, made on the thread's first sample.
+  struct PerThread {
+    SobolModel f;
+    std::vector<uint64_t> ka, kb, mixed;
+  };
+  std::vector<PerThread> threads(ParallelWorkers(jobs, s.n));
+  ParallelFor(s.n, jobs, [&](size_t j, size_t worker) {
+    PerThread& t = threads[worker];
+    if (!t.f) {
+      t.f = make_model();
+      t.ka.resize(static_cast<size_t>(groups));
+      t.kb.resize(t.ka.size());
+    }
+    for (size_t g = 0; g < t.ka.size(); ++g) {
+      t.ka[g] = StreamKey(seed, StreamRole::kSobolA, j, g);
+      t.kb[g] = StreamKey(seed, StreamRole::kSobolB, j, g);
+    }
+    t.f(t.ka.data(), &s.a[j * outputs]);
+    t.f(t.kb.data(), &s.b[j * outputs]);
+    for (size_t g = 0; g < t.ka.size(); ++g) {
+      t.mixed = t.ka;
+      t.mixed[g] = t.kb[g];
+      t.f(t.mixed.data(), &s.ab[g][j * outputs]);
     }
   });
   return s;

@@ -12,6 +12,7 @@
 #include "engine/batch/stats.h"
 #include "engine/uncertainty/model.h"
 #include "engine/uncertainty/random.h"
+#include "engine/util/parallel_for.h"
 
 namespace cchc {
 namespace {
@@ -283,24 +284,27 @@ UncertaintyResult AnalyzeUncertainty(const Plan& plan, const BatchResult& batch,
     index.resize(units * target);
     ranks.resize(units * target);
     if (config.keep_samples) weights.resize(areas * target);
-    ParallelBlocks(target - done, config.jobs, [&](size_t begin, size_t end) {
+    // Scratch per thread; each sample writes only its own rows.
+    struct PerThread {
       ModelScratch scratch;
       std::vector<uint32_t> order;
-      std::vector<uint64_t> keys(group_of.size());
-      for (size_t s = done + begin; s < done + end; ++s) {
-        for (size_t f = 0; f < keys.size(); ++f) {
-          keys[f] = StreamKey(config.seed, StreamRole::kMonteCarlo, s, group_of[f]);
-        }
-        model.Evaluate(keys.data(), &scratch, &index[s * units],
-                       config.keep_samples ? &weights[s * areas] : nullptr);
-        RankValues(&index[s * units], units, meta.ties, &ranks[s * units], &order);
+      std::vector<uint64_t> keys;
+    };
+    std::vector<PerThread> threads(ParallelWorkers(config.jobs, target - done));
+    ParallelFor(target - done, config.jobs, [&](size_t i, size_t worker) {
+      PerThread& t = threads[worker];
+      t.keys.resize(group_of.size());
+      const size_t s = done + i;
+      for (size_t f = 0; f < t.keys.size(); ++f) {
+        t.keys[f] = StreamKey(config.seed, StreamRole::kMonteCarlo, s, group_of[f]);
       }
+      model.Evaluate(t.keys.data(), &t.scratch, &index[s * units],
+                     config.keep_samples ? &weights[s * areas] : nullptr);
+      RankValues(&index[s * units], units, meta.ties, &ranks[s * units], &t.order);
     });
     done = target;
-    ParallelBlocks(units, config.jobs, [&](size_t begin, size_t end) {
-      for (size_t u = begin; u < end; ++u) {
-        by_unit[u] = Summarize(meta, batch.units[u], u, units, done, index, ranks);
-      }
+    ParallelFor(units, config.jobs, [&](size_t u, size_t) {
+      by_unit[u] = Summarize(meta, batch.units[u], u, units, done, index, ranks);
     });
     result.max_se = 0;
     for (const UnitUncertainty& u : by_unit) {

@@ -66,7 +66,7 @@ struct UncertaintyConfig {
   FactorLevel factors = FactorLevel::kGroups;  // Sobol factors
   bool sobol = false;
   int bootstrap = 200;  // Sobol bootstrap resamples; 0: no intervals
-  int jobs = 1;         // threads; results do not depend on it
+  int jobs = 0;         // threads, <= 0: every core; results do not depend on it
   // > 0: double the Monte Carlo samples (from `samples`, at most max_samples)
   // until every unit's largest standard error (mean, median, p5, p95) is at
   // most target_se index points.
