@@ -73,7 +73,8 @@ int RunWhatIf(const WhatIfOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<std::string> problems;
     Scorecard card = whatif.Apply(scenarios[k].effects, &problems);
     for (const std::string& p : problems) {
-      err << sources[k] << ": error[E525]: " << p << "\n";
+      err << sources[k] << ": error["
+          << EvidenceCodeName(EvidenceCode::kUnknownTarget, Severity::kError) << "]: " << p << "\n";
       bad = true;
     }
     columns.push_back({scenarios[k].name, sources[k], std::move(card)});

@@ -540,8 +540,10 @@ Response App::Upload(const Request& r) {
                                                        : "upload.json",
                                        &criteria_->criteria());
   // A fragment naming no year or as_of takes the draft's (below); a wrong year stays an error.
+  const std::string no_as_of = EvidenceCodeName(EvidenceCode::kMissingAsOf, Severity::kError);
+  const std::string wrong_year = EvidenceCodeName(EvidenceCode::kYearMismatch, Severity::kError);
   std::erase_if(load.issues, [&](const EvidenceIssue& i) {
-    return i.code == "E535" || (i.code == "E534" && load.evidence.year == 0);
+    return i.code == no_as_of || (i.code == wrong_year && load.evidence.year == 0);
   });
   if (!load.ok()) return IssuesError(422, "invalid_evidence", "the file has errors", load.issues);
   auto s = commune_->current();

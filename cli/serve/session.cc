@@ -160,16 +160,8 @@ std::unique_ptr<CommuneSession> CommuneSession::Open(
   s->criteria_ = std::move(criteria);
   s->report_ = report;
   s->path_ = evidence_path;
-  std::string why;
-  bool too_large = false;
-  auto text = ReadWholeFile(evidence_path, kMaxEvidenceBytes, &why, &too_large);
-  if (!text) {
-    err << evidence_path
-        << (too_large ? ": error[E513]: the evidence file is too large: "
-                      : ": error[E590]: cannot read the evidence file: ")
-        << why << "\n";
-    return nullptr;
-  }
+  auto text = ReadInput(evidence_path, InputFile::kEvidence, err);
+  if (!text) return nullptr;
   EvidenceLoad load = LoadEvidenceText(*text, evidence_path, &s->criteria_->criteria());
   for (const EvidenceIssue& issue : load.issues) err << RenderIssue(issue) << "\n";
   if (!load.ok()) {
@@ -177,11 +169,8 @@ std::unique_ptr<CommuneSession> CommuneSession::Open(
     return nullptr;
   }
   if (!tasks_path.empty()) {
-    auto tasks = ReadWholeFile(tasks_path, kMaxScenarioBytes, &why, &too_large);
-    if (!tasks) {
-      err << tasks_path << ": error[E590]: cannot read the task file: " << why << "\n";
-      return nullptr;
-    }
+    auto tasks = ReadInput(tasks_path, InputFile::kTasks, err);
+    if (!tasks) return nullptr;
     s->tasks_path_ = tasks_path;
     s->tasks_text_ = std::move(*tasks);
   }
