@@ -10,7 +10,8 @@ namespace cchc {
 bool AggregateCache::State::operator==(const State& o) const {
   return std::equal(std::begin(counts), std::end(counts), std::begin(o.counts)) &&
          errors == o.errors && seen == o.seen && percents == o.percents && unusable == o.unusable &&
-         version == o.version && acc == o.acc;
+         version == o.version && acc == o.acc && best == o.best && dates == o.dates &&
+         best_key == o.best_key && best_dated == o.best_dated && unknown == o.unknown;
 }
 
 AggregateCache::AggregateCache(const Plan& plan)
@@ -116,13 +117,15 @@ void AggregateCache::Scan(int item) {
       const bool counts = n.fn == Fn::kCount || n.fn == Fn::kExists;
       const bool sums = (n.fn == Fn::kSum || n.fn == Fn::kAvg) && n.field >= 2;
       Chain chain;
-      if ((counts || sums) && Resolve(ci, n.a, &chain)) {
+      const bool chosen = Ordered(n.fn) && (n.field >= 2 || (n.fn != Fn::kMin && n.fn != Fn::kMax));
+      if ((counts || sums || chosen) && Resolve(ci, n.a, &chain)) {
         Agg a;
         a.node = id;
         a.item = item;
         a.kind = chain.kind;
         a.fn = n.fn;
-        a.field = n.field;
+        // Chosen-record aggregates: the field that orders the records.
+        a.field = n.fn == Fn::kValue ? plan_.issued_field() : n.field;
         std::copy(std::begin(chain.conds), std::end(chain.conds), std::begin(a.conds));
         a.nconds = chain.nconds;
         for (int j = 0; j < a.nconds; ++j) a.tests[j] = evaluator_.SimpleTest(a.conds[j]);
@@ -184,9 +187,11 @@ void AggregateCache::Reset(const EvidenceIndex& index) {
 void AggregateCache::Update(const EvidenceIndex& index, uint32_t r, int sign) {
   const int kind = index.kind(r);
   if (kind >= 0) {
-    for (int a : AggsOfKind(kind)) Add(a, Compute(index, r, aggs_[static_cast<size_t>(a)]), sign);
+    for (int a : AggsOfKind(kind))
+      Add(a, Compute(index, r, aggs_[static_cast<size_t>(a)]), sign, &index);
   }
-  for (int a : AggsOfKind(-1)) Add(a, Compute(index, r, aggs_[static_cast<size_t>(a)]), sign);
+  for (int a : AggsOfKind(-1))
+    Add(a, Compute(index, r, aggs_[static_cast<size_t>(a)]), sign, &index);
 }
 
 AggregateCache::Entry AggregateCache::Compute(const EvidenceIndex& index, uint32_t r,
@@ -208,6 +213,23 @@ AggregateCache::Entry AggregateCache::Compute(const EvidenceIndex& index, uint32
     if (hit == 0) break;
   }
   e.level = static_cast<int8_t>(level);
+  if (level == a.nconds && Ordered(a.fn)) {
+    const Value* by = a.field >= 2 ? index.field(r, a.field) : nullptr;
+    e.record = static_cast<int32_t>(r);
+    e.dated = by != nullptr && by->type == ValueType::kDate;
+    e.value = e.dated ? by->date.days : 0;
+    e.what = kExact;
+    if (a.fn != Fn::kMin && a.fn != Fn::kMax) return e;
+    // min / max skip missing values; anything but a number or date errors.
+    if (by == nullptr) {
+      e.what = kNone;
+    } else if (by->type == ValueType::kNumber || by->type == ValueType::kPercent) {
+      e.value = by->number;
+    } else if (!e.dated) {
+      e.what = kNotNumber;
+    }
+    return e;
+  }
   if (level < a.nconds || (a.fn != Fn::kSum && a.fn != Fn::kAvg)) return e;
   const Value* v = index.field(r, a.field);
   if (v == nullptr) return e;  // missing: skipped by sum and avg
@@ -224,7 +246,81 @@ AggregateCache::Entry AggregateCache::Compute(const EvidenceIndex& index, uint32
   return e;
 }
 
-void AggregateCache::Add(int agg, const Entry& e, int sign) {
+void AggregateCache::AddOrdered(const Agg& a, State* s, const Entry& e, int sign,
+                                const EvidenceIndex* index) {
+  if (e.level < a.nconds || e.what == kNone) return;  // not in the set, or no value
+  if (e.what == kNotNumber) {                         // min / max over text: the walk errors
+    s->unusable += sign;
+    ++s->version;
+    return;
+  }
+  const bool extreme = a.fn == Fn::kMin || a.fn == Fn::kMax;
+  if (extreme) (e.dated ? s->dates : s->seen) += sign;
+  // A measured contribution's position may not be the record's now.
+  if (e.record < 0 || index == nullptr) {
+    s->unknown = true;
+    ++s->version;
+    return;
+  }
+  const bool later = a.fn == Fn::kLatest || a.fn == Fn::kValue || a.fn == Fn::kMax;
+  // 1: e comes before the kept key in the walk's order, 0: after (or, for
+  // min / max, of the other type), -1: same date, different records (ids
+  // decide).
+  auto beats = [&]() -> int {
+    if (e.dated != s->best_dated) return extreme ? 0 : e.dated ? 1 : 0;
+    if (extreme || e.dated) {
+      if (e.value != s->best_key)
+        return (later ? e.value > s->best_key : e.value < s->best_key) ? 1 : 0;
+      if (!extreme) return e.record == s->best ? 0 : -1;
+    }
+    // Undated latest / earliest, and min / max ties: by position (min keeps
+    // the first, max takes the last).
+    return (later ? e.record > s->best : e.record < s->best) ? 1 : 0;
+  };
+  auto take = [&] {
+    s->best = e.record;
+    s->best_key = e.value;
+    s->best_dated = e.dated;
+    s->unknown = false;
+    ++s->version;
+  };
+  if (sign < 0) {
+    if (s->unknown) {
+      ++s->version;
+    } else if (e.record == s->best) {
+      s->unknown = true;  // the key stays: every member left is at most it
+      ++s->version;
+    }
+    return;
+  }
+  // Same date, different records: the smaller id comes first. The kept
+  // record is still at its position (its id never changes there), also
+  // after it left.
+  auto by_id = [&] {
+    return index->record(static_cast<uint32_t>(e.record)).id <
+                   index->record(static_cast<uint32_t>(s->best)).id
+               ? 1
+               : 0;
+  };
+  if (!s->unknown) {
+    int b = s->best < 0 ? 1 : beats();
+    if (b < 0) b = by_id();
+    if (b == 1) take();
+    return;
+  }
+  // Unknown: the record that left coming back unchanged, or one before it,
+  // is the choice again.
+  const bool same = e.record == s->best && e.dated == s->best_dated && e.value == s->best_key;
+  int b = same ? 1 : beats();
+  if (b < 0) b = by_id();
+  if (b == 1) {
+    take();
+  } else {
+    ++s->version;
+  }
+}
+
+void AggregateCache::Add(int agg, const Entry& e, int sign, const EvidenceIndex* index) {
   const Agg& a = aggs_[static_cast<size_t>(agg)];
   State* s = &state_[static_cast<size_t>(agg)];
   if (!touched_mark_[static_cast<size_t>(agg)]) {
@@ -232,6 +328,10 @@ void AggregateCache::Add(int agg, const Entry& e, int sign) {
     touched_.push_back(agg);
   }
   for (int j = 0; j <= e.level && j <= a.nconds; ++j) s->counts[j] += sign;
+  if (Ordered(a.fn) && e.what != kError) {
+    AddOrdered(a, s, e, sign, index);
+    return;
+  }
   switch (e.what) {
     case kNone:
       return;
@@ -265,14 +365,17 @@ void AggregateCache::Measure(const EvidenceIndex& index, uint32_t r, Contributio
   }
   for (int a : AggsOfKind(-1))
     out->entries.push_back(Compute(index, r, aggs_[static_cast<size_t>(a)]));
+  // Reused later, possibly at another position: the chosen record is then
+  // unknown (see AddOrdered).
+  for (Entry& e : out->entries) e.record = -1;
 }
 
 void AggregateCache::Apply(const Contribution& c, int sign) {
   size_t i = 0;
   if (c.kind >= 0) {
-    for (int a : AggsOfKind(c.kind)) Add(a, c.entries[i++], sign);
+    for (int a : AggsOfKind(c.kind)) Add(a, c.entries[i++], sign, nullptr);
   }
-  for (int a : AggsOfKind(-1)) Add(a, c.entries[i++], sign);
+  for (int a : AggsOfKind(-1)) Add(a, c.entries[i++], sign, nullptr);
 }
 
 void AggregateCache::Move(const Contribution& from, const Contribution& to) {
@@ -288,9 +391,12 @@ void AggregateCache::Move(const Contribution& from, const Contribution& to) {
     ++i;
     // Equal exact contributions cancel; what the walk would see differently
     // (errors, fractions, non-numbers) is moved, which bumps the version.
-    if (x == y && x.what != kError && x.what != kInexact && x.what != kNotNumber) return;
-    Add(a, x, -1);
-    Add(a, y, +1);
+    // The chosen record's other fields are read too: always moved.
+    if (x == y && x.what != kError && x.what != kInexact && x.what != kNotNumber &&
+        !Ordered(aggs_[static_cast<size_t>(a)].fn))
+      return;
+    Add(a, x, -1, nullptr);
+    Add(a, y, +1, nullptr);
   };
   if (from.kind >= 0) {
     for (int a : AggsOfKind(from.kind)) move(a);
@@ -324,6 +430,21 @@ bool AggregateCache::Lookup(int node, EvalValue* value, bool* tracked_nonempty) 
       } else {
         const double avg = s.acc / static_cast<double>(s.seen);
         *value = s.percents > 0 ? EvalValue::Percent(avg) : EvalValue::Number(avg);
+      }
+      break;
+    case Fn::kMin:
+    case Fn::kMax:
+      if (s.unusable != 0 || (s.seen > 0 && s.dates > 0)) return false;  // the walk decides
+      [[fallthrough]];
+    case Fn::kLatest:
+    case Fn::kEarliest:
+    case Fn::kValue:
+      if (s.unknown) return false;
+      if (s.best < 0) {
+        *value = EvalValue::Missing();
+      } else {
+        value->type = EvalValue::T::kRecord;
+        value->ref = s.best;
       }
       break;
     default:

@@ -1,6 +1,6 @@
-// Incremental aggregates: every count(), exists(), sum() and avg() of a plan
-// over a plainly filtered record set, kept up to date per record change
-// (subtract the old contribution, add the new) instead of re-walking the set.
+// Incremental aggregates: every count(), exists(), sum(), avg(), min(), max(),
+// latest(), earliest() and value() of a plan over a plainly filtered record
+// set, kept up to date per record change instead of re-walking the set.
 #ifndef CCHC_ENGINE_CORE_AGGREGATE_CACHE_H_
 #define CCHC_ENGINE_CORE_AGGREGATE_CACHE_H_
 
@@ -26,6 +26,15 @@ namespace cchc {
 // other value, a condition that errors, or a value that is not a number
 // makes the aggregate unusable until it leaves: the evaluator then walks the
 // set as before, so results are always the full evaluation's.
+//
+// latest / earliest / value / min / max keep the chosen record (the walk's
+// order: for latest, dated beats undated, then the date, then the smaller id,
+// undated ones by position; for min / max the value, ties by position). When
+// the chosen record leaves, the choice is unknown until a record that is
+// certainly best enters (the same record with the same key, or a strictly
+// better one); meanwhile the evaluator walks, as it does while min / max see
+// both numbers and dates. Every move of the chosen record bumps the version,
+// since the item reads its fields.
 class AggregateCache {
  public:
   static constexpr int kMaxConds = 4;
@@ -51,9 +60,12 @@ class AggregateCache {
     int8_t level = 0;  // conditions passed
     uint8_t what = 0;  // kNone, kError, kExact, kInexact, kNotNumber
     bool percent = false;
-    double value = 0;
+    bool dated = false;   // chosen-record aggregates: the ordering field is a date
+    int32_t record = -1;  // chosen-record aggregates: the record's position (-1 unknown)
+    double value = 0;     // sum/avg/min/max: the value (a date's day number)
     bool operator==(const Entry& o) const {
-      return level == o.level && what == o.what && percent == o.percent && value == o.value;
+      return level == o.level && what == o.what && percent == o.percent && dated == o.dated &&
+             record == o.record && value == o.value;
     }
   };
   struct Contribution {
@@ -79,7 +91,8 @@ class AggregateCache {
 
   // The value of aggregate node `node` and whether a set the walk would
   // have tracked as evidence is non-empty; false when the node is not
-  // cached or not usable now (evaluate it instead).
+  // cached or not usable now (evaluate it instead). latest / earliest /
+  // value / min / max give the chosen record (kRecord) or Missing.
   bool Lookup(int node, EvalValue* value, bool* tracked_nonempty) const;
 
   // Number of cached aggregate nodes (for tests).
@@ -93,6 +106,13 @@ class AggregateCache {
     int32_t unusable = 0;                // values that are not whole numbers, or not numbers
     uint32_t version = 0;                // bumped by every unusable contribution's move
     double acc = 0;                      // sum of the usable values
+    // Chosen-record aggregates: the record and its ordering key; while
+    // `unknown`, the key of the record that left (every member is at most it).
+    int32_t best = -1;
+    int32_t dates = 0;  // min/max: date values (seen: numbers)
+    double best_key = 0;
+    bool best_dated = false;
+    bool unknown = false;
     bool operator==(const State& o) const;
   };
   struct Agg {
@@ -119,7 +139,12 @@ class AggregateCache {
   enum What : uint8_t { kNone, kError, kExact, kInexact, kNotNumber };
   void Update(const EvidenceIndex& index, uint32_t r, int sign);
   Entry Compute(const EvidenceIndex& index, uint32_t r, const Agg& a);
-  void Add(int agg, const Entry& e, int sign);
+  void Add(int agg, const Entry& e, int sign, const EvidenceIndex* index);
+  void AddOrdered(const Agg& a, State* s, const Entry& e, int sign, const EvidenceIndex* index);
+  static bool Ordered(Fn fn) {
+    return fn == Fn::kLatest || fn == Fn::kEarliest || fn == Fn::kValue || fn == Fn::kMin ||
+           fn == Fn::kMax;
+  }
   const std::vector<int>& AggsOfKind(int kind) const {
     return by_kind_[static_cast<size_t>(kind + 1)];
   }

@@ -387,12 +387,21 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     case Fn::kExists:
     case Fn::kSum:
     case Fn::kAvg:
+    case Fn::kMin:
+    case Fn::kMax:
+    case Fn::kLatest:
+    case Fn::kEarliest:
+    case Fn::kValue:
       if (cache_ != nullptr && !explain_) {
         EvalValue v;
         bool tracked = false;
         if (cache_->Lookup(static_cast<int>(&n - plan_.nodes().data()), &v, &tracked)) {
           // Points-only tracking only asks whether any evidence was found.
           if (tracked && evidence_.empty()) evidence_.push_back(0);
+          // value / min / max: the chosen record's field.
+          if ((n.fn == Fn::kValue || n.fn == Fn::kMin || n.fn == Fn::kMax) &&
+              v.type == EvalValue::T::kRecord)
+            return FieldOf(static_cast<uint32_t>(v.ref), n.field);
           return v;
         }
       }
