@@ -21,9 +21,7 @@ namespace {
 // ("tốt", "TỐT" and a decomposed "Tốt" all mean "Tốt"). Null when none;
 // then the message names the bands and the closest one.
 const std::string* MatchBand(const IndexMeta& meta, const std::string& typed, std::ostream& err) {
-  for (const auto& b : meta.bands) {
-    if (SameNameVi(b.label, typed)) return &b.label;
-  }
+  if (const BandDecl* band = FindBand(meta, typed)) return &band->label;
   std::vector<std::string> folded;
   for (const auto& b : meta.bands) folded.push_back(FoldVi(b.label));
   const std::string closest = ClosestName(FoldVi(typed), folded);

@@ -22,7 +22,6 @@
 #include "engine/render/analysis.h"
 #include "engine/render/html/report.h"
 #include "engine/render/xlsx/template.h"
-#include "engine/util/vi_text.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
@@ -433,10 +432,7 @@ Response App::Tasks(const Request& r) {
   const std::string target = r.Query("target");
   if (!target.empty()) {
     // As `cchc tasks --target-band`: any case, any Unicode form ("tốt", "TỐT").
-    const BandDecl* band = nullptr;
-    for (const BandDecl& b : meta.bands) {
-      if (SameNameVi(b.label, target)) band = &b;
-    }
+    const BandDecl* band = FindBand(meta, target);
     if (!band) {
       std::string names;
       for (const BandDecl& b : meta.bands)

@@ -15,6 +15,7 @@
 #include "engine/core/evaluator.h"
 #include "engine/core/scorer.h"
 #include "engine/util/parallel_for.h"
+#include "engine/util/vi_text.h"
 
 namespace cchc {
 namespace {
@@ -402,6 +403,13 @@ int BandRank(const IndexMeta& meta, const std::string& label) {
     if (meta.bands[i].label == label) return static_cast<int>(i);
   }
   return -1;
+}
+
+const BandDecl* FindBand(const IndexMeta& meta, std::string_view typed) {
+  for (const BandDecl& b : meta.bands) {
+    if (SameNameVi(b.label, typed)) return &b;
+  }
+  return nullptr;
 }
 
 std::optional<SubsetSearchResult> SearchSubsets(const WhatIf& whatif, const TaskList& tasks,

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "criteria/input_limits.h"
@@ -85,6 +86,10 @@ std::optional<SubsetSearchResult> SearchSubsets(const WhatIf& whatif, const Task
 
 // The band rank of a label under the plan's bands (0 = highest), or -1.
 int BandRank(const IndexMeta& meta, const std::string& label);
+
+// The declared band a person's typing means: equal after NFC and Vietnamese
+// case folding ("tốt", "TỐT", a decomposed "Tốt" all mean "Tốt"), or null.
+const BandDecl* FindBand(const IndexMeta& meta, std::string_view typed);
 
 }  // namespace cchc
 
