@@ -71,7 +71,6 @@ bool SameRecord(const Record& a, const Record& b) {
 Prepared Prepare(const WhatIf& whatif, const TaskList& list) {
   Prepared p;
   const EvidenceIndex& base = whatif.base_index();
-  const Plan& plan = whatif.plan();
   std::map<std::string, int> by_id;
   const int n = static_cast<int>(list.tasks.size());
   p.task_records.resize(static_cast<size_t>(n));

@@ -173,7 +173,9 @@ TEST(Tasks, ATaskWithNoEffectAloneNamesThePartnerItNeeds) {
   EXPECT_EQ(named, 2);
   // A task with an effect alone names no partner.
   for (const TaskGain& g : a.ranked) {
-    if (!g.items.empty()) EXPECT_FALSE(g.partner.has_value());
+    if (!g.items.empty()) {
+      EXPECT_FALSE(g.partner.has_value());
+    }
   }
 }
 
