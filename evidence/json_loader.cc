@@ -1,10 +1,7 @@
-// JSON evidence through nlohmann's SAX interface: a small state machine over
-// the document's shape, placing every record and field at line:col. The only
-// file that sees <nlohmann/json.hpp>; nlohmann's errors become issues here.
+// JSON evidence over the shared JSON front end's events: a small state
+// machine over the document's shape, placing every record and field at
+// line:col.
 #include <algorithm>
-#include <cstring>
-#include <iterator>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -12,7 +9,7 @@
 #include <vector>
 
 #include "evidence/json_fast.h"
-#include "evidence/json_support.h"
+#include "evidence/json_front.h"
 #include "evidence/loader.h"
 #include "evidence/validate.h"
 
@@ -20,16 +17,13 @@ namespace cchc {
 
 namespace {
 
-using evidence_internal::CountingIterator;
 using evidence_internal::EvidenceBuilder;
 using evidence_internal::FieldPlace;
 using evidence_internal::FormatNumber;
+using evidence_internal::JsonEvents;
 using evidence_internal::Locator;
 using evidence_internal::QuoteForMessage;
-using evidence_internal::ReadableReason;
-using json = nlohmann::json;
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
+using Scalar = evidence_internal::JsonScalar;
 
 // The keys of one JSON object, to find duplicates. Objects are small; a
 // linear scan until one gets large.
@@ -52,14 +46,8 @@ class KeySet {
   std::unordered_set<std::string> big_;
 };
 
-// A JSON scalar before typing (typing needs the record's kind, which may come
-// after the field in the object).
-struct Scalar {
-  enum class Type : uint8_t { kNull, kBool, kNumber, kString } type = Type::kNull;
-  bool boolean = false;
-  double number = 0;
-  std::string text;
-};
+// A JSON scalar is kept before typing: typing needs the record's kind, which
+// may come after the field in the object.
 
 std::string Describe(const Scalar& v) {
   switch (v.type) {
@@ -75,44 +63,22 @@ std::string Describe(const Scalar& v) {
   return "?";
 }
 
-class Handler {
+class Handler : public JsonEvents {
  public:
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
+  Handler(std::string_view text, EvidenceBuilder* builder) : out_(builder), locator_(text) {}
 
-  Handler(std::string_view text, const char** read_to, EvidenceBuilder* builder)
-      : text_(text), read_to_(read_to), out_(builder), locator_(text) {
-    prev_ = text.substr(0, 3) == kBom ? 3 : 0;
+  // ------------------------------------------------------ front-end events
+  bool OnScalar(Scalar& v, size_t at) override;
+  bool OnKey(std::string& k, size_t at) override;
+  bool OnStart(bool object, size_t at) override;
+  bool OnEnd() override;
+  bool OnDropped(const Scalar* value, size_t at) override;
+  bool Ignoring() const override { return skip_depth_ > 0; }
+  std::string_view CurrentKey() const override {
+    return stack_.empty() ? std::string_view() : std::string_view(stack_.back().key);
   }
-
-  // ------------------------------------------------------------ SAX events
-  bool null() { return OnScalar(Scalar{}); }
-  bool boolean(bool b) {
-    Scalar v;
-    v.type = Scalar::Type::kBool;
-    v.boolean = b;
-    return OnScalar(std::move(v));
-  }
-  bool number_integer(number_integer_t n) { return Number(static_cast<double>(n)); }
-  bool number_unsigned(number_unsigned_t n) { return Number(static_cast<double>(n)); }
-  bool number_float(number_float_t n, const string_t&) { return Number(n); }
-  bool string(string_t& s) {
-    Scalar v;
-    v.type = Scalar::Type::kString;
-    v.text = std::move(s);
-    return OnScalar(std::move(v));
-  }
-  bool binary(binary_t&) { return true; }  // never produced by the JSON lexer
-  bool start_object(std::size_t) { return OnStart(/*object=*/true); }
-  bool start_array(std::size_t) { return OnStart(/*object=*/false); }
-  bool end_object() { return OnEnd(); }
-  bool end_array() { return OnEnd(); }
-  bool key(string_t& k);
-  bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& ex);
+  bool Report(EvidenceCode code, FieldPlace at, std::string message) override;
+  void ReportSyntax(EvidenceCode code, FieldPlace at, std::string message) override;
 
   // After the parse: anything the document as a whole lacks.
   void Finish();
@@ -133,39 +99,12 @@ class Handler {
     FieldPlace at;
   };
 
-  bool Number(double n) {
-    Scalar v;
-    v.type = Scalar::Type::kNumber;
-    v.number = n;
-    return OnScalar(std::move(v));
-  }
-  bool OnScalar(Scalar v);
-  bool OnStart(bool object);
-  bool OnEnd();
   void OnTopValue(Frame& f, Scalar& v, size_t at);
   void OnUnitValue(Frame& f, Scalar& v, size_t at);
   void OnRecordValue(Frame& f, Scalar& v, size_t at);
   void OnAppraisalValue(Frame& f, Scalar& v, size_t at);
   void FinishRecord();
   void FinishAppraisal();
-
-  // The offset where the token of the current callback starts: the lexer
-  // has read just past the previous token, so skip what lies between.
-  size_t TokenStart() {
-    size_t p = prev_;
-    while (p < text_.size()) {
-      const char c = text_[p];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
-      ++p;
-    }
-    prev_ = static_cast<size_t>(*read_to_ - text_.data());
-    return p;
-  }
-
-  // Where a syntax error points, from what nlohmann reports: `position` is
-  // just past the last byte read and `last_token` all bytes read since the
-  // last string or number token began (nlohmann resets it only there).
-  size_t ErrorOffset(size_t position, const std::string& last_token) const;
 
   FieldPlace Place(size_t offset, std::string_view field = {}) {
     FieldPlace at = locator_.At(offset);
@@ -180,14 +119,10 @@ class Handler {
   void FlushRecordErrors(std::string_view id);
   bool Continue() const { return !out_->stopped(); }
 
-  std::string_view text_;
-  const char** read_to_;
   EvidenceBuilder* out_;
   Locator locator_;
-  size_t prev_ = 0;
 
   std::vector<Frame> stack_;
-  int depth_ = 0;
   int skip_depth_ = 0;  // > 0 inside a value that is being ignored
   bool seen_top_ = false;
   bool seen_records_ = false;
@@ -211,26 +146,36 @@ class Handler {
   std::unordered_set<std::string> appraised_items_;
 };
 
-bool Handler::key(string_t& k) {
-  const size_t at = TokenStart();
+bool Handler::Report(EvidenceCode code, FieldPlace at, std::string message) {
+  if (!stack_.empty() && stack_.back().ctx == Ctx::kRecord) {
+    RecordError(code, at, std::move(message));
+    return true;
+  }
+  out_->Error(code, at, std::move(message));
+  return Continue();
+}
+
+bool Handler::OnDropped(const Scalar* value, size_t at) {
+  if (stack_.empty()) {
+    if (value == nullptr) return Continue();
+    out_->Error(EvidenceCode::kWrongShape, Place(at),
+                "an evidence file is a JSON object {\"unit\": ..., \"records\": [...]}, got " +
+                    Describe(*value));
+    return false;
+  }
+  Frame& f = stack_.back();
+  if (value == nullptr) f.key.clear();  // a key left out, with its value
+  f.drop_value = false;
+  return Continue();
+}
+
+bool Handler::OnKey(std::string& k, size_t at) {
   if (skip_depth_ > 0) return true;
   Frame& f = stack_.back();
   f.key = std::move(k);
   f.key_at = at;
   f.drop_value = false;
   const bool in_record = f.ctx == Ctx::kRecord;
-  if (f.key.size() > out_->limits().max_string_bytes) {
-    std::string msg = "a key of " + std::to_string(f.key.size()) + " bytes (limit " +
-                      std::to_string(out_->limits().max_string_bytes) + ")";
-    if (in_record) {
-      RecordError(EvidenceCode::kStringTooLong, Place(at), std::move(msg));
-    } else {
-      out_->Error(EvidenceCode::kStringTooLong, Place(at), std::move(msg));
-    }
-    f.drop_value = true;
-    f.key.clear();
-    return Continue();
-  }
   if (!f.keys.Insert(f.key)) {
     std::string msg = "duplicate key " + QuoteForMessage(f.key) + " in one object";
     if (in_record) {
@@ -271,21 +216,8 @@ bool Handler::key(string_t& k) {
   return Continue();
 }
 
-bool Handler::OnScalar(Scalar v) {
-  const size_t at = TokenStart();
+bool Handler::OnScalar(Scalar& v, size_t at) {
   if (skip_depth_ > 0) return true;
-  if (v.type == Scalar::Type::kString && v.text.size() > out_->limits().max_string_bytes) {
-    std::string msg = "a string of " + std::to_string(v.text.size()) + " bytes (limit " +
-                      std::to_string(out_->limits().max_string_bytes) + ")";
-    std::string_view field = stack_.empty() ? std::string_view() : stack_.back().key;
-    if (!stack_.empty() && stack_.back().ctx == Ctx::kRecord) {
-      RecordError(EvidenceCode::kStringTooLong, Place(at, field), std::move(msg));
-      stack_.back().drop_value = true;
-    } else {
-      out_->Error(EvidenceCode::kStringTooLong, Place(at, field), std::move(msg));
-      if (!stack_.empty()) stack_.back().drop_value = true;
-    }
-  }
   if (stack_.empty()) {
     out_->Error(EvidenceCode::kWrongShape, Place(at),
                 "an evidence file is a JSON object {\"unit\": ..., \"records\": [...]}, got " +
@@ -407,15 +339,7 @@ void Handler::OnAppraisalValue(Frame& f, Scalar& v, size_t at) {
   }
 }
 
-bool Handler::OnStart(bool object) {
-  const size_t at = TokenStart();
-  if (++depth_ > out_->limits().max_depth) {
-    out_->Error(EvidenceCode::kNestingTooDeep, Place(at),
-                "arrays and objects nested more than " + std::to_string(out_->limits().max_depth) +
-                    " deep; stopped reading");
-    out_->Stop();
-    return false;
-  }
+bool Handler::OnStart(bool object, size_t at) {
   if (skip_depth_ > 0) {
     ++skip_depth_;
     return true;
@@ -519,8 +443,6 @@ bool Handler::OnStart(bool object) {
 }
 
 bool Handler::OnEnd() {
-  TokenStart();
-  --depth_;
   if (skip_depth_ > 0) {
     --skip_depth_;
     return true;
@@ -612,88 +534,10 @@ void Handler::FinishAppraisal() {
   out_->evidence().appraisals.push_back(std::move(appraisal_));
 }
 
-size_t Handler::ErrorOffset(size_t position, const std::string& last_token) const {
-  const size_t size = text_.size();
-  const bool at_eof = position > size;
-  const size_t end = std::min(position, size);
-  // last_token spells control characters as "<U+000A>": one byte each.
-  size_t raw = last_token.size();
-  for (size_t k = last_token.find("<U+"); k != std::string::npos;
-       k = last_token.find("<U+", k + 1)) {
-    if (raw >= 7) raw -= 7;
-  }
-  const bool exact = raw <= end;
-  if (exact && raw > 0) {
-    // A string or number token that is itself the offending token (an
-    // unclosed string, a value where a comma belongs): point at its start.
-    const size_t anchor = end - raw;
-    const char c = text_[anchor];
-    size_t i = anchor;
-    if (c == '"') {
-      for (++i; i < size; ++i) {
-        if (text_[i] == '\\') {
-          ++i;
-        } else if (text_[i] == '"') {
-          ++i;
-          break;
-        }
-      }
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      while (i < size && std::strchr("0123456789.eE+-", text_[i]) != nullptr) ++i;
-    }
-    if (i != anchor && i >= end) return anchor;
-  }
-  if (at_eof) return size;
-  // Otherwise the last byte read is the offending one; back up to the start
-  // of a word such as "tru" or "-Infinity" so the caret sits under it.
-  size_t p = end > 0 ? end - 1 : 0;
-  auto is_alpha = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
-  if (p > 0 && !is_alpha(text_[p]) && is_alpha(text_[p - 1])) --p;  // "tru]" read the ']'
-  while (p > 0 && is_alpha(text_[p]) && is_alpha(text_[p - 1])) --p;
-  if (p > 0 && text_[p - 1] == '-' && is_alpha(text_[p])) --p;
-  return p;
-}
-
-bool Handler::parse_error(std::size_t position, const std::string& last_token,
-                          const nlohmann::detail::exception& ex) {
+void Handler::ReportSyntax(EvidenceCode code, FieldPlace at, std::string message) {
   if (!pending_issues_.empty()) FlushRecordErrors(record_.id);
-  const size_t start = ErrorOffset(position, last_token);
-  FieldPlace at = Place(start);
   if (!stack_.empty() && stack_.back().ctx == Ctx::kRecord) at.record_id = record_.id;
-  const bool in_object = !stack_.empty() && stack_.back().ctx != Ctx::kRecords &&
-                         stack_.back().ctx != Ctx::kAppraisals;
-  std::string_view field = in_object ? std::string_view(stack_.back().key) : std::string_view();
-  std::string_view rest = text_.substr(std::min(start, text_.size()));
-  if (ex.id == 406) {  // out_of_range: the number overflows a double
-    at.field = field;
-    out_->Error(EvidenceCode::kNumberOutOfRange, at,
-                "the number " + last_token + " is out of range");
-  } else if (rest.starts_with("NaN") || rest.starts_with("Infinity") ||
-             rest.starts_with("-Infinity") || rest.starts_with("nan") || rest.starts_with("inf") ||
-             rest.starts_with("-inf")) {
-    at.field = field;
-    out_->Error(EvidenceCode::kNumberOutOfRange, at,
-                "NaN and Infinity are not numbers in JSON; write a finite number or null");
-  } else {
-    // Quote the offending text up to the end of its line, briefly.
-    std::string_view near = rest.substr(0, rest.find_first_of("\r\n"));
-    std::string message = "malformed JSON";
-    if (!near.empty()) {
-      size_t cut = std::min<size_t>(near.size(), 16);
-      while (cut < near.size() && cut > 0 &&
-             (static_cast<unsigned char>(near[cut]) & 0xC0) == 0x80) {
-        --cut;
-      }
-      message += " near '";
-      message.append(near.data(), cut);
-      message += cut < near.size() ? "...'" : "'";
-    }
-    message += ": ";
-    message += ReadableReason(ex.what());
-    out_->Error(EvidenceCode::kSyntax, at, std::move(message));
-  }
-  out_->Stop();
-  return false;
+  out_->Error(code, at, std::move(message));
 }
 
 void Handler::Finish() {
@@ -711,13 +555,11 @@ EvidenceLoad LoadEvidenceJsonSax(std::string_view text, const std::string& file_
                                  const Criteria* schema, const EvidenceLimits& limits) {
   EvidenceLoad load;
   EvidenceBuilder builder(&load, file_name, schema, limits);
-  if (!evidence_internal::CheckWholeText(text, &builder)) return load;
-  const char* read_to = text.data();
-  Handler handler(text, &read_to, &builder);
-  CountingIterator first(text.data(), &read_to);
-  CountingIterator last(text.data() + text.size(), &read_to);
-  json::sax_parse(first, last, &handler, json::input_format_t::json, /*strict=*/true,
-                  /*ignore_comments=*/false);
+  Handler handler(text, &builder);
+  if (evidence_internal::ParseJson(text, &builder, &handler) ==
+      evidence_internal::JsonRead::kRefused) {
+    return load;
+  }
   handler.Finish();
   builder.Finish();
   return load;

@@ -1,31 +1,29 @@
-// Scenario and task files: nlohmann's SAX builds a small tree that keeps each
-// value's byte offset, then a walker checks the shape, types the values
-// against the criteria and resolves effect targets, reporting at line:col.
+// Scenario and task files: the shared JSON front end's events build a small
+// tree that keeps each value's byte offset, then a walker checks the shape,
+// types the values against the criteria and resolves effect targets,
+// reporting at line:col.
 #include "evidence/scenario_loader.h"
 
 #include <cmath>
-#include <iterator>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "criteria/date.h"
-#include "evidence/json_support.h"
+#include "evidence/json_front.h"
 #include "evidence/task_advice.h"
 #include "evidence/validate.h"
 
 namespace cchc {
 namespace {
 
-using evidence_internal::CountingIterator;
 using evidence_internal::EvidenceBuilder;
 using evidence_internal::FieldPlace;
 using evidence_internal::FormatNumber;
+using evidence_internal::JsonEvents;
+using evidence_internal::JsonScalar;
 using evidence_internal::Locator;
 using evidence_internal::QuoteForMessage;
-using evidence_internal::ReadableReason;
-using json = nlohmann::json;
 
 // A JSON value with the offset of its first byte.
 struct JNode {
@@ -38,7 +36,7 @@ struct JNode {
   struct Key {
     std::string name;
     size_t at = 0;
-    bool duplicate = false;  // reported; the value is ignored
+    bool ignored = false;  // a duplicate or too long: reported; the value is ignored
   };
   std::vector<Key> keys;    // objects: parallel to kids
   std::vector<JNode> kids;  // array elements or object values
@@ -46,7 +44,7 @@ struct JNode {
   // The first value under `name`, or null.
   const JNode* Get(std::string_view name) const {
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (keys[i].name == name && !keys[i].duplicate) return &kids[i];
+      if (keys[i].name == name && !keys[i].ignored) return &kids[i];
     }
     return nullptr;
   }
@@ -70,50 +68,41 @@ const char* TypeName(const JNode& n) {
   return "?";
 }
 
-class TreeBuilder {
+class TreeBuilder : public JsonEvents {
  public:
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
-
-  TreeBuilder(std::string_view text, const char** read_to, EvidenceBuilder* out)
-      : text_(text), read_to_(read_to), out_(out), locator_(text) {
-    prev_ = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  }
+  TreeBuilder(std::string_view text, EvidenceBuilder* out) : out_(out), locator_(text) {}
   JNode& root() { return root_; }
   bool complete() const { return complete_; }
 
-  bool null() { return Scalar(JNode{}); }
-  bool boolean(bool b) {
+  bool OnScalar(JsonScalar& v, size_t at) override {
     JNode n;
-    n.t = JNode::T::kBool;
-    n.boolean = b;
-    return Scalar(std::move(n));
+    n.at = at;
+    switch (v.type) {
+      case JsonScalar::Type::kNull:
+        break;
+      case JsonScalar::Type::kBool:
+        n.t = JNode::T::kBool;
+        n.boolean = v.boolean;
+        break;
+      case JsonScalar::Type::kNumber:
+        n.t = JNode::T::kNumber;
+        n.number = v.number;
+        break;
+      case JsonScalar::Type::kString:
+        n.t = JNode::T::kString;
+        n.text = std::move(v.text);
+        break;
+    }
+    Place(std::move(n));
+    if (stack_.empty()) complete_ = true;
+    return true;
   }
-  bool number_integer(number_integer_t v) { return Number(static_cast<double>(v)); }
-  bool number_unsigned(number_unsigned_t v) { return Number(static_cast<double>(v)); }
-  bool number_float(number_float_t v, const string_t&) { return Number(v); }
-  bool string(string_t& s) {
-    JNode n;
-    n.t = JNode::T::kString;
-    n.text = std::move(s);
-    return Scalar(std::move(n));
-  }
-  bool binary(binary_t&) { return true; }
-  bool start_object(std::size_t) { return Start(JNode::T::kObject); }
-  bool start_array(std::size_t) { return Start(JNode::T::kArray); }
-  bool end_object() { return End(); }
-  bool end_array() { return End(); }
-  bool key(string_t& k) {
-    const size_t at = TokenStart();
+  bool OnKey(std::string& k, size_t at) override {
     JNode* obj = stack_.back();
     JNode::Key key{std::move(k), at, false};
-    if (key.name.size() > out_->limits().max_string_bytes) return TooLong(at, key.name.size());
     for (const JNode::Key& seen : obj->keys) {
       if (seen.name == key.name) {
-        key.duplicate = true;
+        key.ignored = true;
         FieldPlace place = locator_.At(at);
         place.field = key.name;
         if (!out_->Error(EvidenceCode::kDuplicateKey, place,
@@ -126,39 +115,45 @@ class TreeBuilder {
     obj->keys.push_back(std::move(key));
     return true;
   }
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& ex) {
-    const size_t at = position > 0 ? std::min(position - 1, text_.size()) : 0;
-    out_->Error(ex.id == 406 ? EvidenceCode::kNumberOutOfRange : EvidenceCode::kSyntax,
-                locator_.At(at), "malformed JSON: " + ReadableReason(ex.what()));
-    out_->Stop();
-    return false;
+  bool OnStart(bool object, size_t at) override {
+    JNode n;
+    n.t = object ? JNode::T::kObject : JNode::T::kArray;
+    n.at = at;
+    stack_.push_back(Place(std::move(n)));
+    return true;
+  }
+  bool OnEnd() override {
+    stack_.pop_back();
+    if (stack_.empty()) complete_ = true;
+    return true;
+  }
+  // A dropped key keeps its place, ignored, with a null value; a dropped
+  // value in an object leaves its key ignored, in an array nothing.
+  bool OnDropped(const JsonScalar* value, size_t at) override {
+    if (stack_.empty()) return false;  // the whole document: nothing to walk
+    JNode* parent = stack_.back();
+    if (parent->t == JNode::T::kArray) return true;
+    if (value == nullptr) parent->keys.push_back(JNode::Key{std::string(), at, true});
+    parent->keys.back().ignored = true;
+    JNode null;
+    null.at = at;
+    parent->kids.push_back(std::move(null));
+    return true;
+  }
+  std::string_view CurrentKey() const override {
+    if (stack_.empty() || stack_.back()->t != JNode::T::kObject || stack_.back()->keys.empty()) {
+      return {};
+    }
+    return stack_.back()->keys.back().name;
+  }
+  bool Report(EvidenceCode code, FieldPlace at, std::string message) override {
+    return out_->Error(code, at, std::move(message));
+  }
+  void ReportSyntax(EvidenceCode code, FieldPlace at, std::string message) override {
+    out_->Error(code, at, std::move(message));
   }
 
  private:
-  size_t TokenStart() {
-    size_t p = prev_;
-    while (p < text_.size()) {
-      const char c = text_[p];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
-      ++p;
-    }
-    prev_ = static_cast<size_t>(*read_to_ - text_.data());
-    return p;
-  }
-  bool TooLong(size_t at, size_t bytes) {
-    out_->Error(EvidenceCode::kStringTooLong, locator_.At(at),
-                "a string of " + std::to_string(bytes) + " bytes (limit " +
-                    std::to_string(out_->limits().max_string_bytes) + "); stopped reading");
-    out_->Stop();
-    return false;
-  }
-  bool Number(double v) {
-    JNode n;
-    n.t = JNode::T::kNumber;
-    n.number = v;
-    return Scalar(std::move(n));
-  }
   JNode* Place(JNode n) {
     if (stack_.empty()) {
       root_ = std::move(n);
@@ -168,42 +163,9 @@ class TreeBuilder {
     parent->kids.push_back(std::move(n));
     return &parent->kids.back();
   }
-  bool Scalar(JNode n) {
-    n.at = TokenStart();
-    if (n.t == JNode::T::kString && n.text.size() > out_->limits().max_string_bytes) {
-      return TooLong(n.at, n.text.size());
-    }
-    Place(std::move(n));
-    if (stack_.empty()) complete_ = true;
-    return true;
-  }
-  bool Start(JNode::T t) {
-    const size_t at = TokenStart();
-    if (static_cast<int>(stack_.size()) >= out_->limits().max_depth) {
-      out_->Error(EvidenceCode::kNestingTooDeep, locator_.At(at),
-                  "arrays and objects nested more than " +
-                      std::to_string(out_->limits().max_depth) + " deep; stopped reading");
-      out_->Stop();
-      return false;
-    }
-    JNode n;
-    n.t = t;
-    n.at = at;
-    stack_.push_back(Place(std::move(n)));
-    return true;
-  }
-  bool End() {
-    TokenStart();
-    stack_.pop_back();
-    if (stack_.empty()) complete_ = true;
-    return true;
-  }
 
-  std::string_view text_;
-  const char** read_to_;
   EvidenceBuilder* out_;
   Locator locator_;
-  size_t prev_ = 0;
   JNode root_;
   std::vector<JNode*> stack_;  // ancestors only: their kids vectors do not move
   bool complete_ = false;
@@ -211,14 +173,11 @@ class TreeBuilder {
 
 // Parses `text` into a tree; false (after reporting) when it cannot be used.
 bool ParseTree(std::string_view text, EvidenceBuilder* out, JNode* root) {
-  if (!evidence_internal::CheckWholeText(text, out)) return false;
-  const char* read_to = text.data();
-  TreeBuilder builder(text, &read_to, out);
-  CountingIterator first(text.data(), &read_to);
-  CountingIterator last(text.data() + text.size(), &read_to);
-  const bool ok = json::sax_parse(first, last, &builder, json::input_format_t::json,
-                                  /*strict=*/true, /*ignore_comments=*/false);
-  if (!ok || out->stopped() || !builder.complete()) return false;
+  TreeBuilder builder(text, out);
+  if (evidence_internal::ParseJson(text, out, &builder) != evidence_internal::JsonRead::kRead ||
+      !builder.complete()) {
+    return false;
+  }
   *root = std::move(builder.root());
   return true;
 }
@@ -259,7 +218,7 @@ class Walker {
   void CheckKeys(const JNode& obj, std::initializer_list<std::string_view> known,
                  const std::string& context, const char* what) {
     for (const JNode::Key& k : obj.keys) {
-      if (k.duplicate) continue;
+      if (k.ignored) continue;
       bool found = false;
       for (std::string_view name : known) found = found || name == k.name;
       if (found) continue;
@@ -396,7 +355,7 @@ class Walker {
     bool good = true;
     for (size_t i = 0; i < fields->keys.size(); ++i) {
       const JNode::Key& k = fields->keys[i];
-      if (k.duplicate) continue;
+      if (k.ignored) continue;
       if (k.name == "id" || k.name == "kind") {
         Error(EvidenceCode::kBadEffect, At(k.at, k.name), where,
               "a set cannot change a record's " + k.name + "; remove the record and add a new one");
@@ -434,7 +393,7 @@ class Walker {
     out->origin = RecordOrigin{start.line, start.column};
     for (size_t i = 0; i < rec.keys.size(); ++i) {
       const JNode::Key& k = rec.keys[i];
-      if (k.duplicate || k.name == "id" || k.name == "kind") continue;
+      if (k.ignored || k.name == "id" || k.name == "kind") continue;
       std::optional<Value> v = Typed(rec.kids[i], out->kind, k.name, out->id, where);
       if (!v) {
         good = false;
