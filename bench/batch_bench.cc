@@ -8,6 +8,7 @@
 #include "engine/batch/batch.h"
 #include "engine/core/plan.h"
 #include "engine/synth/synth.h"
+#include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
 namespace cchc::bench {

@@ -11,6 +11,7 @@
 #include "engine/core/plan.h"
 #include "engine/synth/synth.h"
 #include "engine/uncertainty/uncertainty.h"
+#include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
 namespace cchc::bench {

@@ -10,6 +10,7 @@
 #include "cli/commands/load.h"
 #include "criteria/input_limits.h"
 #include "engine/util/vi_text.h"
+#include "evidence/json_writer.h"
 
 namespace cchc {
 namespace {

@@ -22,6 +22,7 @@
 #include "engine/render/analysis.h"
 #include "engine/render/html/report.h"
 #include "engine/render/xlsx/template.h"
+#include "evidence/json_writer.h"
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
@@ -581,7 +582,7 @@ Response App::Upload(const Request& r) {
   return JsonOk(
       "{\"ok\": true, \"mode\": " + JsonQuote(mode) + ", \"added\": " + std::to_string(added) +
       ", \"replaced\": " + std::to_string(replaced) + ", \"issues\": " + IssuesJson(load.issues) +
-      ", \"evidence\": " + EvidenceToJson(merged) + "}\n");
+      ", \"evidence\": " + EvidenceToJson(merged, /*pretty=*/true) + "}\n");
 }
 
 Response App::History(const Request& r) {

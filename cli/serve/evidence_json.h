@@ -1,7 +1,6 @@
-// The evidence and its schema as JSON for the page's editor: records with
-// their fields in file order (percents in percent units, as the evidence
-// format writes them), the record kinds with their declared field types, and
-// loader issues with the record and field they concern.
+// The evidence's schema as JSON for the page's editor (the record kinds with
+// their declared field types) and loader issues with the record and field
+// they concern. The evidence itself: EvidenceToJson (evidence/json_writer.h).
 #ifndef CCHC_CLI_SERVE_EVIDENCE_JSON_H_
 #define CCHC_CLI_SERVE_EVIDENCE_JSON_H_
 
@@ -10,13 +9,8 @@
 
 #include "criteria/ast.h"
 #include "evidence/issues.h"
-#include "evidence/record.h"
 
 namespace cchc::serve {
-
-// An evidence document in the format docs/evidence-format.md describes, which
-// LoadEvidenceJson reads back to the same records (indented, UTF-8 as is).
-std::string EvidenceToJson(const Evidence& evidence);
 
 // {"kinds": [{"kind", "description", "fields": [{"name", "type"}]}],
 //  "common": [{"name", "type"}]}: the editor types its cells by this.

@@ -23,6 +23,7 @@
 #include "engine/core/scorer.h"
 #include "engine/render/batch.h"
 #include "evidence/csv_writer.h"
+#include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
 namespace cchc::serve {
@@ -149,7 +150,7 @@ std::shared_ptr<const Snapshot> MakeSnapshot(const CompiledCriteria& criteria, E
   Scorer scorer(criteria.plan());
   s->card = scorer.Score(index);
   s->score_json = RenderScorecard(criteria.plan(), s->card, OutputFormat::kJson, report);
-  s->evidence_json = EvidenceToJson(s->evidence);
+  s->evidence_json = EvidenceToJson(s->evidence, /*pretty=*/true);
   return s;
 }
 
@@ -248,7 +249,7 @@ SaveResult CommuneSession::Save(int base_version, const std::string& text) {
     data = std::move(csv.text);
     load = std::move(csv.read_back);  // what the file now says, as a new server would read it
   } else {
-    data = EvidenceToJson(load.evidence);
+    data = EvidenceToJson(load.evidence, /*pretty=*/true);
   }
   // Keep what is on disk now as the version being replaced.
   if (old) {

@@ -22,6 +22,14 @@ double Round(double v, double unit) {
   return static_cast<double>(static_cast<long long>(x + (x < 0 ? -0.5 : 0.5))) * unit;
 }
 
+// A fraction rounded to 0.01 percentage point, as a reader types it back
+// from the written percent units: "96.25" is 96.25 / 100, which 9625 * 0.0001
+// can miss by the last bit.
+double RoundPercent(double fraction) {
+  const double x = fraction / 0.0001;
+  return static_cast<double>(static_cast<long long>(x + (x < 0 ? -0.5 : 0.5))) / 100 / 100;
+}
+
 bool IsStatus(const std::string& s) {
   return s == "done" || s == "in_progress" || s == "not_started";
 }
@@ -247,12 +255,11 @@ class UnitMaker {
         }
         case ValueType::kPercent:
           // Rounded as written out (0.01 percentage point), so that the
-          // in-memory unit and its JSON score the same.
-          v.number = Round(
-              std::clamp(v.number * (1 - 0.5 * bad * rng.Uniform()) *
-                             (0.96 + 0.08 * rng.Uniform()) * (1 + 0.15 * q * q * rng.Uniform()),
-                         0.0, 1.0),
-              0.0001);
+          // in-memory unit and its JSON are the same values.
+          v.number = RoundPercent(std::clamp(v.number * (1 - 0.5 * bad * rng.Uniform()) *
+                                                 (0.96 + 0.08 * rng.Uniform()) *
+                                                 (1 + 0.15 * q * q * rng.Uniform()),
+                                             0.0, 1.0));
           break;
         case ValueType::kBool:
           if (rng.Chance(0.45 * bad * bad + 0.04)) v.boolean = !v.boolean;

@@ -43,11 +43,6 @@ struct SynthUnit {
 void Synthesize(const Plan& plan, const Evidence& tmpl, const SynthConfig& options,
                 const std::function<void(const SynthUnit&)>& sink);
 
-// The evidence as JSON in the format LoadEvidenceJson reads (percents in
-// percent units): one line when !pretty, else indented by one space.
-// Field types come from the values; output is byte-stable.
-std::string EvidenceToJson(const Evidence& evidence, bool pretty);
-
 // `count` unique "Xã An Bình"-style names (xã or phường plus two syllables
 // drawn without replacement; a number is appended once the pairs run out).
 std::vector<std::string> SynthUnitNames(uint64_t seed, int count);

@@ -10,6 +10,7 @@
 #include "cli/commands/load.h"
 #include "engine/synth/synth.h"
 #include "evidence/json_fast.h"
+#include "evidence/json_writer.h"
 #include "tests/evidence/same_load.h"
 
 namespace cchc {

@@ -15,6 +15,7 @@
 #include "engine/core/evidence_index.h"
 #include "engine/core/scorer.h"
 #include "engine/util/random.h"
+#include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
 namespace cchc {
