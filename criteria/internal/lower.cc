@@ -1,10 +1,13 @@
 // Lowers the X3 parse tree to the plain cchc::Criteria model with byte ranges,
 // and checks what the grammar leaves to values: real dates (E104), sane
 // numbers (E105), one `score` per item (E206), expression depth (E103).
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "criteria/internal/pass.h"
 #include "criteria/internal/x3_parse.h"
@@ -60,6 +63,12 @@ class Lowerer {
   std::string_view Slice(const ast::Range& r) const {
     return std::string_view(r.begin(), r.end() - r.begin());
   }
+  static std::string_view Slice(const internal::ExprNode& n) {
+    return std::string_view(n.begin, n.end - n.begin);
+  }
+  static std::string_view Name(const internal::ExprNode& n) {
+    return std::string_view(n.name_begin, n.name_end - n.name_begin);
+  }
 
   void Error(DiagCode code, SourceRange range, std::string message) {
     diags_->push_back(Diagnostic{code, Severity::kError, range, std::move(message)});
@@ -88,9 +97,15 @@ class Lowerer {
     return out;
   }
 
+  // The grammar gives digits with at most one '.': from_chars reads them
+  // as strtod does (both round correctly); strtod is kept for what it
+  // reports out of range (overflow to infinity, underflow to zero).
   double Number(std::string_view digits, SourceRange range) {
+    double v = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    if (ec == std::errc() && end == digits.data() + digits.size() && v <= kMaxNumber) return v;
     const std::string s(digits);
-    const double v = std::strtod(s.c_str(), nullptr);
+    v = std::strtod(s.c_str(), nullptr);
     if (!std::isfinite(v) || v > kMaxNumber) {
       Error(DiagCode::kBadNumber, range,
             "number " + (s.size() > 24 ? s.substr(0, 20) + "..." : s) +
@@ -125,10 +140,10 @@ class Lowerer {
     int depth = 1;
   };
 
-  ExprPtr Leaf(ExprKind kind, const ast::Tagged& t) {
+  ExprPtr Leaf(ExprKind kind, SourceRange range) {
     auto e = std::make_unique<Expr>();
     e->kind = kind;
-    e->range = Range(t);
+    e->range = range;
     return e;
   }
 
@@ -168,134 +183,129 @@ class Lowerer {
     return {std::move(e), depth};
   }
 
+  // A band's threshold.
   Lowered Prim(const ast::NumberLit& n) {
-    auto e = Leaf(ExprKind::kNumber, n);
+    auto e = Leaf(ExprKind::kNumber, Range(n));
     e->number = Number(n);
     return {std::move(e)};
   }
   Lowered Prim(const ast::PercentLit& p) {
-    auto e = Leaf(ExprKind::kPercent, p);
+    auto e = Leaf(ExprKind::kPercent, Range(p));
     e->number = PercentFraction(p);
     return {std::move(e)};
   }
-  Lowered Prim(const ast::DateLit& d) {
-    auto e = Leaf(ExprKind::kDate, d);
-    if (auto date = ParseIsoDate(Slice(d))) {
-      e->date = *date;
-    } else {
-      Error(DiagCode::kBadDate, e->range,
-            "there is no day " + std::string(Slice(d)) + " (dates are YYYY-MM-DD)");
+  // The nodes come in post-order: each pops its operands off the stack and
+  // pushes itself, so the tree is lowered (and its numbers and dates checked)
+  // in the order a recursive walk would take.
+  Lowered Lower(const ast::Expr& x) {
+    std::vector<Lowered>& stack = stack_;
+    const size_t base = stack.size();
+    for (const internal::ExprNode& n : x.nodes) {
+      using Kind = internal::ExprNode::Kind;
+      // Leaves, calls and parentheses span [begin, end).
+      const SourceRange range =
+          n.end != nullptr ? SourceRange{Off(n.begin), Off(n.end)} : SourceRange{};
+      switch (n.kind) {
+        case Kind::kNumber: {
+          ExprPtr e = Leaf(ExprKind::kNumber, range);
+          e->number = Number(Slice(n), range);
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kPercent: {
+          ExprPtr e = Leaf(ExprKind::kPercent, range);
+          std::string_view v = Slice(n);
+          v.remove_suffix(1);  // '%'
+          e->number = Number(v, range) / 100.0;
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kDate: {
+          ExprPtr e = Leaf(ExprKind::kDate, range);
+          if (auto date = ParseIsoDate(Slice(n))) {
+            e->date = *date;
+          } else {
+            Error(DiagCode::kBadDate, range,
+                  "there is no day " + std::string(Slice(n)) + " (dates are YYYY-MM-DD)");
+          }
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kString: {
+          ExprPtr e = Leaf(ExprKind::kString, range);
+          e->text = UnescapeText(Slice(n));
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kBool: {
+          ExprPtr e = Leaf(ExprKind::kBool, range);
+          e->boolean = Slice(n) == "true" || Slice(n) == "yes";
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kRecords: {
+          ExprPtr e = Leaf(ExprKind::kRecords, range);
+          if (n.name_begin) e->text = UnescapeText(Name(n));
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kMaxRef:
+          stack.push_back({Leaf(ExprKind::kMaxRef, range)});
+          break;
+        case Kind::kName: {
+          ExprPtr e = Leaf(ExprKind::kName, range);
+          e->text = std::string(Slice(n));
+          stack.push_back({std::move(e)});
+          break;
+        }
+        case Kind::kCall: {
+          ExprPtr e = Leaf(ExprKind::kCall, range);
+          e->text = std::string(Name(n));
+          int depth = 1;
+          const size_t first = stack.size() - n.args;
+          e->args.reserve(n.args);
+          for (size_t i = first; i < stack.size(); ++i) {
+            depth = std::max(depth, stack[i].depth + 1);
+            e->args.push_back(std::move(stack[i].expr));
+          }
+          stack.resize(first);
+          stack.push_back(depth > max_depth_ ? TooDeep(range) : Lowered{std::move(e), depth});
+          break;
+        }
+        case Kind::kParen:  // the parentheses belong to the operand
+          stack.back().expr->range = range;
+          break;
+        case Kind::kField: {
+          Lowered& l = stack.back();
+          const SourceRange field{l.expr->range.begin, Off(n.name_end)};
+          l = Wrap(ExprKind::kField, Op::kNone, field, std::move(l));
+          l.expr->text = std::string(Name(n));
+          break;
+        }
+        case Kind::kNeg:
+        case Kind::kNot: {
+          Lowered& l = stack.back();
+          const SourceRange unary{Off(n.begin), l.expr->range.end};
+          l = Wrap(ExprKind::kUnary, n.kind == Kind::kNeg ? Op::kNeg : Op::kNot, unary,
+                   std::move(l));
+          break;
+        }
+        case Kind::kBinary: {
+          Lowered b = std::move(stack.back());
+          stack.pop_back();
+          Lowered& a = stack.back();
+          a = Join(n.op == Op::kNone ? ExprKind::kWhere : ExprKind::kBinary, n.op, std::move(a),
+                   std::move(b));
+          break;
+        }
+      }
     }
-    return {std::move(e)};
-  }
-  Lowered Prim(const ast::StringLit& s) {
-    auto e = Leaf(ExprKind::kString, s);
-    e->text = Unescape(s);
-    return {std::move(e)};
-  }
-  Lowered Prim(const ast::BoolLit& b) {
-    auto e = Leaf(ExprKind::kBool, b);
-    e->boolean = Slice(b) == "true" || Slice(b) == "yes";
-    return {std::move(e)};
-  }
-  Lowered Prim(const ast::RecordsLit& r) {
-    auto e = Leaf(ExprKind::kRecords, r);
-    if (r.kind) e->text = Unescape(*r.kind);
-    return {std::move(e)};
-  }
-  Lowered Prim(const ast::MaxRef& m) { return {Leaf(ExprKind::kMaxRef, m)}; }
-  Lowered Prim(const ast::Ident& i) {
-    auto e = Leaf(ExprKind::kName, i);
-    e->text = std::string(Slice(i));
-    return {std::move(e)};
-  }
-  Lowered Prim(const ast::CallExpr& c) {
-    auto e = Leaf(ExprKind::kCall, c);
-    e->text = std::string(Slice(c.name));
-    int depth = 1;
-    for (const ast::Expr& a : c.args) {
-      Lowered l = Lower(a);
-      depth = std::max(depth, l.depth + 1);
-      e->args.push_back(std::move(l.expr));
-    }
-    if (depth > max_depth_) return TooDeep(e->range);
-    return {std::move(e), depth};
-  }
-  Lowered Prim(const ast::ParenExpr& p) {
-    Lowered l = Lower(p.inner);
-    l.expr->range = Range(p);  // the parentheses belong to the operand
-    return l;
-  }
-
-  Lowered Lower(const ast::Primary& p) {
-    return Visit<Lowered>(p, [&](const auto& node) { return Prim(node); });
-  }
-
-  Lowered Lower(const ast::Postfix& p) {
-    Lowered l = Lower(p.head);
-    for (const ast::Ident& f : p.fields) {
-      const SourceRange range{l.expr->range.begin, Off(f.pos_end)};
-      l = Wrap(ExprKind::kField, Op::kNone, range, std::move(l));
-      l.expr->text = std::string(Slice(f));
-    }
-    return l;
-  }
-
-  Lowered Lower(const ast::Unary& u) {
-    Lowered l = Lower(u.operand);
-    for (size_t i = u.negs.size(); i-- > 0;) {
-      const SourceRange range{Off(u.negs[i].pos_begin), l.expr->range.end};
-      l = Wrap(ExprKind::kUnary, Op::kNeg, range, std::move(l));
-    }
-    return l;
-  }
-
-  Lowered Lower(const ast::NotExpr& n) {
-    Lowered l = Lower(n.operand);
-    for (size_t i = n.nots.size(); i-- > 0;) {
-      const SourceRange range{Off(n.nots[i].pos_begin), l.expr->range.end};
-      l = Wrap(ExprKind::kUnary, Op::kNot, range, std::move(l));
-    }
-    return l;
-  }
-
-  Lowered Lower(const ast::CmpExpr& c) {
-    Lowered l = Lower(c.lhs);
-    if (c.rhs) l = Join(ExprKind::kBinary, OpOf(c.rhs->op), std::move(l), Lower(c.rhs->operand));
-    return l;
-  }
-
-  template <typename T>
-  Lowered Lower(const ast::Chain<T>& c) {
-    Lowered l = Lower(c.first);
-    for (const ast::Tail<T>& t : c.rest) {
-      const Op op = OpOf(t.op);
-      l = Join(op == Op::kNone ? ExprKind::kWhere : ExprKind::kBinary, op, std::move(l),
-               Lower(t.operand));
-    }
-    return l;
-  }
-
-  // kNone means `where`.
-  Op OpOf(const ast::OpTok& t) const {
-    const std::string_view s = Slice(t);
-    if (s == "+") return Op::kAdd;
-    if (s == "-") return Op::kSub;
-    if (s == "*") return Op::kMul;
-    if (s == "/") return Op::kDiv;
-    if (s == "=") return Op::kEq;
-    if (s == "!=") return Op::kNe;
-    if (s == "<") return Op::kLt;
-    if (s == "<=") return Op::kLe;
-    if (s == ">") return Op::kGt;
-    if (s == ">=") return Op::kGe;
-    if (s == "and") return Op::kAnd;
-    if (s == "or") return Op::kOr;
-    return Op::kNone;
+    Lowered out = std::move(stack[base]);
+    stack.resize(base);
+    return out;
   }
 
   ExprPtr E(const ast::Expr& e) { return Lower(e).expr; }
-  ExprPtr E(const ast::AddExpr& e) { return Lower(e).expr; }
 
   // ------------------------------------------------------------ rules
 
@@ -622,6 +632,7 @@ class Lowerer {
   int max_depth_;
   std::vector<Diagnostic>* diags_;
   bool item_failed_ = false;
+  std::vector<Lowered> stack_;  // Lower's operands, reused
 };
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
 #include <vector>
 
+#include "criteria/internal/expr_parser.h"
+
 namespace cchc::criteria_x3::ast {
 
 namespace x3 = boost::spirit::x3;
@@ -27,71 +29,14 @@ struct Tagged {
 // Leaves: the type says what it is, the tag says where.
 struct NumberLit : Tagged {};   // 12, 0.25
 struct PercentLit : Tagged {};  // 95%
-struct DateLit : Tagged {};     // 2026-01-31 (validity checked when lowering)
 struct StringLit : Tagged {};   // "..." with escapes, quotes included
-struct BoolLit : Tagged {};     // true false yes no
-struct MaxRef : Tagged {};      // max (not followed by '(')
 struct Ident : Tagged {};       // [A-Za-z_][A-Za-z0-9_]*
 struct Code : Tagged {};        // I, 1.2.3, T1
-struct OpTok : Tagged {};       // an operator or operator keyword
 
-// records [kind "x"]; filled by a semantic action (one optional member).
-struct RecordsLit : Tagged {
-  boost::optional<StringLit> kind;
-};
-
-struct CallExpr;
-struct ParenExpr;
-
-struct Primary : x3::variant<NumberLit, PercentLit, DateLit, StringLit, BoolLit, RecordsLit,
-                             x3::forward_ast<CallExpr>, MaxRef, Ident, x3::forward_ast<ParenExpr>> {
-  using base_type::base_type;
-  using base_type::operator=;
-};
-
-struct Postfix : Tagged {
-  Primary head;
-  std::vector<Ident> fields;  // .field .field
-};
-
-struct Unary : Tagged {
-  std::vector<OpTok> negs;  // leading '-'
-  Postfix operand;
-};
-
-// A left-associative chain: first (op operand)*.
-template <typename T>
-struct Tail {
-  OpTok op;
-  T operand;
-};
-template <typename T>
-struct Chain : Tagged {
-  T first;
-  std::vector<Tail<T>> rest;
-};
-
-using MulExpr = Chain<Unary>;
-using AddExpr = Chain<MulExpr>;
-struct CmpExpr : Tagged {
-  AddExpr lhs;
-  boost::optional<Tail<AddExpr>> rhs;
-};
-struct NotExpr : Tagged {
-  std::vector<OpTok> nots;  // leading 'not'
-  CmpExpr operand;
-};
-using AndExpr = Chain<NotExpr>;
-using OrExpr = Chain<AndExpr>;
-using Expr = Chain<OrExpr>;  // joined by 'where'
-
-struct CallExpr : Tagged {
-  Ident name;
-  std::vector<Expr> args;
-};
-// Filled by a semantic action (one member).
-struct ParenExpr : Tagged {
-  Expr inner;
+// An expression, parsed by hand (expr_parser.cc): its nodes in post-order,
+// one vector that X3 moves as it builds the statements around it.
+struct Expr {
+  std::vector<internal::ExprNode> nodes;
 };
 
 // ---------------------------------------------------------------- rules
@@ -104,7 +49,7 @@ struct Threshold : x3::variant<PercentLit, NumberLit> {
 struct CmpBand : Tagged {
   Range cmp;  // ">=" or ">"
   Threshold threshold;
-  AddExpr points;  // additive level, so the next ">=" starts a new band
+  Expr points;  // additive level, so the next ">=" starts a new band
 };
 
 struct LabelBand : Tagged {

@@ -1,20 +1,13 @@
 // Fusion adaptation of the X3 parse tree, so that X3 sequences fill struct
-// members in order. Structs with one member are filled by semantic actions
-// instead (Boost 1.74 mishandles single-element fusion attributes).
+// members in order. No struct here has a single member (Boost 1.74
+// mishandles single-element fusion attributes): an expression is filled by
+// its own parser (expr_parser.h).
 #ifndef CCHC_CRITERIA_INTERNAL_X3_AST_ADAPTED_H_
 #define CCHC_CRITERIA_INTERNAL_X3_AST_ADAPTED_H_
 
 #include <boost/fusion/include/adapt_struct.hpp>
 
 #include "criteria/internal/x3_ast.h"
-
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::Postfix, head, fields)
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::Unary, negs, operand)
-BOOST_FUSION_ADAPT_TPL_STRUCT((T), (cchc::criteria_x3::ast::Tail)(T), op, operand)
-BOOST_FUSION_ADAPT_TPL_STRUCT((T), (cchc::criteria_x3::ast::Chain)(T), first, rest)
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CmpExpr, lhs, rhs)
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::NotExpr, nots, operand)
-BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CallExpr, name, args)
 
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::CmpBand, cmp, threshold, points)
 BOOST_FUSION_ADAPT_STRUCT(cchc::criteria_x3::ast::LabelBand, label, points)

@@ -22,10 +22,6 @@ bool ParseX3(std::string_view text, size_t start, ast::File& out, SyntaxError* e
   } catch (const x3::expectation_failure<iterator_type>& e) {
     error->offset = static_cast<uint32_t>(e.where() - text.data());
     error->expected = e.which();
-    // An expectation on a parser with a semantic action (`expr[set_inner]`)
-    // reports X3's mangled type name, not a rule name: all such places in
-    // the grammar expect an expression.
-    if (error->expected.find("boost") != std::string::npos) error->expected = "an expression";
     return false;
   }
 }

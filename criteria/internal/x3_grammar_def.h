@@ -44,6 +44,29 @@ struct keyword_parser : x3::parser<keyword_parser> {
 
 constexpr keyword_parser kw(const char* w) { return keyword_parser(w); }
 
+// An expression: the hand-written parser of expr_parser.h. Its soft failure
+// is a failed match; its errors become the expectation_failure X3 would have
+// thrown there.
+template <internal::ExprLevel kLevel>
+struct expression_parser : x3::parser<expression_parser<kLevel>> {
+  using attribute_type = ast::Expr;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, ast::Expr& attr) const {
+    internal::ExprError error;
+    switch (internal::ParseExpression(&first, last, kLevel, &attr.nodes, &error)) {
+      case internal::ExprParse::kMatched:
+        return true;
+      case internal::ExprParse::kNone:
+        return false;
+      case internal::ExprParse::kError:
+        break;
+    }
+    boost::throw_exception(x3::expectation_failure<It>(error.where, error.expected));
+  }
+};
+
 }  // namespace cchc::criteria_x3
 
 namespace boost::spirit::x3 {
@@ -78,7 +101,6 @@ using x3::lexeme;
 using x3::lit;
 using x3::omit;
 using x3::raw;
-using x3::repeat;
 using x3::ascii::alnum;
 using x3::ascii::alpha;
 using x3::ascii::digit;
@@ -89,50 +111,21 @@ using x3::ascii::digit;
 
 // ---- lexical
 CCHC_RULE(identifier, ast::Ident, "a name");
-CCHC_RULE(name_ref, ast::Ident, "a name");
 CCHC_RULE(let_name, ast::Ident,
           "a name for the binding (not a reserved word such as max, kind or records)");
-CCHC_RULE(field_name, ast::Ident, "a field name after '.'");
 CCHC_RULE(code, ast::Code, "a code such as 1.2.3");
 CCHC_RULE(number_lit, ast::NumberLit, "a number");
 CCHC_RULE(max_number, ast::NumberLit, "a number after 'max'");
 CCHC_RULE(cap_number, ast::NumberLit, "a number after 'cap'");
 CCHC_RULE(weight_number, ast::NumberLit, "a number (0 or more) after 'weight'");
 CCHC_RULE(percent_lit, ast::PercentLit, "a percent such as 90%");
-CCHC_RULE(date_lit, ast::DateLit, "a date YYYY-MM-DD");
 CCHC_RULE(string_lit, ast::StringLit, "a string in double quotes");
-CCHC_RULE(close_quote, x3::unused_type, "'\"' to close the string (strings end on the same line)");
-CCHC_RULE(escape_char, x3::unused_type, "an escape: \\\" \\\\ \\n or \\t");
-CCHC_RULE(bool_lit, ast::BoolLit, "true or false");
-CCHC_RULE(max_ref, ast::MaxRef, "max");
+CCHC_RULE(close_quote, x3::unused_type, internal::kExpectedCloseQuote);
+CCHC_RULE(escape_char, x3::unused_type, internal::kExpectedEscape);
 
 // ---- expressions
-CCHC_RULE(records_lit, ast::RecordsLit, "records");
-CCHC_RULE(records_body, ast::RecordsLit, "records");
-CCHC_RULE(call_expr, ast::CallExpr, "a function call");
-CCHC_RULE(paren_expr, ast::ParenExpr, "'('");
-CCHC_RULE(paren_body, ast::ParenExpr, "'('");
-CCHC_RULE(close_paren, x3::unused_type, "')' to close the parenthesis");
-CCHC_RULE(close_call, x3::unused_type, "',' or ')' to close the function call");
-CCHC_RULE(primary, ast::Primary, "an expression");
-CCHC_RULE(postfix, ast::Postfix, "an expression");
-CCHC_RULE(unary, ast::Unary, "an expression");
-CCHC_RULE(mul_expr, ast::MulExpr, "an expression");
-CCHC_RULE(add_expr, ast::AddExpr, "an expression");
-CCHC_RULE(cmp_expr, ast::CmpExpr, "an expression");
-CCHC_RULE(cmp_tail, ast::Tail<ast::AddExpr>, "a comparison");
-CCHC_RULE(not_expr, ast::NotExpr, "an expression");
-CCHC_RULE(and_expr, ast::AndExpr, "an expression");
-CCHC_RULE(or_expr, ast::OrExpr, "an expression");
-CCHC_RULE(expr, ast::Expr, "an expression");
-CCHC_RULE(neg_op, ast::OpTok, "'-'");
-CCHC_RULE(not_op, ast::OpTok, "'not'");
-CCHC_RULE(mul_op, ast::OpTok, "'*' or '/'");
-CCHC_RULE(add_op, ast::OpTok, "'+' or '-'");
-CCHC_RULE(cmp_op, ast::OpTok, "a comparison");
-CCHC_RULE(and_op, ast::OpTok, "'and'");
-CCHC_RULE(or_op, ast::OpTok, "'or'");
-CCHC_RULE(where_op, ast::OpTok, "'where'");
+CCHC_RULE(expr, ast::Expr, internal::kExpectedExpression);
+CCHC_RULE(add_expr, ast::Expr, internal::kExpectedExpression);
 
 // ---- scoring rules
 CCHC_RULE(threshold, ast::Threshold, "a threshold (a number or a percent such as 80%)");
@@ -230,9 +223,7 @@ const auto reserved_op = kw("and") | kw("or") | kw("not") | kw("where") | kw("re
 const auto reserved_let = reserved_op | kw("kind");
 
 const auto identifier_def = omit[lexeme[(alpha | lit('_')) >> *ident_char]];
-const auto name_ref_def = !reserved_op >> identifier;
 const auto let_name_def = !reserved_let >> identifier;
-const auto field_name_def = identifier;
 const auto code_def = omit[lexeme[+alnum % lit('.') >> word_end]];
 const auto digits = +digit >> -(lit('.') >> +digit);
 const auto number_lit_def = omit[lexeme[digits >> !(alpha | lit('_') | lit('%'))]];
@@ -240,54 +231,16 @@ const auto max_number_def = number_lit;
 const auto cap_number_def = number_lit;
 const auto weight_number_def = number_lit;
 const auto percent_lit_def = omit[lexeme[digits >> lit('%')]];
-const auto date_lit_def = omit[lexeme[repeat(4)[digit] >> lit('-') >> repeat(2)[digit] >>
-                                      lit('-') >> repeat(2)[digit] >> word_end]];
 const auto close_quote_def = lit('"');
 const auto escape_char_def = omit[x3::standard::char_("\"\\nt")];
 const auto string_lit_def =
     omit[lexeme[lit('"') >> *((lit('\\') > escape_char) | (~x3::standard::char_("\"\\\r\n"))) >
                 close_quote]];
-const auto bool_lit_def = kw("true") | kw("false") | kw("yes") | kw("no");
-const auto max_ref_def = kw("max") >> !lit('(');
 
 // ---------------------------------------------------------------- expressions
 
-const auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = x3::_attr(ctx); };
-const auto set_inner = [](auto& ctx) { x3::_val(ctx).inner = std::move(x3::_attr(ctx)); };
-
-// A rule whose body has a semantic action gets no attribute in on_success
-// (Boost 1.74 passes `unused`), so the action sits in an inner rule and the
-// outer rule records the position.
-const auto records_body_def = kw("records") >> -(kw("kind") > string_lit[set_kind]);
-const auto records_lit_def = records_body;
-const auto close_paren_def = lit(')');
-const auto close_call_def = lit(')');
-const auto call_expr_def = identifier >> lit('(') > -(expr % ',') > close_call;
-const auto paren_body_def = lit('(') > expr[set_inner] > close_paren;
-const auto paren_expr_def = paren_body;
-// Order matters: a date or percent starts like a number; `max(` is a call.
-const auto primary_def = date_lit | percent_lit | number_lit | string_lit | bool_lit | records_lit |
-                         call_expr | max_ref | name_ref | paren_expr;
-const auto postfix_def = primary >> *(lit('.') > field_name);
-const auto neg_op_def = omit[lit('-')];
-const auto unary_def = *neg_op >> postfix;
-// omit: a char literal would try to store its char into the OpTok.
-const auto mul_op_def = omit[lit('*') | lit('/')];
-const auto mul_expr_def = unary >> *(mul_op > unary);
-const auto add_op_def = omit[lit('+') | lit('-')];
-const auto add_expr_def = mul_expr >> *(add_op > mul_expr);
-const auto cmp_op_def = omit[lit("<=") | lit(">=") | lit("!=") | lit('<') | lit('>') | lit('=')];
-// A rule of its own: X3 flattens an optional sequence into the outer one.
-const auto cmp_tail_def = cmp_op > add_expr;
-const auto cmp_expr_def = add_expr >> -cmp_tail;
-const auto not_op_def = kw("not");
-const auto not_expr_def = *not_op >> cmp_expr;
-const auto and_op_def = kw("and");
-const auto and_expr_def = not_expr >> *(and_op > not_expr);
-const auto or_op_def = kw("or");
-const auto or_expr_def = and_expr >> *(or_op > and_expr);
-const auto where_op_def = kw("where");
-const auto expr_def = or_expr >> *(where_op > or_expr);
+const auto expr_def = expression_parser<internal::ExprLevel::kWhole>{};
+const auto add_expr_def = expression_parser<internal::ExprLevel::kAdditive>{};
 
 // ---------------------------------------------------------------- scoring rules
 
@@ -386,13 +339,8 @@ const auto top_decl_def = index_decl | record | area | adjust;
 const auto end_of_file_def = x3::eoi;
 const auto file_def = *top_decl > end_of_file;
 
-BOOST_SPIRIT_DEFINE(identifier, name_ref, let_name, field_name, code, number_lit, max_number,
-                    cap_number, weight_number, percent_lit, date_lit, string_lit, close_quote,
-                    escape_char, bool_lit, max_ref)
-BOOST_SPIRIT_DEFINE(records_lit, records_body, call_expr, paren_expr, paren_body, close_paren,
-                    close_call, primary, postfix, unary, mul_expr, add_expr, cmp_expr, cmp_tail,
-                    not_expr, and_expr, or_expr, expr, neg_op, not_op, mul_op, add_op, cmp_op,
-                    and_op, or_op, where_op)
+BOOST_SPIRIT_DEFINE(identifier, let_name, code, number_lit, max_number, cap_number, weight_number,
+                    percent_lit, string_lit, close_quote, escape_char, expr, add_expr)
 BOOST_SPIRIT_DEFINE(threshold, cmp_band, label_band, else_band, close_bands, close_levels,
                     deadline_rule, bands_rule, levels_rule, linear_rule, of_rule, per_rule,
                     deduct_rule, boolean_rule, yes_no, single_rule, rule)
