@@ -2,6 +2,8 @@
 // fields, the function table, and the operand types of every operator and
 // rule. Records every expression's type for the rules pass.
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "criteria/checker_internal.h"
 
@@ -195,13 +197,13 @@ class TypeChecker {
 
   // Infers e and reports E405 unless it has type `want` (number accepts
   // percent and the other way round).
-  Type Expect(const Expr& e, Ty want, const std::string& what) {
+  Type Expect(const Expr& e, Ty want, std::string_view what) {
     Type t = Infer(e, 0);
     if (t.ty == Ty::kUnknown) return t;
     const bool ok = t.ty == want || (IsNumeric(want) && IsNumeric(t.ty));
     if (!ok) {
       sink_.Error(DiagCode::kTypeMismatch, e.range,
-                  what + " must be " + A(Make(want)) + ", got " + A(t));
+                  std::string(what) + " must be " + A(Make(want)) + ", got " + A(t));
     }
     return t;
   }
@@ -311,7 +313,7 @@ class TypeChecker {
       return Make(Ty::kUnknown);
     }
     Type t = InferUncached(e, depth);
-    info_.types[&e] = t;
+    info_.Set(&e, t);
     return t;
   }
 
@@ -689,7 +691,7 @@ class TypeChecker {
     }
     if (set.ty != Ty::kRecords) return Make(Ty::kUnknown);
     Type t = LookupField(set.kind, f.text, f.range);
-    info_.types[&f] = t;
+    info_.Set(&f, t);
     return t;
   }
 

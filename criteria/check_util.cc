@@ -1,12 +1,49 @@
-// Small helpers shared by the checker's passes: number spelling, name
-// suggestions, structural expression equality.
+// Small helpers shared by the checker's passes: the type table, number
+// spelling, name suggestions, structural expression equality.
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
 #include "criteria/checker_internal.h"
 #include "criteria/formatter.h"
 
 namespace cchc::check {
+
+size_t TypeInfo::Slot(const Expr* e) const {
+  const size_t mask = slots_.size() - 1;
+  // Nodes are heap blocks: the low bits carry nothing; the product's
+  // middle bits mix all the others.
+  const uint64_t h = (reinterpret_cast<uintptr_t>(e) >> 4) * 0x9E3779B97F4A7C15u;
+  size_t i = static_cast<size_t>(h >> 32);
+  for (i &= mask; slots_[i] != 0 && nodes_[slots_[i] - 1] != e; i = (i + 1) & mask) {
+  }
+  return i;
+}
+
+void TypeInfo::Grow() {
+  slots_.assign(std::max<size_t>(1024, slots_.size() * 2), 0);
+  nodes_.reserve(slots_.size() / 2);  // no reallocation before the next Grow
+  types_.reserve(slots_.size() / 2);
+  for (size_t k = 0; k < nodes_.size(); ++k) slots_[Slot(nodes_[k])] = static_cast<uint32_t>(k + 1);
+}
+
+void TypeInfo::Set(const Expr* e, const Type& t) {
+  if ((nodes_.size() + 1) * 2 > slots_.size()) Grow();  // at most half full
+  const size_t slot = Slot(e);
+  if (slots_[slot] != 0) {
+    types_[slots_[slot] - 1] = t;
+    return;
+  }
+  nodes_.push_back(e);
+  types_.push_back(t);
+  slots_[slot] = static_cast<uint32_t>(nodes_.size());
+}
+
+const Type* TypeInfo::Find(const Expr* e) const {
+  if (slots_.empty()) return nullptr;
+  const size_t slot = Slot(e);
+  return slots_[slot] != 0 ? &types_[slots_[slot] - 1] : nullptr;
+}
 
 std::string TypeName(const Type& t) {
   switch (t.ty) {

@@ -4,6 +4,7 @@
 #ifndef CCHC_CRITERIA_CHECKER_INTERNAL_H_
 #define CCHC_CRITERIA_CHECKER_INTERNAL_H_
 
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -49,13 +50,22 @@ struct Type {
 std::string TypeName(const Type& t);
 bool IsNumeric(Ty t);  // number or percent
 
-// What the type pass learned, read by the rule pass.
-struct TypeInfo {
-  std::unordered_map<const Expr*, Type> types;
-  const Type* Find(const Expr* e) const {
-    auto it = types.find(e);
-    return it == types.end() ? nullptr : &it->second;
-  }
+// What the type pass learned, read by the rule pass: the type of each
+// expression node, by the node's address. Open addressing over a dense list
+// of nodes and types: a node-based map spent a quarter of the checker
+// allocating.
+class TypeInfo {
+ public:
+  void Set(const Expr* e, const Type& t);  // inserts or replaces
+  const Type* Find(const Expr* e) const;
+
+ private:
+  size_t Slot(const Expr* e) const;  // e's slot, or the empty one where it would go
+  void Grow();
+
+  std::vector<uint32_t> slots_;  // a power of two in size; 1 + index into nodes_, 0: empty
+  std::vector<const Expr*> nodes_;
+  std::vector<Type> types_;  // types_[i] is the type of nodes_[i]
 };
 
 // Items of the areas and of the bonus/penalty blocks, in file order.

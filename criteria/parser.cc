@@ -4,7 +4,9 @@
 #include "criteria/parser.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -166,14 +168,34 @@ void Add(ParseResult& r, DiagCode code, SourceRange range, std::string message) 
   r.diagnostics.push_back(Diagnostic{code, Severity::kError, range, std::move(message)});
 }
 
+// Does the 8-byte word hold a byte equal to c? (The exact zero-byte test.)
+bool HasByte(uint64_t word, char c) {
+  const uint64_t x = word ^ (0x0101010101010101u * static_cast<unsigned char>(c));
+  return ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u) != 0;
+}
+
+// The first index from i on that holds a, b, c or d (n if none), eight
+// bytes at a time over the runs that hold none of them.
+size_t NextOf(std::string_view text, size_t i, char a, char b, char c, char d) {
+  const size_t n = text.size();
+  for (uint64_t w; i + 8 <= n; i += 8) {
+    std::memcpy(&w, text.data() + i, 8);
+    if (HasByte(w, a) || HasByte(w, b) || HasByte(w, c) || HasByte(w, d)) break;
+  }
+  while (i < n && text[i] != a && text[i] != b && text[i] != c && text[i] != d) ++i;
+  return i;
+}
+
 // The first '(' deeper than the limit, skipping strings and comments as
 // Scanner does (a string ends at '"' or the line's end; a backslash escapes
-// the next byte unless it is a newline; '#' starts a comment), a byte at a
-// time: words cannot hold any of these bytes, so they need no tokens.
+// the next byte unless it is a newline; '#' starts a comment), going from one
+// of these bytes to the next: words cannot hold any of them, so they need no
+// tokens.
 std::optional<size_t> TooDeep(std::string_view text, size_t start, int max_nesting) {
   int depth = 0;
   const size_t n = text.size();
-  for (size_t i = start; i < n; ++i) {
+  for (size_t i = NextOf(text, start, '(', ')', '#', '"'); i < n;
+       i = NextOf(text, i + 1, '(', ')', '#', '"')) {
     switch (text[i]) {
       case '(':
         if (++depth > max_nesting) return i;
@@ -181,12 +203,15 @@ std::optional<size_t> TooDeep(std::string_view text, size_t start, int max_nesti
       case ')':
         if (depth > 0) --depth;
         break;
-      case '#':
-        while (i + 1 < n && text[i + 1] != '\n') ++i;
+      case '#': {  // to the last byte before the newline
+        const void* nl = std::memchr(text.data() + i, '\n', n - i);
+        i = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) - 1 : n - 1;
         break;
+      }
       case '"':
-        for (++i; i < n && text[i] != '"' && text[i] != '\n';) {
-          i += text[i] == '\\' && i + 1 < n && text[i + 1] != '\n' ? 2 : 1;
+        for (i = NextOf(text, i + 1, '"', '\\', '\n', '\n'); i < n && text[i] == '\\';) {
+          i += i + 1 < n && text[i + 1] != '\n' ? 2 : 1;
+          i = NextOf(text, i, '"', '\\', '\n', '\n');
         }
         if (i >= n || text[i] == '\n') --i;  // the newline (or the end) is not the string's
         break;

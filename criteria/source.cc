@@ -82,6 +82,21 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
       ++i;
       continue;
     }
+    // The valid two- and three-byte forms (all of Vietnamese) at once;
+    // anything else, valid or not, goes the general way below.
+    const auto cont = [&](size_t k) { return (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && cont(i + 1)) {
+      i += 2;
+      continue;
+    }
+    if ((c >> 4) == 0xE && i + 2 < n && cont(i + 1) && cont(i + 2)) {
+      const char32_t cp =
+          ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        i += 3;
+        continue;
+      }
+    }
     const size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = len != 0 && i + len <= n;
     char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
