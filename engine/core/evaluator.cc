@@ -81,11 +81,11 @@ EvalValue ItemEvaluator::EvalOn(const EvidenceIndex& index, int item, int node, 
 int ItemEvaluator::NewSet() {
   if (sets_used_ == sets_.size()) sets_.emplace_back();
   sets_[sets_used_].owned.clear();
-  sets_[sets_used_].view = nullptr;
+  sets_[sets_used_].is_view = false;
   return static_cast<int>(sets_used_++);
 }
 
-void ItemEvaluator::Track(const std::vector<uint32_t>& records) {
+void ItemEvaluator::Track(std::span<const uint32_t> records) {
   // Points-only: the evidence gate only asks whether anything was selected.
   if (!explain_) {
     if (evidence_.empty() && !records.empty()) evidence_.push_back(records.front());
@@ -297,7 +297,8 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
 
 EvalValue ItemEvaluator::EvalRecords(const Node& n, bool track) {
   const int id = NewSet();
-  sets_[static_cast<size_t>(id)].view = &index_->OfKind(n.slot);
+  sets_[static_cast<size_t>(id)].view = index_->OfKind(n.slot);
+  sets_[static_cast<size_t>(id)].is_view = true;
   if (track) Track(Set(id));
   EvalValue v;
   v.type = EvalValue::T::kSet;
@@ -324,14 +325,6 @@ ItemEvaluator::FieldTest ItemEvaluator::SimpleTest(int node) const {
   t.field = a.slot;
   t.equal = c.op == Op::kEq;
   return t;
-}
-
-int ItemEvaluator::FieldTest::Match(const Value* v) const {
-  // A missing field makes the comparison missing: not selected.
-  if (v == nullptr) return 0;
-  if (v->type != type) return -1;
-  const bool same = type == ValueType::kString ? v->text == text : v->boolean == boolean;
-  return same == equal ? 1 : 0;
 }
 
 EvalValue ItemEvaluator::EvalWhere(const Node& n) {

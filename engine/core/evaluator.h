@@ -4,6 +4,7 @@
 #define CCHC_ENGINE_CORE_EVALUATOR_H_
 
 #include <deque>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ class ItemEvaluator {
   // Scores item `item_index` of the plan. Never throws for bad evidence: a
   // problem becomes status kError with the reason in the explanation.
   ItemScore Evaluate(const EvidenceIndex& index, int item_index);
+  // The same into `*out`, which must be a default-constructed ItemScore
+  // (scoring fills a card's items in place instead of moving each in).
+  void Evaluate(const EvidenceIndex& index, int item_index, ItemScore* out);
 
   // With explain off (points-only), Evaluate() computes status, points and
   // branch only: no explanation (ItemScore::why) and no evidence ids. Batch
@@ -55,7 +59,14 @@ class ItemEvaluator {
     bool equal = true, boolean = false;
     std::string_view text;
     // 1 selected, 0 not, -1 other types (evaluate the condition instead).
-    int Match(const Value* v) const;
+    int Match(const Value* v) const {
+      // A missing field makes the comparison missing: not selected.
+      if (v == nullptr) return 0;
+      if (v->type != type) return -1;
+      const bool same =
+          type == ValueType::kString ? SameBytes(v->text, text) : v->boolean == boolean;
+      return same == equal ? 1 : 0;
+    }
   };
   FieldTest SimpleTest(int node) const;
 
@@ -64,7 +75,7 @@ class ItemEvaluator {
   const Plan& plan() const { return plan_; }
   const EvidenceIndex& index() const { return *index_; }
   double item_max() const { return max_; }
-  const std::vector<uint32_t>& set(const EvalValue& v) const { return Set(v.ref); }
+  std::span<const uint32_t> set(const EvalValue& v) const { return Set(v.ref); }
   // Keeps a string alive for the current Evaluate() call.
   std::string_view Keep(std::string s);
 
@@ -77,7 +88,7 @@ class ItemEvaluator {
   EvalValue EvalRecords(const Node& n, bool track);
   EvalValue FieldOf(uint32_t record, int field);
   int NewSet();
-  void Track(const std::vector<uint32_t>& records);
+  void Track(std::span<const uint32_t> records);
 
   const Plan& plan_;
   const EvidenceIndex* index_ = nullptr;
@@ -88,11 +99,12 @@ class ItemEvaluator {
   // A record set: a view of one of the index's lists (no copy), or owned.
   struct SetSlot {
     std::vector<uint32_t> owned;
-    const std::vector<uint32_t>* view = nullptr;
+    std::span<const uint32_t> view;
+    bool is_view = false;
   };
-  const std::vector<uint32_t>& Set(int id) const {
+  std::span<const uint32_t> Set(int id) const {
     const SetSlot& s = sets_[static_cast<size_t>(id)];
-    return s.view ? *s.view : s.owned;
+    return s.is_view ? s.view : std::span<const uint32_t>(s.owned);
   }
   std::vector<SetSlot> sets_;
   size_t sets_used_ = 0;

@@ -2,85 +2,140 @@
 #include "engine/core/evidence_index.h"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 
 namespace cchc {
 
-namespace {
-
-using IdEntry = std::pair<std::string_view, uint32_t>;
-
-bool IdLess(const IdEntry& a, std::string_view b) { return a.first < b; }
-
-}  // namespace
-
 EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
-    : plan_(&plan), evidence_(&evidence), as_of_(evidence.as_of), stride_(plan.fields().size()) {
+    : plan_(&plan), evidence_(&evidence), as_of_(evidence.as_of), nfields_(plan.fields().size()) {
   const size_t n = evidence.records.size();
   records_.reserve(n + 8);
   kinds_.reserve(n + 8);
-  live_.assign(n, true);
-  slots_.reserve((n + 8) * stride_);
-  slots_.assign(n * stride_, nullptr);
-  by_kind_.resize(plan.kinds().size());
-  by_id_.reserve(n + 8);
+  live_.assign(n, 1);
+  rows_.resize(n);
+  ids_.Reset(n + 8);
   // Records of a kind mostly repeat the previous one's kind and field names
-  // in the same order: compare with those before hashing the names.
+  // in the same order: compare with those (kept per kind: the previous
+  // record of the kind and where its field ids start in `ids`) before
+  // hashing the names.
+  struct Memo {
+    const Record* record = nullptr;
+    size_t ids = 0;
+  };
+  std::vector<Memo> memo(plan.kinds().size() + 1);
+  size_t total_fields = 0;
+  for (const Record& r : evidence.records) total_fields += r.fields.size();
+  auto ids = std::make_unique_for_overwrite<int[]>(total_fields);
+  slots_.reserve(total_fields / 2 + 16);
+  columns_.assign((plan.kinds().size() + 1) * nfields_, -1);
+  width_.assign(plan.kinds().size() + 1, 0);
   std::string_view last_kind;
   int last_kind_id = -1;
-  std::vector<std::vector<std::pair<std::string_view, int>>> names(plan.kinds().size() + 1);
+  size_t next_ids = 0;
   for (const Record& r : evidence.records) {
     const uint32_t pos = static_cast<uint32_t>(records_.size());
     records_.push_back(&r);
-    if (pos == 0 || r.kind != last_kind) {
+    if (pos == 0 || !SameBytes(r.kind, last_kind)) {
       last_kind = r.kind;
       last_kind_id = plan.KindId(r.kind);
     }
     kinds_.push_back(last_kind_id);
-    by_id_.emplace_back(r.id, pos);
-    auto& seen = names[static_cast<size_t>(last_kind_id + 1)];
-    const Value** row = &slots_[static_cast<size_t>(pos) * stride_];
+    // The loader rejects duplicate ids; if any slip through, the first wins.
+    if (!ids_.Insert(records_, pos)) live_[pos] = 0;
+    Memo& m = memo[static_cast<size_t>(last_kind_id + 1)];
+    const size_t seen = m.record ? m.record->fields.size() : 0;
+    int* mine = ids.get() + next_ids;
+    Row& row = rows_[pos];
+    row.begin = static_cast<uint32_t>(slots_.size());
     for (size_t i = 0; i < r.fields.size(); ++i) {
       const auto& [name, value] = r.fields[i];
       int f;
-      if (i < seen.size() && seen[i].first == name) {
-        f = seen[i].second;
+      if (i < seen && SameBytes(m.record->fields[i].first, name)) {
+        f = ids[m.ids + i];
       } else {
         f = plan.FieldId(name);
-        if (i < seen.size()) {
-          seen[i] = {name, f};
-        } else if (i == seen.size()) {
-          seen.emplace_back(name, f);
-        }
       }
-      if (f >= 2 && !value.missing()) row[f] = &value;
+      mine[i] = f;
+      if (f >= 2 && !value.missing()) {
+        slots_.push_back(Slot{f, &value});
+        int16_t& c =
+            columns_[static_cast<size_t>(last_kind_id + 1) * nfields_ + static_cast<size_t>(f)];
+        if (c < 0) c = static_cast<int16_t>(width_[static_cast<size_t>(last_kind_id + 1)]++);
+      }
     }
+    row.count = row.capacity = static_cast<uint32_t>(slots_.size()) - row.begin;
+    m.record = &r;
+    m.ids = next_ids;
+    next_ids += r.fields.size();
   }
-  // Sorted by id, ties (duplicate ids) in file order: what a stable sort by
-  // id gives, without its buffer. Files are often sorted already.
-  auto less = [](const IdEntry& a, const IdEntry& b) {
-    return a.first < b.first || (a.first == b.first && a.second < b.second);
-  };
-  if (!std::is_sorted(by_id_.begin(), by_id_.end(), less))
-    std::sort(by_id_.begin(), by_id_.end(), less);
-  // The loader rejects duplicate ids; if any slip through, the first wins.
-  auto dup = std::unique(by_id_.begin(), by_id_.end(),
-                         [](const IdEntry& a, const IdEntry& b) { return a.first == b.first; });
-  for (auto it = dup; it != by_id_.end(); ++it) live_[it->second] = false;
-  by_id_.erase(dup, by_id_.end());
+  LayoutTable();
   RebuildLists();
 }
 
-void EvidenceIndex::Slot(uint32_t r) {
-  const Record& rec = *records_[r];
-  if (slots_.size() < (static_cast<size_t>(r) + 1) * stride_) {
-    slots_.resize((static_cast<size_t>(r) + 1) * stride_, nullptr);
+void EvidenceIndex::Layout() {
+  const size_t n = records_.size();
+  for (size_t r = 0; r < n; ++r) {
+    const size_t k = static_cast<size_t>(kinds_[r] + 1);
+    const Row& row = rows_[r];
+    for (uint32_t i = row.begin; i < row.begin + row.count; ++i) {
+      int16_t& c = columns_[k * nfields_ + static_cast<size_t>(slots_[i].field)];
+      if (c < 0) c = static_cast<int16_t>(width_[k]++);
+    }
   }
-  const Value** row = &slots_[static_cast<size_t>(r) * stride_];
-  std::fill(row, row + stride_, nullptr);
+  LayoutTable();
+}
+
+void EvidenceIndex::LayoutTable() {
+  const size_t n = records_.size();
+  base_.resize(n);
+  uint32_t size = 0;
+  for (size_t r = 0; r < n; ++r) {
+    base_[r] = size;
+    size += width_[static_cast<size_t>(kinds_[r] + 1)];
+  }
+  table_.assign(size, nullptr);
+  for (size_t r = 0; r < n; ++r) Place(static_cast<uint32_t>(r));
+}
+
+bool EvidenceIndex::Place(uint32_t r) {
+  const Row& row = rows_[r];
+  const Value** out = table_.data() + base_[r];
+  std::fill(out, out + width_[static_cast<size_t>(kinds_[r] + 1)], nullptr);
+  for (uint32_t i = row.begin; i < row.begin + row.count; ++i) {
+    const int c = Column(kinds_[r], slots_[i].field);
+    if (c < 0) return false;
+    out[c] = slots_[i].value;  // the last one given wins
+  }
+  return true;
+}
+
+void EvidenceIndex::SlotRecord(uint32_t r) {
+  const Record& rec = *records_[r];
+  if (rows_.size() <= r) rows_.resize(static_cast<size_t>(r) + 1);
   // Edits mostly re-slot records of a kind whose field names come in the
   // same order: compare with the last ones (copies) before hashing.
   if (names_.empty()) names_.resize(plan_->kinds().size() + 1);
   auto& seen = names_[static_cast<size_t>(kinds_[r] + 1)];
+  // The row is rewritten in place when the values fit its room, appended
+  // otherwise (the room only grows, so repeated edits stay bounded).
+  Row& row = rows_[r];
+  uint32_t count = 0;
+  auto put = [&](int f, const Value* v) {
+    if (count < row.capacity) {
+      slots_[row.begin + count] = Slot{f, v};
+    } else {
+      if (row.begin + row.capacity != slots_.size()) {  // move the row to the end
+        const uint32_t begin = static_cast<uint32_t>(slots_.size());
+        slots_.resize(begin + count);
+        std::copy_n(slots_.begin() + row.begin, count, slots_.begin() + begin);
+        row.begin = begin;
+      }
+      slots_.push_back(Slot{f, v});
+      row.capacity = count + 1;
+    }
+    ++count;
+  };
   for (size_t i = 0; i < rec.fields.size(); ++i) {
     const auto& [name, value] = rec.fields[i];
     int f;
@@ -93,23 +148,57 @@ void EvidenceIndex::Slot(uint32_t r) {
       else if (i == seen.size())
         seen.emplace_back(name, f);
     }
-    if (f >= 2 && !value.missing()) row[f] = &value;
+    if (f >= 2 && !value.missing()) put(f, &value);
   }
+  row.count = count;
+  // A new record gets a row at the end; a field its kind never had, or a
+  // changed kind (a row of another width), lays the table out again.
+  if (base_.size() <= r) {
+    base_.resize(static_cast<size_t>(r) + 1);
+    base_[r] = static_cast<uint32_t>(table_.size());
+    table_.resize(table_.size() + width_[static_cast<size_t>(kinds_[r] + 1)]);
+  }
+  const size_t end = r + 1 < base_.size() ? base_[r + 1] : table_.size();
+  if (end - base_[r] != width_[static_cast<size_t>(kinds_[r] + 1)] || !Place(r)) Layout();
 }
 
 void EvidenceIndex::RebuildLists() {
-  for (auto& list : by_kind_) list.clear();
+  const size_t kinds = plan_->kinds().size();
+  std::vector<uint32_t>& begin = group_begin_;
+  begin.assign(kinds + 1, 0);
   all_.clear();
   for (uint32_t r = 0; r < records_.size(); ++r) {
     if (!live_[r]) continue;
     all_.push_back(r);
-    if (kinds_[r] >= 0) by_kind_[static_cast<size_t>(kinds_[r])].push_back(r);
+    if (kinds_[r] >= 0) ++begin[static_cast<size_t>(kinds_[r]) + 1];
   }
+  for (size_t k = 1; k <= kinds; ++k) begin[k] += begin[k - 1];
+  grouped_.resize(begin[kinds]);
+  // Counting sort: each group fills from its start, in file order, which
+  // leaves begin[k] at the start of group k + 1; shifting puts it back.
+  for (uint32_t r : all_) {
+    if (kinds_[r] >= 0) grouped_[begin[static_cast<size_t>(kinds_[r])]++] = r;
+  }
+  for (size_t k = kinds; k-- > 1;) begin[k] = begin[k - 1];
+  if (kinds > 0) begin[0] = 0;
 }
 
-int EvidenceIndex::Find(const std::string& id) const {
-  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id), IdLess);
-  return it != by_id_.end() && it->first == id ? static_cast<int>(it->second) : -1;
+void EvidenceIndex::ListInsert(int kind, uint32_t pos) {
+  const size_t k = static_cast<size_t>(kind);
+  auto first = grouped_.begin() + group_begin_[k];
+  auto last = grouped_.begin() + group_begin_[k + 1];
+  grouped_.insert(std::lower_bound(first, last, pos), pos);
+  for (size_t j = k + 1; j < group_begin_.size(); ++j) ++group_begin_[j];
+}
+
+void EvidenceIndex::ListErase(int kind, uint32_t pos) {
+  const size_t k = static_cast<size_t>(kind);
+  auto first = grouped_.begin() + group_begin_[k];
+  auto last = grouped_.begin() + group_begin_[k + 1];
+  auto it = std::lower_bound(first, last, pos);
+  if (it == last || *it != pos) return;
+  grouped_.erase(it);
+  for (size_t j = k + 1; j < group_begin_.size(); ++j) --group_begin_[j];
 }
 
 void EvidenceIndex::Touch(int kind) {
@@ -119,52 +208,47 @@ void EvidenceIndex::Touch(int kind) {
 }
 
 bool EvidenceIndex::Add(const Record* record) {
-  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(record->id), IdLess);
-  if (it != by_id_.end() && it->first == record->id) return false;
+  if (ids_.Find(records_, record->id) >= 0) return false;
   const uint32_t pos = static_cast<uint32_t>(records_.size());
   records_.push_back(record);
   kinds_.push_back(plan_->KindId(record->kind));
-  live_.push_back(true);
-  by_id_.insert(it, IdEntry(record->id, pos));
-  Slot(pos);
+  live_.push_back(1);
+  ids_.Insert(records_, pos);
+  SlotRecord(pos);
   all_.push_back(pos);
-  if (kinds_[pos] >= 0) by_kind_[static_cast<size_t>(kinds_[pos])].push_back(pos);
+  if (kinds_[pos] >= 0) ListInsert(kinds_[pos], pos);
   Touch(kinds_[pos]);
   Log({Undo::Op::kAdded, pos, nullptr, -1});
   return true;
 }
 
 bool EvidenceIndex::Replace(const std::string& id, const Record* record) {
-  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id), IdLess);
-  if (it == by_id_.end() || it->first != id || record->id != id) return false;
-  const uint32_t pos = it->second;
-  it->first = record->id;  // view the new record's id
+  const int found = ids_.Find(records_, id);
+  if (found < 0 || record->id != id) return false;
+  const uint32_t pos = static_cast<uint32_t>(found);
   Touch(kinds_[pos]);
   const int old_kind = kinds_[pos];
   Log({Undo::Op::kReplaced, pos, records_[pos], old_kind});
   // Looked up only when the kind changes (compared with the plan's name).
   if (old_kind < 0 || record->kind != plan_->kinds()[static_cast<size_t>(old_kind)])
     kinds_[pos] = plan_->KindId(record->kind);
-  records_[pos] = record;
-  Slot(pos);
+  records_[pos] = record;  // the same id: the id table is unchanged
+  SlotRecord(pos);
   if (kinds_[pos] != old_kind) RebuildLists();
   Touch(kinds_[pos]);
   return true;
 }
 
 bool EvidenceIndex::Remove(const std::string& id) {
-  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(id), IdLess);
-  if (it == by_id_.end() || it->first != id) return false;
-  const uint32_t pos = it->second;
-  live_[pos] = false;
+  const int found = ids_.Find(records_, id);
+  if (found < 0) return false;
+  const uint32_t pos = static_cast<uint32_t>(found);
+  live_[pos] = 0;
   Touch(kinds_[pos]);
-  by_id_.erase(it);
+  ids_.Erase(records_, id, pos);
   Log({Undo::Op::kRemoved, pos, nullptr, -1});
-  auto drop = [pos](std::vector<uint32_t>& v) {
-    v.erase(std::remove(v.begin(), v.end(), pos), v.end());
-  };
-  drop(all_);
-  if (kinds_[pos] >= 0) drop(by_kind_[static_cast<size_t>(kinds_[pos])]);
+  all_.erase(std::remove(all_.begin(), all_.end(), pos), all_.end());
+  if (kinds_[pos] >= 0) ListErase(kinds_[pos], pos);
   return true;
 }
 
@@ -176,41 +260,33 @@ void EvidenceIndex::Checkpoint() {
 
 void EvidenceIndex::Rollback() {
   logging_ = false;
-  auto insert_sorted = [](std::vector<uint32_t>& v, uint32_t pos) {
-    v.insert(std::lower_bound(v.begin(), v.end(), pos), pos);
-  };
-  auto erase_pos = [](std::vector<uint32_t>& v, uint32_t pos) {
-    auto it = std::lower_bound(v.begin(), v.end(), pos);
-    if (it != v.end() && *it == pos) v.erase(it);
-  };
   for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
     const uint32_t pos = u->pos;
     const Record& rec = *records_[pos];
-    auto id_it = std::lower_bound(by_id_.begin(), by_id_.end(), std::string_view(rec.id), IdLess);
     switch (u->op) {
       case Undo::Op::kAdded:  // always the last position: later adds were undone first
-        if (id_it != by_id_.end() && id_it->second == pos) by_id_.erase(id_it);
-        erase_pos(all_, pos);
-        if (kinds_[pos] >= 0) erase_pos(by_kind_[static_cast<size_t>(kinds_[pos])], pos);
+        ids_.Erase(records_, rec.id, pos);
+        if (!all_.empty() && all_.back() == pos) all_.pop_back();
+        if (kinds_[pos] >= 0) ListErase(kinds_[pos], pos);
         records_.pop_back();
         kinds_.pop_back();
         live_.pop_back();
-        slots_.resize(records_.size() * stride_);
+        table_.resize(base_[pos]);
+        base_.pop_back();
         break;
       case Undo::Op::kReplaced: {
         const bool kind_changed = kinds_[pos] != u->old_kind;
         records_[pos] = u->old;
         kinds_[pos] = u->old_kind;
-        if (id_it != by_id_.end() && id_it->second == pos) id_it->first = u->old->id;
-        Slot(pos);
+        SlotRecord(pos);
         if (kind_changed) RebuildLists();
         break;
       }
       case Undo::Op::kRemoved:
-        live_[pos] = true;
-        by_id_.insert(id_it, IdEntry(rec.id, pos));
-        insert_sorted(all_, pos);
-        if (kinds_[pos] >= 0) insert_sorted(by_kind_[static_cast<size_t>(kinds_[pos])], pos);
+        live_[pos] = 1;
+        ids_.Insert(records_, pos);
+        all_.insert(std::lower_bound(all_.begin(), all_.end(), pos), pos);
+        if (kinds_[pos] >= 0) ListInsert(kinds_[pos], pos);
         break;
     }
   }

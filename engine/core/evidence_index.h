@@ -1,16 +1,19 @@
 // The evidence index: one commune's records laid out once against a plan
-// (records grouped by kind, field values by the plan's field ids), so that
-// evaluation looks fields up by position. Scenarios edit a copy cheaply.
+// (record lists by kind; per kind, a row of the plan's fields its records
+// carry, so a field is found by position; ids in a hash table). Scenarios
+// edit a copy cheaply.
 #ifndef CCHC_ENGINE_CORE_EVIDENCE_INDEX_H_
 #define CCHC_ENGINE_CORE_EVIDENCE_INDEX_H_
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "engine/core/id_table.h"
 #include "engine/core/plan.h"
 #include "evidence/record.h"
 
@@ -33,18 +36,22 @@ class EvidenceIndex {
   std::optional<Date> as_of() const { return as_of_; }
 
   // Live record positions of a kind (-1: every live record), in file order.
-  const std::vector<uint32_t>& OfKind(int kind) const {
-    return kind < 0 ? all_ : by_kind_[static_cast<size_t>(kind)];
+  // Valid until the next edit.
+  std::span<const uint32_t> OfKind(int kind) const {
+    if (kind < 0) return all_;
+    const size_t k = static_cast<size_t>(kind);
+    return {grouped_.data() + group_begin_[k], grouped_.data() + group_begin_[k + 1]};
   }
   const Record& record(uint32_t r) const { return *records_[r]; }
   int kind(uint32_t r) const { return kinds_[r]; }
   // The value of field `field` (a plan field id >= 2) of record r, or null.
   // Ids 0 and 1 (id, kind) are read from record(r) directly.
   const Value* field(uint32_t r, int field) const {
-    return slots_[static_cast<size_t>(r) * stride_ + static_cast<size_t>(field)];
+    const int c = Column(kinds_[r], field);
+    return c < 0 ? nullptr : table_[base_[r] + static_cast<uint32_t>(c)];
   }
   // Position of the live record with this id, or -1.
-  int Find(const std::string& id) const;
+  int Find(std::string_view id) const { return ids_.Find(records_, id); }
 
   // Scenario edits. The index stays consistent; each returns false when the
   // record id is unknown (Replace/Remove) or already present (Add).
@@ -70,9 +77,27 @@ class EvidenceIndex {
     int old_kind;       // kReplaced
   };
 
-  void Slot(uint32_t r);
+  // A field value the plan reads: rows_[r] spans slots_[begin, begin + count)
+  // (the values in file order: the source the table is laid out from).
+  struct Slot {
+    int field;
+    const Value* value;
+  };
+  struct Row {
+    uint32_t begin = 0, count = 0, capacity = 0;
+  };
+
+  int Column(int kind, int field) const {
+    return columns_[static_cast<size_t>(kind + 1) * nfields_ + static_cast<size_t>(field)];
+  }
+  void SlotRecord(uint32_t r);
+  bool Place(uint32_t r);
+  void Layout();       // adds the columns the records need, then LayoutTable()
+  void LayoutTable();  // rows by the current columns
   void Touch(int kind);
   void RebuildLists();
+  void ListInsert(int kind, uint32_t pos);
+  void ListErase(int kind, uint32_t pos);
   void Log(Undo u) {
     if (logging_) undo_.push_back(u);
   }
@@ -80,19 +105,30 @@ class EvidenceIndex {
   const Plan* plan_;
   const Evidence* evidence_;
   std::optional<Date> as_of_;
-  size_t stride_;
   std::vector<const Record*> records_;
   std::vector<int> kinds_;
-  std::vector<bool> live_;
-  std::vector<const Value*> slots_;  // records_.size() * stride_
-  std::vector<std::vector<uint32_t>> by_kind_;
+  std::vector<char> live_;
+  std::vector<Row> rows_;
+  std::vector<Slot> slots_;
+  // Per kind (+1), the column of each plan field (-1: no record of the kind
+  // carries it), and the row width; columns are only ever added. Record r's
+  // values are table_[base_[r], base_[r] + width of its kind).
+  size_t nfields_ = 0;
+  std::vector<int16_t> columns_;
+  std::vector<uint16_t> width_;
+  std::vector<uint32_t> base_;
+  std::vector<const Value*> table_;
+  // Live positions of every known kind, grouped by kind (each group in file
+  // order): kind k is grouped_[group_begin_[k], group_begin_[k + 1]).
+  std::vector<uint32_t> grouped_;
+  std::vector<uint32_t> group_begin_;
   std::vector<uint32_t> all_;
-  // Live records by id, sorted; views point at the records' own ids, so
-  // copying the index (for a scenario) copies no strings.
-  std::vector<std::pair<std::string_view, uint32_t>> by_id_;
+  // Live records by id; the table holds positions, so copying the index
+  // (for a scenario) copies no strings.
+  IdTable ids_;
   std::vector<int> touched_;
   // Per kind (+1), the field names (copied) and ids of the last record
-  // slotted, in order (Slot's memo).
+  // slotted, in order (SlotRecord's memo).
   std::vector<std::vector<std::pair<std::string, int>>> names_;
   std::vector<Undo> undo_;
   bool logging_ = false;

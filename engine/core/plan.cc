@@ -335,7 +335,10 @@ void Plan::CompileItem(const Item& item, ItemGroup group, int area, int criterio
     // The branch name a hit shows, built once here rather than per score.
     const std::string t = cb.threshold_is_percent ? FormatTrim(cb.threshold * 100, 4) + "%"
                                                   : FormatTrim(cb.threshold);
-    cb.branch = std::string(cb.cmp == Band::Cmp::kGt ? "> " : ">= ") + t;
+    cb.branch = r.kind == RuleKind::kLevels
+                    ? "\"" + std::string(cb.label) + "\""
+                    : std::string(cb.cmp == Band::Cmp::kGt ? "> " : ">= ") + t;
+    cb.limit = MakeThreshold(cb.threshold);
     ci.bands.push_back(std::move(cb));
   }
   if (!scope.error.empty()) ci.compile_error = scope.error;

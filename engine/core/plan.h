@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "criteria/ast.h"
+#include "engine/core/hash_bytes.h"
+#include "engine/core/threshold.h"
 
 namespace cchc {
 
@@ -58,9 +60,10 @@ struct CompiledBand {
   Band::Cmp cmp = Band::Cmp::kGe;
   double threshold = 0;
   bool threshold_is_percent = false;
+  Threshold limit;  // the threshold with its decimal form (bands, count)
   std::string_view label;
   int points = -1;     // node
-  std::string branch;  // ">= 95%": the branch name of a hit (bands, count)
+  std::string branch;  // the branch name of a hit: ">= 95%" (bands, count), "\"Tốt\"" (levels)
 };
 
 struct CompiledItem {
@@ -81,7 +84,7 @@ struct CompiledItem {
 };
 
 // A small open-addressing map from names to ids, for the hot lookup of a
-// record's field names while indexing evidence (FNV-1a, linear probing).
+// record's field names while indexing evidence (linear probing).
 class NameTable {
  public:
   void Insert(std::string_view name, int id);
@@ -91,7 +94,7 @@ class NameTable {
     for (size_t i = Hash(name) & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.id < 0) return -1;
-      if (s.name == name) return s.id;
+      if (SameBytes(s.name, name)) return s.id;
     }
   }
 
@@ -100,11 +103,7 @@ class NameTable {
     std::string name;
     int id = -1;
   };
-  static size_t Hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
+  static size_t Hash(std::string_view s) { return static_cast<size_t>(HashBytes(s)); }
   void Grow();
   std::vector<Slot> slots_;
   size_t size_ = 0;

@@ -18,8 +18,8 @@ using Out = Explanation::Outcome;
 struct Outcome {
   enum class Kind { kPoints, kNoCase, kError } kind = Kind::kPoints;
   double points = 0;
-  std::string branch;
-  std::string error;  // kError: why
+  std::string_view branch;  // a literal or the plan's text
+  std::string error;        // kError: why
 };
 
 Outcome ErrorOutcome(std::string why) {
@@ -134,10 +134,10 @@ class RuleRunner {
     if (explain_) why_->outcome = outcome;
   }
 
-  Outcome Points(double p, std::string branch, Out outcome) {
+  Outcome Points(double p, std::string_view branch, Out outcome) {
     Outcome o;
     o.points = p;
-    o.branch = std::move(branch);
+    o.branch = branch;
     Say(outcome);
     if (explain_) why_->points = p;
     return o;
@@ -163,7 +163,7 @@ class RuleRunner {
   }
 
   // The points of branch `node` (or `fallback` when the rule leaves it out).
-  Outcome Branch(int node, double fallback, std::string branch, Out outcome) {
+  Outcome Branch(int node, double fallback, std::string_view branch, Out outcome) {
     double p = 0;
     std::string why;
     Say(outcome);
@@ -176,7 +176,7 @@ class RuleRunner {
       }
       return ErrorOutcome(Subject() + ": " + why);
     }
-    return Points(p, std::move(branch), outcome);
+    return Points(p, branch, outcome);
   }
 
   Outcome Deadline() {
@@ -198,7 +198,7 @@ class RuleRunner {
     if (!subject_.numeric()) return ErrorOutcome(Subject() + " is not a number");
     for (const CompiledBand& b : item_.bands) {
       const bool hit = MeetsThreshold(subject_.number, subject_.has_ratio, subject_.ratio_num,
-                                      subject_.ratio_den, b.threshold, b.cmp == Band::Cmp::kGt);
+                                      subject_.ratio_den, b.limit, b.cmp == Band::Cmp::kGt);
       if (!hit) continue;
       if (explain_) {
         why_->threshold = b.threshold;
@@ -217,7 +217,7 @@ class RuleRunner {
     for (const CompiledBand& b : item_.bands) {
       if (b.label == subject_.text) {
         if (explain_) why_->level = std::string(b.label);
-        return Branch(b.points, 0, "\"" + std::string(b.label) + "\"", Out::kLevel);
+        return Branch(b.points, 0, b.branch, Out::kLevel);
       }
     }
     return Branch(item_.else_points, 0, "else", Out::kNotListed);
@@ -239,8 +239,8 @@ class RuleRunner {
     const double share = Clamp01(subject_.number / d);
     const double points = share * max;
     if (explain_) why_->share = share;
-    std::string branch = share >= 1 ? "full" : share <= 0 ? "zero" : "proportional";
-    return Points(points, std::move(branch), Out::kShare);
+    const char* branch = share >= 1 ? "full" : share <= 0 ? "zero" : "proportional";
+    return Points(points, branch, Out::kShare);
   }
 
   Outcome Boolean() {
@@ -271,8 +271,8 @@ class RuleRunner {
       why_->floor = floor;
       why_->floored = raw < floor;
     }
-    std::string branch = subject_.number == 0 ? "no cases" : raw < floor ? "floor" : "deducted";
-    return Points(points, std::move(branch), Out::kDeducted);
+    const char* branch = subject_.number == 0 ? "no cases" : raw < floor ? "floor" : "deducted";
+    return Points(points, branch, Out::kDeducted);
   }
 
   Outcome Manual() {
@@ -310,6 +310,13 @@ class RuleRunner {
 }  // namespace
 
 ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
+  ItemScore s;
+  Evaluate(index, item_index, &s);
+  return s;
+}
+
+void ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index, ItemScore* out) {
+  ItemScore& s = *out;
   const CompiledItem& ci = plan_.items()[static_cast<size_t>(item_index)];
   index_ = &index;
   item_ = &ci;
@@ -321,7 +328,6 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
   evidence_.clear();
   kept_.clear();
 
-  ItemScore s;
   s.index = item_index;
   s.group = ci.group;
   s.max = ci.item->max;
@@ -343,7 +349,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       s.why.error = std::move(why);
     }
     finish_evidence();
-    return s;
+    return;
   };
   if (!ci.compile_error.empty()) return fail(ci.compile_error);
 
@@ -361,7 +367,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
         s.why.declared_max = ci.item->max;
       }
       finish_evidence();
-      return s;
+      return;
     }
   }
 
@@ -392,7 +398,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       s.points = 0;
       s.branch = "missing evidence";
       if (explain_) s.why = Explanation{.kind = Explanation::Kind::kMissingEvidence};
-      return s;
+      return;
     }
   }
 
@@ -404,16 +410,16 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
       case NoCasePolicy::kFull:
         s.points = s.max;
         s.branch = "no cases: full";
-        return s;
+        return;
       case NoCasePolicy::kZero:
         s.points = 0;
         s.branch = "no cases: zero";
-        return s;
+        return;
       case NoCasePolicy::kNotApplicable:
         s.status = ItemStatus::kNotApplicable;
         s.max = 0;
         s.branch = "no cases: not applicable";
-        return s;
+        return;
       case NoCasePolicy::kUnset:
         // The explanation keeps the rule's case; the renderer adds that no
         // policy is declared.
@@ -431,7 +437,7 @@ ItemScore ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index) {
   }
   s.points = p;
   s.branch = o.branch;
-  return s;
+  return;
 }
 
 }  // namespace cchc

@@ -38,11 +38,11 @@ Scorecard Scorer::Score(const EvidenceIndex& index) {
   card.unit = evidence.unit;
   card.year = evidence.year;
   const size_t n = plan_.items().size();
-  card.items.reserve(n);
+  card.items.resize(n);
   const bool explain = evaluator_.explain();
   std::vector<char> selected(explain ? evidence.records.size() : 0, 0);
   for (size_t i = 0; i < n; ++i) {
-    card.items.push_back(evaluator_.Evaluate(index, static_cast<int>(i)));
+    evaluator_.Evaluate(index, static_cast<int>(i), &card.items[i]);
     if (!explain) continue;
     for (uint32_t r : evaluator_.last_selected()) {
       if (r < selected.size()) selected[r] = 1;

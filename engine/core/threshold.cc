@@ -56,4 +56,23 @@ bool MeetsThreshold(double value, bool is_ratio, double num, double den, double 
   return strict ? value > threshold + slack : value >= threshold - slack;
 }
 
+Threshold MakeThreshold(double threshold) {
+  Threshold t;
+  t.value = threshold;
+  t.decimal = AsDecimal(threshold, &t.p, &t.q);
+  return t;
+}
+
+bool MeetsThreshold(double value, bool is_ratio, double num, double den, const Threshold& t,
+                    bool strict) {
+  // The same decisions as above, with AsDecimal's result kept.
+  if (is_ratio && den > 0 && Whole(num) && Whole(den) && t.decimal) {
+    const Wide lhs = static_cast<Wide>(num) * t.q;
+    const Wide rhs = t.p * static_cast<Wide>(den);
+    return strict ? lhs > rhs : lhs >= rhs;
+  }
+  const double slack = kDecimalTolerance * std::max(1.0, std::fabs(t.value));
+  return strict ? value > t.value + slack : value >= t.value - slack;
+}
+
 }  // namespace cchc

@@ -16,6 +16,18 @@ namespace cchc {
 bool MeetsThreshold(double value, bool is_ratio, double num, double den, double threshold,
                     bool strict);
 
+// A threshold with its decimal form worked out once (when the plan is
+// compiled), for the same comparison without formatting it per score.
+struct Threshold {
+  __extension__ typedef __int128 Wide;
+  double value = 0;
+  bool decimal = false;  // p / q below is the threshold as written
+  Wide p = 0, q = 1;
+};
+Threshold MakeThreshold(double threshold);
+bool MeetsThreshold(double value, bool is_ratio, double num, double den, const Threshold& t,
+                    bool strict);
+
 }  // namespace cchc
 
 #endif  // CCHC_ENGINE_CORE_THRESHOLD_H_
