@@ -184,7 +184,7 @@ std::string Num(double v) {
   return buf;
 }
 
-std::string Quote(const std::string& s) {
+std::string DumpQuote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -206,7 +206,7 @@ std::string DumpExpr(const Expr& e) {
     case ExprKind::kDate:
       return FormatIsoDate(e.date);
     case ExprKind::kString:
-      return Quote(e.text);
+      return DumpQuote(e.text);
     case ExprKind::kBool:
       return e.boolean ? "true" : "false";
     case ExprKind::kName:
@@ -226,7 +226,7 @@ std::string DumpExpr(const Expr& e) {
       return s + ")";
     }
     case ExprKind::kRecords:
-      return "(records " + Quote(e.text) + ")";
+      return "(records " + DumpQuote(e.text) + ")";
     case ExprKind::kWhere:
       return "(where " + DumpExpr(*e.args[0]) + " " + DumpExpr(*e.args[1]) + ")";
   }
@@ -244,17 +244,17 @@ void DumpRule(std::ostringstream& o, const Rule& r) {
                       : b.cmp == Band::Cmp::kGt    ? ">"
                       : b.cmp == Band::Cmp::kLabel ? "label"
                                                    : "else";
-    o << "      band " << cmp << " " << Opt(b.threshold) << " " << Quote(b.label) << " -> "
+    o << "      band " << cmp << " " << Opt(b.threshold) << " " << DumpQuote(b.label) << " -> "
       << Opt(b.points) << "\n";
   }
 }
 
 void DumpItem(std::ostringstream& o, const Item& it) {
-  o << "   item " << it.code << " " << Quote(it.name) << " max " << Num(it.max)
+  o << "   item " << it.code << " " << DumpQuote(it.name) << " max " << Num(it.max)
     << (it.assessment == Assessment::kSurvey ? " survey" : " self")
     << " evidence=" << static_cast<int>(it.evidence)
-    << " no_cases=" << static_cast<int>(it.no_cases) << " note=" << Quote(it.note) << "\n";
-  for (const auto& e : it.expects) o << "    expects " << Quote(e) << "\n";
+    << " no_cases=" << static_cast<int>(it.no_cases) << " note=" << DumpQuote(it.note) << "\n";
+  for (const auto& e : it.expects) o << "    expects " << DumpQuote(e) << "\n";
   for (const auto& b : it.bindings)
     o << "    let " << b.name << " = " << DumpExpr(*b.value) << "\n";
   for (const auto& c : it.not_applicable_when) o << "    na when " << DumpExpr(*c) << "\n";
@@ -262,7 +262,7 @@ void DumpItem(std::ostringstream& o, const Item& it) {
 }
 
 void DumpAdjustment(std::ostringstream& o, const char* what, const Adjustment& a) {
-  o << what << " " << Quote(a.name) << " cap " << Num(a.cap) << "\n";
+  o << what << " " << DumpQuote(a.name) << " cap " << Num(a.cap) << "\n";
   for (const auto& it : a.items) DumpItem(o, it);
 }
 
@@ -285,36 +285,36 @@ const char* WeightSchemeName(WeightScheme w) {
 std::string Dump(const Criteria& c) {
   std::ostringstream o;
   const IndexMeta& m = c.index;
-  o << "index " << Quote(m.name) << " province=" << Quote(m.province) << " level=" << Quote(m.level)
-    << " year=" << m.year << " total=" << Num(m.total) << " precision=" << m.precision
-    << " bonus_above_total=" << m.bonus_above_total
+  o << "index " << DumpQuote(m.name) << " province=" << DumpQuote(m.province)
+    << " level=" << DumpQuote(m.level) << " year=" << m.year << " total=" << Num(m.total)
+    << " precision=" << m.precision << " bonus_above_total=" << m.bonus_above_total
     << " ties=" << (m.ties == TieRule::kShared ? "shared" : "dense");
-  if (m.weights != WeightScheme::kByMax) o << " weights=" << Quote(WeightSchemeName(m.weights));
+  if (m.weights != WeightScheme::kByMax) o << " weights=" << DumpQuote(WeightSchemeName(m.weights));
   if (m.criterion_weights != WeightScheme::kByMax) {
-    o << " criterion_weights=" << Quote(WeightSchemeName(m.criterion_weights));
+    o << " criterion_weights=" << DumpQuote(WeightSchemeName(m.criterion_weights));
   }
   o << "\n";
   for (const auto& b : m.bands) {
-    o << " band " << Quote(b.label) << " " << (b.is_else ? "else" : Num(b.min_percent)) << "\n";
+    o << " band " << DumpQuote(b.label) << " " << (b.is_else ? "else" : Num(b.min_percent)) << "\n";
   }
   for (const auto& r : c.records) {
-    o << "record " << r.kind << " " << Quote(r.description) << "\n";
+    o << "record " << r.kind << " " << DumpQuote(r.description) << "\n";
     for (const auto& f : r.fields) {
       o << " field " << f.name << " " << FieldTypeName(f.type);
       if (f.has_range) o << " in " << Num(f.lo) << ".." << Num(f.hi);
       for (size_t i = 0; i < f.one_of.size(); ++i)
-        o << (i == 0 ? " one of " : ", ") << Quote(f.one_of[i]);
+        o << (i == 0 ? " one of " : ", ") << DumpQuote(f.one_of[i]);
       if (f.given) o << " given";
       o << "\n";
     }
     for (const auto& inv : r.invariants) o << " require " << Opt(inv.cond) << "\n";
   }
   for (const auto& a : c.areas) {
-    o << "area " << a.code << " " << Quote(a.name) << " max " << Num(a.max);
+    o << "area " << a.code << " " << DumpQuote(a.name) << " max " << Num(a.max);
     if (a.weight) o << " weight " << Num(*a.weight);
     o << "\n";
     for (const auto& cr : a.criteria) {
-      o << "  criterion " << cr.code << " " << Quote(cr.name) << " max " << Num(cr.max);
+      o << "  criterion " << cr.code << " " << DumpQuote(cr.name) << " max " << Num(cr.max);
       if (cr.weight) o << " weight " << Num(*cr.weight);
       o << "\n";
       for (const auto& it : cr.items) DumpItem(o, it);

@@ -20,8 +20,9 @@ using evidence_internal::EvidenceBuilder;
 using evidence_internal::FieldPlace;
 using evidence_internal::ParseFiniteNumber;
 using evidence_internal::QuoteForMessage;
+using evidence_internal::TrimBlanks;
 
-struct Cell {
+struct CsvCell {
   std::string text;
   uint32_t line = 0;  // physical line where the cell starts
   bool quoted = false;
@@ -54,7 +55,7 @@ class CsvReader {
   // Reads one row into *cells (reusing their storage). Returns false when the
   // row is malformed (already reported; the row should be skipped). Sets
   // *fatal when nothing after it can be read (an unclosed quote).
-  bool ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal);
+  bool ReadRow(std::vector<CsvCell>* cells, size_t* count, bool* fatal);
 
  private:
   std::string_view text_;
@@ -64,7 +65,7 @@ class CsvReader {
   char sep_ = ',';
 };
 
-bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
+bool CsvReader::ReadRow(std::vector<CsvCell>* cells, size_t* count, bool* fatal) {
   *count = 0;
   *fatal = false;
   bool ok = true;
@@ -75,7 +76,7 @@ bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
   };
   while (true) {
     if (*count == cells->size()) cells->emplace_back();
-    Cell& cell = (*cells)[(*count)++];
+    CsvCell& cell = (*cells)[(*count)++];
     cell.text.clear();
     cell.line = line_;
     cell.quoted = pos_ < text_.size() && text_[pos_] == '"';
@@ -136,12 +137,6 @@ bool CsvReader::ReadRow(std::vector<Cell>* cells, size_t* count, bool* fatal) {
     ++line_;
     return ok;
   }
-}
-
-std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // What "# separator: ;" and "# decimal: ," declare (0: not declared).
@@ -209,7 +204,7 @@ void ReadCommentLine(std::string_view line, uint32_t line_no, EvidenceBuilder* o
   }
 }
 
-bool AllEmpty(const std::vector<Cell>& cells, size_t count) {
+bool AllEmpty(const std::vector<CsvCell>& cells, size_t count) {
   for (size_t i = 0; i < count; ++i) {
     if (!cells[i].text.empty() || cells[i].quoted) return false;
   }
@@ -268,7 +263,7 @@ EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name
   }
 
   // The header.
-  std::vector<Cell> cells;
+  std::vector<CsvCell> cells;
   size_t count = 0;
   bool fatal = false;
   const uint32_t header_line = reader.line();
@@ -344,7 +339,7 @@ EvidenceLoad LoadEvidenceCsv(std::string_view text, const std::string& file_name
     }
     for (size_t i = 0; i < count; ++i) {
       if (i == id_col || i == kind_col) continue;
-      const Cell& cell = cells[i];
+      const CsvCell& cell = cells[i];
       if (cell.text.empty()) continue;  // an empty cell is an absent field
       at.line = cell.line;
       at.column = static_cast<uint32_t>(i + 1);

@@ -22,15 +22,9 @@ namespace cchc {
 namespace {
 
 using evidence_internal::FormatNumber;
+using evidence_internal::kUtf8Bom;
 using evidence_internal::ParseFiniteNumber;
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using evidence_internal::TrimBlanks;
 
 // The key of a "# key: value" line as the loader reads it, or "" when the
 // line is a plain comment.
@@ -281,9 +275,9 @@ void Compare(const Evidence& want, const Evidence& got, std::vector<std::string>
 
 CsvStyle ReadCsvStyle(std::string_view text) {
   CsvStyle style;
-  if (text.starts_with(kBom)) {
+  if (text.starts_with(kUtf8Bom)) {
     style.bom = true;
-    text.remove_prefix(kBom.size());
+    text.remove_prefix(kUtf8Bom.size());
   }
   if (size_t lf = text.find('\n'); lf != std::string_view::npos) {
     style.crlf = lf > 0 && text[lf - 1] == '\r';
@@ -383,7 +377,7 @@ std::string EvidenceToCsv(const Evidence& evidence, const Criteria* schema, cons
   }
 
   std::string out;
-  if (style.bom) out += kBom;
+  if (style.bom) out += kUtf8Bom;
   if (declare == CsvStyle::SeparatorLine::kExcel) {
     out += "sep=";
     out += sep;

@@ -20,7 +20,6 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // Records with more keys go to the SAX reader (its duplicate check scales).
 constexpr size_t kMaxFastKeys = 64;
 
@@ -67,7 +66,7 @@ ThreadState& State() {
 class FastLocator {
  public:
   explicit FastLocator(std::string_view text) : text_(text) {
-    offset_ = text.starts_with(kBom) ? kBom.size() : 0;
+    offset_ = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   }
   // False when asked to go backwards (never, for record starts in order).
   bool At(size_t offset, uint32_t* line, uint32_t* column) {
@@ -470,7 +469,7 @@ bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_nam
   if (text.size() > limits.max_file_bytes || limits.max_depth < 3 || limits.max_errors == 0) {
     return false;
   }
-  const size_t body_offset = text.starts_with(kBom) ? kBom.size() : 0;
+  const size_t body_offset = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   std::string_view body = text.substr(body_offset);
   ThreadState& state = State();
   state.padded.resize(body.size() + simdjson::SIMDJSON_PADDING);

@@ -11,12 +11,12 @@
 #include <string>
 #include <utility>
 
+#include "evidence/validate.h"
+
 namespace cchc::evidence_internal {
 namespace {
 
 using json = nlohmann::json;
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // nlohmann's SAX callbacks carry no position. Its lexer reads the input one
 // byte at a time through this iterator, so the front end can see how far it
@@ -81,7 +81,7 @@ class Front {
 
   Front(std::string_view text, const char** read_to, EvidenceBuilder* out, JsonEvents* events)
       : text_(text), read_to_(read_to), out_(out), events_(events), locator_(text) {
-    prev_ = text.starts_with(kBom) ? kBom.size() : 0;
+    prev_ = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   }
 
   bool null() { return Scalar(JsonScalar{}); }

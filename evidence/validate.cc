@@ -105,6 +105,12 @@ std::string FormatNumber(double v) {
   return std::string(buf, ptr);
 }
 
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::string QuoteForMessage(std::string_view s) {
   constexpr size_t kMax = 40;
   size_t cut = s.size();

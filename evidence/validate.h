@@ -164,6 +164,13 @@ std::string FormatNumber(double v);
 // `s` quoted and cut to about 40 bytes on a UTF-8 boundary, for messages.
 std::string QuoteForMessage(std::string_view s);
 
+// The UTF-8 byte order mark: skipped at the start of a JSON or CSV text,
+// written before CSV meant for Excel.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// `s` without the spaces and tabs around it (CSV cells and "# key: value" lines).
+std::string_view TrimBlanks(std::string_view s);
+
 }  // namespace cchc::evidence_internal
 
 #endif  // CCHC_EVIDENCE_VALIDATE_H_

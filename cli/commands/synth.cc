@@ -13,14 +13,6 @@
 #include "evidence/json_writer.h"
 
 namespace cchc {
-namespace {
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-}  // namespace
 
 int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
   if (o.units < 1 || o.units > kMaxSynthUnits) {
@@ -43,7 +35,7 @@ int RunSynth(const SynthOptions& o, std::ostream&, std::ostream& err) {
   config.seed = o.seed;
   config.province = NfcVi(o.province);  // typed names become NFC data
 
-  const bool ndjson = EndsWith(o.output, ".ndjson") || EndsWith(o.output, ".jsonl");
+  const bool ndjson = o.output.ends_with(".ndjson") || o.output.ends_with(".jsonl");
   std::string why;
   if (ndjson) {
     std::string all;

@@ -34,10 +34,6 @@ bool NoiseFlag(const char* name, const std::string& law, const std::optional<dou
   return true;
 }
 
-bool EndsWith(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 }  // namespace
 
 int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream& err) {
@@ -71,8 +67,8 @@ int RunUncertainty(const UncertaintyOptions& o, std::ostream& out, std::ostream&
     err << "error: --factors: unknown \"" << o.factors << "\" (expected groups, areas or items)\n";
     return kExitInvalidInput;
   }
-  const bool ndjson_samples = EndsWith(o.samples_out, ".ndjson");
-  if (!o.samples_out.empty() && !ndjson_samples && !EndsWith(o.samples_out, ".csv")) {
+  const bool ndjson_samples = o.samples_out.ends_with(".ndjson");
+  if (!o.samples_out.empty() && !ndjson_samples && !o.samples_out.ends_with(".csv")) {
     err << "error: --samples-out: \"" << o.samples_out
         << "\" must end in .csv or .ndjson (the format follows the extension)\n";
     return kExitInvalidInput;

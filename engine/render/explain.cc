@@ -22,7 +22,7 @@ std::string LocalDate(Date d, Lang lang) {
 
 namespace {
 
-std::string Value(const ShownValue& v, const Labels::Explain& l, Lang lang) {
+std::string ShownText(const ShownValue& v, const Labels::Explain& l, Lang lang) {
   switch (v.type) {
     case ShownValue::Type::kMissing:
       return l.value_missing;
@@ -49,7 +49,7 @@ std::string Value(const ShownValue& v, const Labels::Explain& l, Lang lang) {
 
 // The head of a branch rule: what was found, before " → branch: points".
 std::string Head(const Explanation& w, const Labels::Explain& l, Lang lang) {
-  const std::string value = Value(w.value, l, lang);
+  const std::string value = ShownText(w.value, l, lang);
   const std::string deadline = LocalDate(w.deadline, lang);
   const std::string late = std::to_string(w.late_days);
   const char* text = l.head_value;
@@ -110,7 +110,7 @@ std::string RuleText(const Explanation& w, std::string_view branch, const Labels
     if (w.branch_no_cases) return head + l.tail_no_cases;
     return head + Fill(l.tail_branch, {BranchLabel(branch, lang), of_max});
   }
-  const std::string value = Value(w.value, l, lang);
+  const std::string value = ShownText(w.value, l, lang);
   const std::string max = Pts(w.max, lang);
   const std::string each = Pts(w.each, lang);
   switch (w.outcome) {
@@ -118,7 +118,7 @@ std::string RuleText(const Explanation& w, std::string_view branch, const Labels
       std::string param;
       if (w.rule != RuleKind::kPercent) {
         param = Fill(w.rule == RuleKind::kLinear ? l.share_target : l.share_of,
-                     {Value(w.param, l, lang)});
+                     {ShownText(w.param, l, lang)});
       }
       const std::string share = LocalNumber(FormatTrim(w.share * 100, 2), lang);
       return Fill(l.share, {w.subject, value, of_max, max, param, share});
