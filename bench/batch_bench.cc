@@ -11,7 +11,7 @@
 #include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
-namespace cchc::bench {
+namespace cchc::bench::batch_bench {
 namespace {
 
 constexpr int kNationalUnits = 3321;
@@ -56,4 +56,4 @@ void BM_BatchNdjson(benchmark::State& state) {
 BENCHMARK(BM_BatchNdjson)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::batch_bench

@@ -6,7 +6,7 @@
 #include "criteria/formatter.h"
 #include "criteria/parser.h"
 
-namespace cchc::bench {
+namespace cchc::bench::criteria_bench {
 namespace {
 
 void BM_ParseExampleCriteria(benchmark::State& state) {
@@ -42,4 +42,4 @@ void BM_FormatExampleCriteria(benchmark::State& state) {
 BENCHMARK(BM_FormatExampleCriteria)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::criteria_bench

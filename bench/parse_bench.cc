@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cchc::bench {
+namespace cchc::bench::parse_bench {
 namespace {
 
 struct Lines {
@@ -80,4 +80,4 @@ void BM_RawParseNlohmannDom(benchmark::State& state) {
 BENCHMARK(BM_RawParseNlohmannDom)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::parse_bench

@@ -9,7 +9,7 @@
 #include "engine/core/scorer.h"
 #include "evidence/loader.h"
 
-namespace cchc::bench {
+namespace cchc::bench::score_bench {
 namespace {
 
 struct Example {
@@ -76,4 +76,4 @@ void BM_ScoreExampleCommunePointsOnly(benchmark::State& state) {
 BENCHMARK(BM_ScoreExampleCommunePointsOnly)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::score_bench

@@ -16,7 +16,7 @@
 #include "cli/serve/app.h"
 #include "cli/serve/http_server.h"
 
-namespace cchc::bench {
+namespace cchc::bench::serve_bench {
 namespace {
 
 struct ServeFixture {
@@ -111,4 +111,4 @@ void BM_ServeDashboardHttp(benchmark::State& state) {
 BENCHMARK(BM_ServeDashboardHttp)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::serve_bench

@@ -10,7 +10,7 @@
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
-namespace cchc::bench {
+namespace cchc::bench::tasks_bench {
 namespace {
 
 struct Plan18 {
@@ -83,4 +83,4 @@ void BM_TasksAllActive(benchmark::State& state) {
 BENCHMARK(BM_TasksAllActive)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::tasks_bench

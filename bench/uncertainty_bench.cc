@@ -14,7 +14,7 @@
 #include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
-namespace cchc::bench {
+namespace cchc::bench::uncertainty_bench {
 namespace {
 
 constexpr int kProvinceUnits = 92;
@@ -118,4 +118,4 @@ void BM_UncertaintySobolAreas(benchmark::State& state) {
 BENCHMARK(BM_UncertaintySobolAreas)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::uncertainty_bench

@@ -10,7 +10,7 @@
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
-namespace cchc::bench {
+namespace cchc::bench::whatif_bench {
 namespace {
 
 struct Example {
@@ -89,4 +89,4 @@ void BM_WhatIfEmptyScenario(benchmark::State& state) {
 BENCHMARK(BM_WhatIfEmptyScenario)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::whatif_bench

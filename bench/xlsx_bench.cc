@@ -21,7 +21,7 @@
 #include "engine/synth/synth.h"
 #include "evidence/loader.h"
 
-namespace cchc::bench {
+namespace cchc::bench::xlsx_bench {
 namespace {
 
 constexpr int kNationalUnits = 3321;
@@ -123,4 +123,4 @@ BENCHMARK(BM_XlsxBatchFolder)
     ->Iterations(1);
 
 }  // namespace
-}  // namespace cchc::bench
+}  // namespace cchc::bench::xlsx_bench

@@ -16,7 +16,7 @@
 #include "cli/commands/io.h"
 #include "cli_run.h"
 
-namespace cchc {
+namespace cchc::atomic_write_test {
 namespace {
 
 using clitest::RunCchc;
@@ -193,4 +193,4 @@ TEST_F(AtomicWriteTest, BatchXlsxWritesACompleteWorkbook) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::atomic_write_test

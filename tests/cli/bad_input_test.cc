@@ -15,7 +15,7 @@
 
 #include "cli_run.h"
 
-namespace cchc {
+namespace cchc::bad_input_test {
 namespace {
 
 using clitest::RunCchc;
@@ -164,4 +164,4 @@ TEST(BadInputTest, UnreadableFile) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::bad_input_test

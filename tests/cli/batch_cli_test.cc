@@ -12,7 +12,7 @@
 
 #include "cli/commands/commands.h"
 
-namespace cchc {
+namespace cchc::batch_cli_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -202,4 +202,4 @@ TEST(BatchCommand, XlsxIsARealWorkbook) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::batch_cli_test

@@ -9,7 +9,7 @@
 
 #include "cli/commands/commands.h"
 
-namespace cchc {
+namespace cchc::check_score_cli_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -180,4 +180,4 @@ TEST(ScoreCommand, CsvEvidenceIsAccepted) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::check_score_cli_test

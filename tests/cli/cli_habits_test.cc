@@ -14,7 +14,7 @@
 #include "cli/commands/suggest.h"
 #include "tests/cli/cli_run.h"
 
-namespace cchc {
+namespace cchc::cli_habits_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -340,4 +340,4 @@ TEST(CliHabitsArgs, EveryCommandsHelpHasARealExample) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::cli_habits_test

@@ -8,7 +8,7 @@
 
 #include "cli/commands/commands.h"
 
-namespace cchc {
+namespace cchc::cli_whatif_tasks_sensitivity_test {
 namespace {
 
 const std::string kDir = CCHC_SOURCE_DIR;
@@ -192,4 +192,4 @@ TEST(SensitivityCommand, ExampleInEveryFormat) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::cli_whatif_tasks_sensitivity_test

@@ -14,7 +14,7 @@
 
 #include "cli_run.h"
 
-namespace cchc {
+namespace cchc::limits_test {
 namespace {
 
 using clitest::RunCchc;
@@ -227,4 +227,4 @@ TEST(LimitsTest, NdjsonLineOverALimitFailsThatUnitOnly) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::limits_test

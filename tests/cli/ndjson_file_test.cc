@@ -14,11 +14,11 @@
 
 #include "engine/batch/batch.h"
 
-namespace cchc {
+namespace cchc::ndjson_file_test {
 namespace {
 
 std::string TempPath(const std::string& tag) {
-  return testing::TempDir() + "/cchc_ndjson_file_" + tag + "_" + std::to_string(::getpid()) +
+  return ::testing::TempDir() + "/cchc_ndjson_file_" + tag + "_" + std::to_string(::getpid()) +
          ".ndjson";
 }
 
@@ -65,7 +65,8 @@ TEST(NdjsonFileInputs, SameLinesAsTheWholeTextAtEveryChunkSize) {
     for (size_t chunk : {1, 2, 3, 5, 7, 64, 1 << 20}) {
       std::unique_ptr<NdjsonFileInputs> file = NdjsonFileInputs::Open(path, 1 << 20, chunk);
       ASSERT_TRUE(file != nullptr);
-      EXPECT_EQ(All(*file), want) << "text " << testing::PrintToString(text) << ", chunk " << chunk;
+      EXPECT_EQ(All(*file), want) << "text " << ::testing::PrintToString(text) << ", chunk "
+                                  << chunk;
     }
   }
   std::remove(path.c_str());
@@ -77,7 +78,7 @@ TEST(NdjsonFileInputs, DeclinesWhatItCannotScan) {
   EXPECT_TRUE(NdjsonFileInputs::Open(path, 6) != nullptr);
   EXPECT_TRUE(NdjsonFileInputs::Open(path, 5) == nullptr);  // over the limit
   EXPECT_TRUE(NdjsonFileInputs::Open(path + ".missing", 100) == nullptr);
-  EXPECT_TRUE(NdjsonFileInputs::Open(testing::TempDir(), 100) == nullptr);  // a folder
+  EXPECT_TRUE(NdjsonFileInputs::Open(::testing::TempDir(), 100) == nullptr);  // a folder
   std::remove(path.c_str());
 }
 
@@ -96,4 +97,4 @@ TEST(NdjsonFileInputs, AFileThatShrankIsAnError) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::ndjson_file_test

@@ -7,7 +7,7 @@
 
 #include "cli/commands/io.h"
 
-namespace cchc {
+namespace cchc::read_input_test {
 namespace {
 
 std::string Failure(const std::string& path, InputFile kind) {
@@ -53,4 +53,4 @@ TEST(ReadInput, CodeNamesAndLimits) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::read_input_test

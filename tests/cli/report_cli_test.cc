@@ -15,7 +15,7 @@
 #include "engine/render/html/svg_chart.h"
 #include "tests/cli/cli_run.h"
 
-namespace cchc {
+namespace cchc::report_cli_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -244,4 +244,4 @@ TEST(ReportCommand, TheBinaryRegistersTheCommand) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::report_cli_test

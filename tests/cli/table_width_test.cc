@@ -10,7 +10,7 @@
 #include "cli/commands/commands.h"
 #include "criteria/source.h"
 
-namespace cchc {
+namespace cchc::table_width_test {
 namespace {
 
 const std::string kSrc = CCHC_SOURCE_DIR;
@@ -109,4 +109,4 @@ TEST(TableWidth, TasksSayWhichPartnerATaskNeeds) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::table_width_test

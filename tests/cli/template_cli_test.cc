@@ -9,7 +9,7 @@
 
 #include "tests/cli/cli_run.h"
 
-namespace cchc {
+namespace cchc::template_cli_test {
 namespace {
 
 using clitest::RunCchc;
@@ -93,4 +93,4 @@ TEST_F(TemplateCli, BadUsageExitsTwo) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::template_cli_test

@@ -12,7 +12,7 @@
 
 #include "cli/commands/commands.h"
 
-namespace cchc {
+namespace cchc::uncertainty_cli_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -375,4 +375,4 @@ TEST(UncertaintyCli, WeightNoiseFileAndFlagErrorsExit2) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::uncertainty_cli_test

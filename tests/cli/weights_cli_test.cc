@@ -15,7 +15,7 @@
 
 #include "cli/commands/commands.h"
 
-namespace cchc {
+namespace cchc::weights_cli_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -210,4 +210,4 @@ TEST(WeightsCli, DeclaredSchemeIsOfficial) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::weights_cli_test

@@ -13,7 +13,7 @@
 
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::checker_test {
 namespace {
 
 // A clean file around one item; `body` starts on line 6, column 7.
@@ -237,7 +237,7 @@ const std::vector<Case>& Cases() {
   return kCases;
 }
 
-class CheckerCaseTest : public testing::TestWithParam<Case> {};
+class CheckerCaseTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(CheckerCaseTest, ReportsExactlyTheseCodesAndPlaces) {
   const Case& c = GetParam();
@@ -246,8 +246,8 @@ TEST_P(CheckerCaseTest, ReportsExactlyTheseCodesAndPlaces) {
   EXPECT_EQ(Codes(checked), c.want) << RenderAll(checked.src, checked.result.diagnostics);
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, CheckerCaseTest, testing::ValuesIn(Cases()),
-                         [](const testing::TestParamInfo<Case>& info) {
+INSTANTIATE_TEST_SUITE_P(Table, CheckerCaseTest, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
                            std::string n = info.param.name;
                            for (char& ch : n) {
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
@@ -394,4 +394,4 @@ TEST(CheckerDepth, DeepChainIsReportedNotWalked) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::checker_test

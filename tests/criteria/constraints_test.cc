@@ -10,7 +10,7 @@
 #include "criteria/formatter.h"
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::constraints_test {
 namespace {
 
 const char* kText = R"(index "T" {
@@ -135,4 +135,4 @@ area I "a" max 1 { criterion 1.1 "c" max 1 { item 1.1.1 "i" max 1 {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::constraints_test

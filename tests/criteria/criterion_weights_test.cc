@@ -10,7 +10,7 @@
 #include "criteria/formatter.h"
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::criterion_weights_test {
 namespace {
 
 // One area of max 4 with criteria 1.1 (max 1) and 1.2 (max 3); `scheme` is
@@ -128,4 +128,4 @@ TEST(CriterionWeightsDeclaration, FormatterRoundTrips) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::criterion_weights_test

@@ -9,7 +9,7 @@
 
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::expr_syntax_test {
 namespace {
 
 constexpr char kStatement[] =
@@ -68,4 +68,4 @@ TEST(ExprSyntaxTest, ErrorsKeepTheirPlaceAndText) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::expr_syntax_test

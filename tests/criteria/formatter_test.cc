@@ -14,7 +14,7 @@
 #include "criteria/comments.h"
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::formatter_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -355,4 +355,4 @@ TEST(FormatterDepth, LongChainsPrintIteratively) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::formatter_test

@@ -14,7 +14,7 @@
 #include "criteria/parser.h"
 #include "tests/golden_util.h"
 
-namespace cchc {
+namespace cchc::golden_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -51,7 +51,7 @@ std::string Diagnose(const std::string& name) {
   return RenderAll(src, diags);
 }
 
-class GoldenTest : public testing::TestWithParam<std::string> {};
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, RenderedDiagnosticsMatchExpect) {
   const std::string name = GetParam();
@@ -59,8 +59,8 @@ TEST_P(GoldenTest, RenderedDiagnosticsMatchExpect) {
   golden::ExpectMatchesGolden(got, GoldenDir() / (name + ".expect"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, GoldenTest, testing::ValuesIn(GoldenNames()),
-                         [](const testing::TestParamInfo<std::string>& info) {
+INSTANTIATE_TEST_SUITE_P(Files, GoldenTest, ::testing::ValuesIn(GoldenNames()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string n = info.param;
                            for (char& c : n) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -77,4 +77,4 @@ TEST(GoldenFiles, EnoughOfThemAndEachHasAnExpectation) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::golden_test

@@ -10,7 +10,7 @@
 
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::nesting_scan_test {
 namespace {
 
 // The definition: tokens as the item scanner reads them.
@@ -69,11 +69,11 @@ TEST(NestingScan, FirstTooDeepParenAsTheTokenScannerFindsIt) {
         got = d.range.begin;
       }
     }
-    ASSERT_EQ(got, want) << testing::PrintToString(text) << " limit " << limits.max_nesting;
+    ASSERT_EQ(got, want) << ::testing::PrintToString(text) << " limit " << limits.max_nesting;
     found += want.has_value();
   }
   EXPECT_GT(found, 1000);  // the texts do reach the limit
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::nesting_scan_test

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace cchc {
+namespace cchc::parser_test {
 namespace {
 
 ParseResult Parse(const std::string& text, const ParseLimits& limits = {}) {
@@ -99,7 +99,7 @@ const ExprCase kExprCases[] = {
     {"a # comment\n + b", "(+ a b)"},
 };
 
-class ExprTest : public testing::TestWithParam<ExprCase> {};
+class ExprTest : public ::testing::TestWithParam<ExprCase> {};
 
 TEST_P(ExprTest, Dumps) {
   const ExprCase& c = GetParam();
@@ -112,7 +112,7 @@ TEST_P(ExprTest, Dumps) {
   EXPECT_EQ(DumpExpr(*it->bindings[0].value), c.dump) << c.input;
 }
 
-INSTANTIATE_TEST_SUITE_P(Parser, ExprTest, testing::ValuesIn(kExprCases));
+INSTANTIATE_TEST_SUITE_P(Parser, ExprTest, ::testing::ValuesIn(kExprCases));
 
 TEST(ParserTest, ExprRanges) {
   const std::string text = InItem("let v = plan.issued + 2 * x");
@@ -220,7 +220,7 @@ const RuleCase kRuleCases[] = {
     {"per n each 0.5", "    score per n param=0.5 floor=_ on_time=_ late=_ missing=_ yes=_ no=_\n"},
 };
 
-class RuleTest : public testing::TestWithParam<RuleCase> {};
+class RuleTest : public ::testing::TestWithParam<RuleCase> {};
 
 TEST_P(RuleTest, Dumps) {
   const RuleCase& c = GetParam();
@@ -233,7 +233,7 @@ TEST_P(RuleTest, Dumps) {
   EXPECT_EQ(dump.substr(at), c.dump) << c.input;
 }
 
-INSTANTIATE_TEST_SUITE_P(Parser, RuleTest, testing::ValuesIn(kRuleCases));
+INSTANTIATE_TEST_SUITE_P(Parser, RuleTest, ::testing::ValuesIn(kRuleCases));
 
 // ---------------------------------------------------------------- files
 
@@ -638,4 +638,4 @@ TEST(ParserTest, NeverCrashesOnTruncations) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::parser_test

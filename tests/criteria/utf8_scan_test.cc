@@ -9,7 +9,7 @@
 
 #include "criteria/source.h"
 
-namespace cchc {
+namespace cchc::utf8_scan_test {
 namespace {
 
 // The definition: the first byte where DecodeUtf8 fails (a decoded U+FFFD
@@ -42,8 +42,10 @@ TEST(Utf8Scan, AgreesWithDecodingOnRandomBytes) {
     }
     size_t want_bad = 0, got_bad = 0;
     const bool want = Reference(s, &want_bad);
-    ASSERT_EQ(IsValidUtf8(s, &got_bad), want) << testing::PrintToString(s);
-    if (!want) ASSERT_EQ(got_bad, want_bad) << testing::PrintToString(s);
+    ASSERT_EQ(IsValidUtf8(s, &got_bad), want) << ::testing::PrintToString(s);
+    if (!want) {
+      ASSERT_EQ(got_bad, want_bad) << ::testing::PrintToString(s);
+    }
   }
   EXPECT_TRUE(IsValidUtf8("Xã Đại Xá \xEF\xBF\xBD ok"));
   size_t bad = 0;
@@ -52,4 +54,4 @@ TEST(Utf8Scan, AgreesWithDecodingOnRandomBytes) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::utf8_scan_test

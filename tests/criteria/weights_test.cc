@@ -10,7 +10,7 @@
 #include "criteria/formatter.h"
 #include "criteria/parser.h"
 
-namespace cchc {
+namespace cchc::weights_test {
 namespace {
 
 // Two areas of max 4 and 6; `scheme` is the index's `weights:` line (or ""),
@@ -129,4 +129,4 @@ TEST(WeightsDeclaration, FormatterRoundTrips) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::weights_test

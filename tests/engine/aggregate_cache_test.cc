@@ -19,7 +19,7 @@
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::aggregate_cache_test {
 namespace {
 
 const std::string kSrc = CCHC_SOURCE_DIR;
@@ -424,4 +424,4 @@ TEST(AggregateCache, ChosenRecordsThroughWhatIf) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::aggregate_cache_test

@@ -21,12 +21,12 @@
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
-namespace cchc {
+namespace cchc::area_weights_test {
 namespace {
 
-using testing::Compile;
-using testing::N;
-using testing::Rec;
+using testutil::Compile;
+using testutil::N;
+using testutil::Rec;
 
 // Three areas of max 2, 3 and 5; item points a × 2, b × 3, c × 5 (c < 0:
 // area III not applicable).
@@ -93,8 +93,8 @@ AreaWeights File(const std::string& text, const std::vector<Area>& areas) {
 
 TEST(AreaWeightsTest, HandComputedIndexUnderEqualAndFileWeights) {
   auto c = Compile(kThree);
-  const Scorecard card = testing::ScoreAll(*c, Facts(0.5, 1, 0.2));  // 1, 3, 1 points
-  EXPECT_DOUBLE_EQ(card.percent, 50.0);                              // 5 / 10
+  const Scorecard card = testutil::ScoreAll(*c, Facts(0.5, 1, 0.2));  // 1, 3, 1 points
+  EXPECT_DOUBLE_EQ(card.percent, 50.0);                               // 5 / 10
   AreaWeights equal;
   ASSERT_TRUE(NamedAreaWeights("equal", 3, &equal));
   AlternativeIndex alt = AlternativeOf(c->criteria().index, equal, card);
@@ -110,8 +110,8 @@ TEST(AreaWeightsTest, HandComputedIndexUnderEqualAndFileWeights) {
 
 TEST(AreaWeightsTest, AreasWithNothingApplicableDropOut) {
   auto c = Compile(kThree);
-  const Scorecard card = testing::ScoreAll(*c, Facts(0.5, 1, -1));  // III not applicable
-  EXPECT_DOUBLE_EQ(card.percent, 80.0);                             // 4 / 5
+  const Scorecard card = testutil::ScoreAll(*c, Facts(0.5, 1, -1));  // III not applicable
+  EXPECT_DOUBLE_EQ(card.percent, 80.0);                              // 4 / 5
   AreaWeights equal;
   ASSERT_TRUE(NamedAreaWeights("equal", 3, &equal));
   EXPECT_NEAR(AlternativeOf(c->criteria().index, equal, card).percent, 75.0, 1e-12);
@@ -125,7 +125,7 @@ TEST(AreaWeightsTest, AreasWithNothingApplicableDropOut) {
 TEST(AreaWeightsTest, ByMaxIsTheOfficialIndex) {
   auto c = Compile(kThree);
   for (const Evidence& ev : {Facts(0.5, 1, 0.2), Facts(0.3, 0.7, -1), Facts(0, 0, 0)}) {
-    const Scorecard card = testing::ScoreAll(*c, ev);
+    const Scorecard card = testutil::ScoreAll(*c, ev);
     AreaWeights by_max;
     ASSERT_TRUE(NamedAreaWeights("max", 3, &by_max));
     EXPECT_EQ(AlternativeOf(c->criteria().index, by_max, card).percent, card.percent);
@@ -146,7 +146,7 @@ TEST(AreaWeightsTest, ByMaxIdentityOnTheExample) {
   EvidenceLoad loaded =
       LoadEvidenceJson(Read("examples/an-khanh-2026/evidence.json"), "e.json", &c->criteria());
   ASSERT_TRUE(loaded.ok());
-  const Scorecard card = testing::ScoreAll(*c, loaded.evidence);
+  const Scorecard card = testutil::ScoreAll(*c, loaded.evidence);
   std::string text;
   bool all_applicable = true;
   for (size_t a = 0; a < c->criteria().areas.size(); ++a) {
@@ -229,7 +229,7 @@ std::string Declared(const std::string& scheme, const std::vector<std::string>& 
 TEST(AreaWeightsTest, DeclaredSchemeIsTheOfficialIndex) {
   auto equal = Compile(Declared("equal"));
   Evidence ev = Facts(0.5, 1, 0.2);
-  Scorecard card = testing::ScoreAll(*equal, ev);
+  Scorecard card = testutil::ScoreAll(*equal, ev);
   EXPECT_NEAR(card.percent, (50.0 + 100.0 + 20.0) / 3, 1e-12);
   EXPECT_EQ(card.band, "B");
   EXPECT_EQ(DeclaredAreaWeights(equal->criteria()).name, "equal");
@@ -242,14 +242,14 @@ TEST(AreaWeightsTest, DeclaredSchemeIsTheOfficialIndex) {
   EXPECT_EQ(DeclaredAreaWeights(by_area->criteria()).name, "criteria");
   // The council appraises item 3.1.1 at 5 of 5: III becomes 100 %.
   ev.appraisals.push_back({"3.1.1", 5.0, ""});
-  card = testing::ScoreAll(*by_area, ev);
+  card = testutil::ScoreAll(*by_area, ev);
   EXPECT_NEAR(card.percent, 27.5, 1e-12);  // (1 × 50 + 3 × 20) / 4
   EXPECT_EQ(card.band, "C");
   ASSERT_TRUE(card.appraised_percent);
   EXPECT_NEAR(*card.appraised_percent, (1 * 50.0 + 3 * 100.0) / 4, 1e-12);  // 87.5 %
 
   auto written_by_max = Compile(Declared("by max"));
-  EXPECT_DOUBLE_EQ(testing::ScoreAll(*written_by_max, Facts(0.5, 1, 0.2)).percent, 50.0);
+  EXPECT_DOUBLE_EQ(testutil::ScoreAll(*written_by_max, Facts(0.5, 1, 0.2)).percent, 50.0);
   EXPECT_TRUE(DeclaredAreaWeights(written_by_max->criteria()).by_max());
 }
 
@@ -362,4 +362,4 @@ TEST(AreaWeightsTest, UncertaintyNominalIndexIsTheSchemesIndex) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::area_weights_test

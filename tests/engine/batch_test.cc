@@ -13,10 +13,10 @@
 #include "engine/render/batch.h"
 #include "engine_test_util.h"
 
-namespace cchc {
+namespace cchc::batch_test {
 namespace {
 
-using testing::Compile;
+using testutil::Compile;
 
 std::string Mini(const char* ties) {
   return std::string(R"(index "Test" {
@@ -263,4 +263,4 @@ TEST(BatchRender, TableCsvMarkdownCarryRanksAndFailures) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::batch_test

@@ -12,12 +12,12 @@
 #include "engine/core/area_weights.h"
 #include "engine_test_util.h"
 
-namespace cchc {
+namespace cchc::criterion_weights_test {
 namespace {
 
-using testing::Compile;
-using testing::N;
-using testing::Rec;
+using testutil::Compile;
+using testutil::N;
+using testutil::Rec;
 
 // Area I (max 4): 1.1 max 1 (a × 1), 1.2 max 3 (b × 3). Area II (max 6): 2.1
 // max 2 (c × 2), 2.2 max 4 (d × 4; d < 0: not applicable).
@@ -94,7 +94,7 @@ AreaWeights File(const std::string& text, const std::vector<Area>& areas) {
 // 1.1 100 %, 1.2 0 %, 2.1 50 %, 2.2 25 %: points 1 + 0 + 1 + 1 = 3 of 10.
 TEST(CriterionWeightsTest, HandComputedIndexUnderCriterionWeights) {
   auto c = Compile(Four());
-  const Scorecard card = testing::ScoreAll(*c, Facts(1, 0, 0.5, 0.25));
+  const Scorecard card = testutil::ScoreAll(*c, Facts(1, 0, 0.5, 0.25));
   EXPECT_DOUBLE_EQ(card.percent, 30.0);
   // Equal criteria, areas by max: I (100 + 0) / 2 = 50 %, II (50 + 25) / 2 =
   // 37.5 %; (4 × 50 + 6 × 37.5) / 10 = 42.5 %: 12.5 points above the official.
@@ -115,7 +115,7 @@ TEST(CriterionWeightsTest, HandComputedIndexUnderCriterionWeights) {
   EXPECT_EQ(alt.band, "C");
   // 2.2 not applicable: II is 2.1 alone (50 %, applicable max 2); equal
   // criteria, areas by max: (4 × 50 + 2 × 50) / 6 = 50 %, official 2 / 6.
-  const Scorecard na = testing::ScoreAll(*c, Facts(1, 0, 0.5, -1));
+  const Scorecard na = testutil::ScoreAll(*c, Facts(1, 0, 0.5, -1));
   EXPECT_NEAR(na.percent, 100.0 / 3, 1e-12);
   EXPECT_NEAR(AlternativeOf(c->criteria(), w, na).percent, 50.0, 1e-12);
 }
@@ -126,8 +126,8 @@ TEST(CriterionWeightsTest, ByMaxIsTheOfficialIndex) {
   auto plain = Compile(Four());
   auto written = Compile(Four("  criterion weights: by max\n"));
   for (const Evidence& ev : {Facts(1, 0, 0.5, 0.25), Facts(0.3, 0.7, 0.1, -1), Facts(0, 0, 0, 0)}) {
-    const Scorecard card = testing::ScoreAll(*plain, ev);
-    EXPECT_EQ(testing::ScoreAll(*written, ev).percent, card.percent);
+    const Scorecard card = testutil::ScoreAll(*plain, ev);
+    EXPECT_EQ(testutil::ScoreAll(*written, ev).percent, card.percent);
     EXPECT_TRUE(DeclaredAreaWeights(written->criteria()).by_max());
     const AreaWeights by_max =
         File("I 4\nII 6\n1.1 1\n1.2 3\n2.1 2\n2.2 4\n", plain->criteria().areas);
@@ -142,18 +142,18 @@ TEST(CriterionWeightsTest, ByMaxIsTheOfficialIndex) {
 TEST(CriterionWeightsTest, DeclaredSchemeIsTheOfficialIndex) {
   auto equal = Compile(Four("  criterion weights: equal\n"));
   Evidence ev = Facts(1, 0, 0.5, 0.25);
-  Scorecard card = testing::ScoreAll(*equal, ev);
+  Scorecard card = testutil::ScoreAll(*equal, ev);
   EXPECT_NEAR(card.percent, 42.5, 1e-12);
   EXPECT_EQ(card.band, "B");
   EXPECT_EQ(DeclaredAreaWeights(equal->criteria()).name, "criteria");
 
   auto by_criterion =
       Compile(Four("  weights: equal\n  criterion weights: by criterion\n", {"0", "1", "3", "1"}));
-  card = testing::ScoreAll(*by_criterion, ev);
+  card = testutil::ScoreAll(*by_criterion, ev);
   EXPECT_NEAR(card.percent, 21.875, 1e-12);
   // The council appraises 1.2.1 at 3 of 3: I becomes 100 %; (100 + 43.75) / 2.
   ev.appraisals.push_back({"1.2.1", 3.0, ""});
-  card = testing::ScoreAll(*by_criterion, ev);
+  card = testutil::ScoreAll(*by_criterion, ev);
   ASSERT_TRUE(card.appraised_percent);
   EXPECT_NEAR(*card.appraised_percent, 71.875, 1e-12);
 }
@@ -218,4 +218,4 @@ TEST(CriterionWeightsTest, WeightsFileCriterionLinesAreValidated) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::criterion_weights_test

@@ -12,11 +12,11 @@
 #include "evidence/loader.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc {
+namespace cchc::csv_round_trip_test {
 namespace {
 
-using testing::Compile;
-using testing::ScoreAll;
+using testutil::Compile;
+using testutil::ScoreAll;
 
 std::string Read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -83,4 +83,4 @@ TEST(CsvRoundTrip, TheExampleReadsBackToTheSameRecordsAndScore) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::csv_round_trip_test

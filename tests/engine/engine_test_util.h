@@ -16,7 +16,7 @@
 #include "engine/core/scorer.h"
 #include "evidence/record.h"
 
-namespace cchc::testing {
+namespace cchc::testutil {
 
 // A compiled criteria text. Fails the test (and returns null) on errors.
 inline std::unique_ptr<const CompiledCriteria> Compile(const std::string& text) {
@@ -54,6 +54,6 @@ inline const ItemScore& ItemOf(const CompiledCriteria& c, const Scorecard& card,
   return card.items.at(static_cast<size_t>(i));
 }
 
-}  // namespace cchc::testing
+}  // namespace cchc::testutil
 
 #endif  // CCHC_TESTS_ENGINE_ENGINE_TEST_UTIL_H_

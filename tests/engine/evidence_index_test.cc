@@ -4,7 +4,7 @@
 
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::evidence_index_test {
 namespace {
 
 const char* kCriteria = R"(
@@ -78,4 +78,4 @@ TEST(EvidenceIndex, RollbackRestoresExactly) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::evidence_index_test

@@ -11,7 +11,7 @@
 #include "tests/engine/engine_test_util.h"
 #include "tests/golden_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::example_test {
 namespace {
 
 std::string Read(const std::string& rel) {
@@ -89,4 +89,4 @@ TEST_F(ExampleTest, RescoringTheSameEvidenceIsIdentical) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::example_test

@@ -13,7 +13,7 @@
 #include "tests/engine/engine_test_util.h"
 #include "tests/golden_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::explain_test {
 namespace {
 
 std::string Read(const std::string& rel) {
@@ -111,4 +111,4 @@ TEST_F(ExplainExample, GoldenOutputsInBothLanguages) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::explain_test

@@ -13,7 +13,7 @@
 #include "evidence/json_writer.h"
 #include "tests/evidence/same_load.h"
 
-namespace cchc {
+namespace cchc::json_fast_synth_test {
 namespace {
 
 const std::string kSrc = CCHC_SOURCE_DIR;
@@ -43,14 +43,14 @@ TEST(JsonFastSynth, SyntheticCommunesTakeTheFastPath) {
       EXPECT_TRUE(b.issues.empty()) << name << "\n" << RenderIssues(b.issues);
       EXPECT_TRUE(evidence_internal::LoadEvidenceJsonFastInto(text, name, &criteria->criteria(), {},
                                                               &reused));
-      EXPECT_EQ(testing::LoadDifference(reused, b), "") << name << " (into a reused load)";
+      EXPECT_EQ(testutil::LoadDifference(reused, b), "") << name << " (into a reused load)";
       if (!a) continue;
       ++fast;
-      EXPECT_EQ(testing::LoadDifference(*a, b), "") << name;
+      EXPECT_EQ(testutil::LoadDifference(*a, b), "") << name;
     }
   });
   EXPECT_EQ(fast, 80);
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_fast_synth_test

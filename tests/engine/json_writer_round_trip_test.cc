@@ -13,7 +13,7 @@
 #include "evidence/json_writer.h"
 #include "tests/evidence/same_load.h"
 
-namespace cchc {
+namespace cchc::json_writer_round_trip_test {
 namespace {
 
 const std::string kSrc = CCHC_SOURCE_DIR;
@@ -24,11 +24,11 @@ void ExpectRoundTrip(const Evidence& e, const Criteria& schema, const std::strin
     const std::string label = name + (pretty ? " (pretty)" : " (one line)");
     EvidenceLoad sax = evidence_internal::LoadEvidenceJsonSax(text, label, &schema, {});
     EXPECT_TRUE(sax.issues.empty()) << label << "\n" << RenderIssues(sax.issues);
-    EXPECT_EQ(testing::ContentDifference(e, sax.evidence), "") << label;
+    EXPECT_EQ(testutil::ContentDifference(e, sax.evidence), "") << label;
     std::optional<EvidenceLoad> fast =
         evidence_internal::LoadEvidenceJsonFast(text, label, &schema, {});
     ASSERT_TRUE(fast.has_value()) << label << ": the fast reader declined";
-    EXPECT_EQ(testing::LoadDifference(*fast, sax), "") << label;
+    EXPECT_EQ(testutil::LoadDifference(*fast, sax), "") << label;
     EXPECT_EQ(EvidenceToJson(fast->evidence, pretty), text) << label;
   }
 }
@@ -56,4 +56,4 @@ TEST(JsonWriterRoundTrip, ExampleAndSyntheticCommunes) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_writer_round_trip_test

@@ -7,7 +7,7 @@
 #include "engine/render/explain.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::monotonicity_test {
 namespace {
 
 const char* kCriteria = R"(
@@ -135,4 +135,4 @@ TEST(Monotonicity, IncrementalRescoreEqualsFullScore) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::monotonicity_test

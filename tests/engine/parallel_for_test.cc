@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace cchc {
+namespace cchc::parallel_for_test {
 namespace {
 
 TEST(ParallelFor, EveryIndexExactlyOnce) {
@@ -44,4 +44,4 @@ TEST(ParallelFor, WorkerCount) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::parallel_for_test

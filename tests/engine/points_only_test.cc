@@ -11,7 +11,7 @@
 #include "engine/core/scorer.h"
 #include "engine/synth/synth.h"
 
-namespace cchc {
+namespace cchc::points_only_test {
 namespace {
 
 const std::string kSrc = CCHC_SOURCE_DIR;
@@ -86,4 +86,4 @@ TEST(PointsOnly, SyntheticCommunesScoreAsExplained) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::points_only_test

@@ -9,7 +9,7 @@
 #include "engine/render/text_table.h"
 #include "engine/util/numfmt.h"
 
-namespace cchc {
+namespace cchc::render_cells_test {
 namespace {
 
 TEST(RenderCells, MarkdownCellKeepsLineBreaksAndPipesInside) {
@@ -130,4 +130,4 @@ TEST(Labels, BothTablesAreComplete) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::render_cells_test

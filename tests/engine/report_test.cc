@@ -8,7 +8,7 @@
 #include "engine/render/html/svg_chart.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::report_test {
 namespace {
 
 size_t Count(const std::string& s, const std::string& what) {
@@ -129,4 +129,4 @@ TEST(HtmlReportTest, EnglishLabels) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::report_test

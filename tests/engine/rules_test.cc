@@ -8,7 +8,7 @@
 #include "engine/render/explain.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::rules_test {
 namespace {
 
 // One item per rule kind. Area maxima add up so the file checks clean.
@@ -327,9 +327,9 @@ TEST_F(RulesTest, UnmatchedRecordsAreListed) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::rules_test
 
-namespace cchc::testing {
+namespace cchc::testutil::rules_test {
 namespace {
 
 TEST(DateArithmetic, DeadlineRelativeToAsOf) {
@@ -351,4 +351,4 @@ area 1 "A" max 1 { criterion 1.1 "C" max 1 { item 1.1.1 "I" max 1 {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::rules_test

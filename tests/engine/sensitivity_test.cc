@@ -7,7 +7,7 @@
 #include "engine/render/analysis.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::sensitivity_test {
 namespace {
 
 const char* kCriteria = R"(
@@ -147,9 +147,9 @@ TEST(Sensitivity, PointsLostLargestFirstAndTornado) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::sensitivity_test
 
-namespace cchc::testing {
+namespace cchc::testutil::sensitivity_test {
 namespace {
 
 // Large evidence: the number of inputs analysed is capped, and the inputs of
@@ -187,4 +187,4 @@ area 1 "A" max 4 { criterion 1.1 "C" max 4 {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::sensitivity_test

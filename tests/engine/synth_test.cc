@@ -18,7 +18,7 @@
 #include "evidence/json_writer.h"
 #include "evidence/loader.h"
 
-namespace cchc {
+namespace cchc::synth_test {
 namespace {
 
 const std::string kSrc = CCHC_SOURCE_DIR;
@@ -165,4 +165,4 @@ TEST(Synth, TwoHundredUnitsSpreadOverEveryBandAndEveryRuleKind) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::synth_test

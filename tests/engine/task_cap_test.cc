@@ -6,7 +6,7 @@
 #include "engine/analysis/tasks.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::task_cap_test {
 namespace {
 
 const char* kCriteria = R"(
@@ -58,4 +58,4 @@ TEST(TaskCap, OverTheCapIsRefusedNotEmpty) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::task_cap_test

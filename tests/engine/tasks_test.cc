@@ -14,7 +14,7 @@
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::tasks_test {
 namespace {
 
 // Base 3 / 10 = 30 %, band C (see whatif_test.cc for the same set).
@@ -408,4 +408,4 @@ TEST(TasksExample, ReadmeFigures) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::tasks_test

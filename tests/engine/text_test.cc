@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cchc {
+namespace cchc::text_test {
 namespace {
 
 TEST(UpperVi, VietnameseLetters) {
@@ -15,4 +15,4 @@ TEST(UpperVi, VietnameseLetters) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::text_test

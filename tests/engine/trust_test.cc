@@ -13,7 +13,7 @@
 #include "evidence/loader.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::trust_test {
 namespace {
 
 std::string Read(const std::string& rel) {
@@ -295,4 +295,4 @@ TEST(Property, MutatedExampleEvidenceNeverChangesTheScoreSilently) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::trust_test

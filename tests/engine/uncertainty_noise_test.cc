@@ -12,7 +12,7 @@
 #include "engine/uncertainty/random.h"
 #include "engine/uncertainty/uncertainty.h"
 
-namespace cchc {
+namespace cchc::uncertainty_noise_test {
 namespace {
 
 TEST(Noise, ParsesAndPrintsEachLaw) {
@@ -175,4 +175,4 @@ TEST(Sobol, PerOutputIndicesAverageToTheReportedOnes) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::uncertainty_noise_test

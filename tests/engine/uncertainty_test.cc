@@ -16,10 +16,10 @@
 #include "engine/uncertainty/random.h"
 #include "engine_test_util.h"
 
-namespace cchc {
+namespace cchc::uncertainty_test {
 namespace {
 
-using testing::Compile;
+using testutil::Compile;
 
 // Two areas of max 5: I holds one self-assessed item (points = a), II one
 // survey item (points = b); bonus of one self-assessed item (points = c).
@@ -649,4 +649,4 @@ TEST(Uncertainty, TargetSeExtendsTheSameSamplesUpToTheCap) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::uncertainty_test

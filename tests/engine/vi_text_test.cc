@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-namespace cchc {
+namespace cchc::vi_text_test {
 namespace {
 
 // The 67 lower-case letters of the alphabet with every tone, and the upper
@@ -110,4 +110,4 @@ TEST(FoldVi, CaseAndForm) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::vi_text_test

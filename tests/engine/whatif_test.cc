@@ -11,7 +11,7 @@
 #include "evidence/scenario_loader.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::whatif_test {
 namespace {
 
 // Base: 1.1.1 on_time 94/100 -> 2; 1.1.2 1 of 3 tasks done -> 0; 1.1.3
@@ -396,4 +396,4 @@ TEST(WhatIfExample, DialogueScenarioMatchesReadme) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::whatif_test

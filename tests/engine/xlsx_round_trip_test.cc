@@ -16,11 +16,11 @@
 #include "evidence/xlsx_zip.h"
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc {
+namespace cchc::xlsx_round_trip_test {
 namespace {
 
-using testing::Compile;
-using testing::ScoreAll;
+using testutil::Compile;
+using testutil::ScoreAll;
 
 std::string Read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -329,4 +329,4 @@ TEST(TemplateLabels, TrailingProseCommentsLabelTheColumns) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::xlsx_round_trip_test

@@ -9,10 +9,10 @@
 #include "evidence/loader.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::csv_conventions_test {
 namespace {
 
-using testing::TestSchema;
+using testutil::TestSchema;
 
 TEST(CsvConventions, ExcelSemicolonsWithBomAreDetectedFromTheHeader) {
   Criteria schema = TestSchema();
@@ -73,4 +73,4 @@ TEST(CsvConventions, CommaFilesAreUnchanged) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::csv_conventions_test

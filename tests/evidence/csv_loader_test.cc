@@ -9,10 +9,10 @@
 #include "evidence/loader.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::csv_loader_test {
 namespace {
 
-using testing::TestSchema;
+using testutil::TestSchema;
 
 std::string Issues(const EvidenceLoad& load) { return RenderIssues(load.issues); }
 
@@ -215,4 +215,4 @@ TEST(CsvLoader, Limits) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::csv_loader_test

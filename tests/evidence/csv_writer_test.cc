@@ -14,11 +14,11 @@
 #include "tests/evidence/same_load.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::csv_writer_test {
 namespace {
 
-using testing::LoadDifference;
-using testing::TestSchema;
+using testutil::LoadDifference;
+using testutil::TestSchema;
 
 // Loads `text`, writes it back in its own style and checks the bytes and the
 // records are unchanged.
@@ -193,8 +193,8 @@ TEST(CsvWriter, NumbersAndPercentsReadBackBitForBit) {
     for (size_t i = 0; i < e.records.size(); ++i) {
       const Record& a = e.records[i];
       const Record& b = out.read_back.evidence.records[i];
-      EXPECT_TRUE(testing::SameNumber(a.Find("score")->number, b.Find("score")->number)) << i;
-      EXPECT_TRUE(testing::SameNumber(a.Find("rate")->number, b.Find("rate")->number)) << i;
+      EXPECT_TRUE(testutil::SameNumber(a.Find("score")->number, b.Find("score")->number)) << i;
+      EXPECT_TRUE(testutil::SameNumber(a.Find("rate")->number, b.Find("rate")->number)) << i;
     }
   }
   // The percent text is the short one a person would type.
@@ -257,4 +257,4 @@ TEST(CsvWriter, StyleIsReadAsTheLoaderReadsIt) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::csv_writer_test

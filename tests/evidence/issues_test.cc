@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cchc {
+namespace cchc::issues_test {
 namespace {
 
 TEST(RenderIssue, AllParts) {
@@ -38,4 +38,4 @@ TEST(EvidenceCodeName, Letters) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::issues_test

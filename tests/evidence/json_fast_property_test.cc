@@ -16,7 +16,7 @@
 #include "tests/evidence/same_load.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::json_fast_property_test {
 namespace {
 
 class RandomDocument {
@@ -128,7 +128,7 @@ class RandomDocument {
 };
 
 TEST(JsonFastProperty, RandomDocumentsAgree) {
-  const Criteria schema = testing::TestSchema();
+  const Criteria schema = testutil::TestSchema();
   const Criteria* schemas[] = {nullptr, &schema};
   RandomDocument gen(14);
   int fast = 0, runs = 0;
@@ -142,11 +142,11 @@ TEST(JsonFastProperty, RandomDocumentsAgree) {
       ++fast;
       EvidenceLoad b = evidence_internal::LoadEvidenceJsonSax(text, "r.json", s, {});
       ASSERT_TRUE(b.issues.empty()) << text << "\n" << RenderIssues(b.issues);
-      ASSERT_EQ(testing::LoadDifference(*a, b), "") << text;
+      ASSERT_EQ(testutil::LoadDifference(*a, b), "") << text;
     }
   }
   EXPECT_GT(fast, runs / 5);
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_fast_property_test

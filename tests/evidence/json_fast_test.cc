@@ -20,7 +20,7 @@
 #include "tests/evidence/same_load.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::json_fast_test {
 namespace {
 
 using evidence_internal::LoadEvidenceJsonFast;
@@ -51,16 +51,17 @@ bool ExpectAgree(const std::string& text, const std::string& name, const Criteri
   std::optional<EvidenceLoad> fast = LoadEvidenceJsonFast(text, name, schema, limits);
   EvidenceLoad sax = LoadEvidenceJsonSax(text, name, schema, limits);
   // The public entry point gives the SAX reader's answer either way.
-  EXPECT_EQ(testing::LoadDifference(LoadEvidenceJson(text, name, schema, limits), sax), "") << name;
+  EXPECT_EQ(testutil::LoadDifference(LoadEvidenceJson(text, name, schema, limits), sax), "")
+      << name;
   // So does loading into one load reused across every document of the test
   // (it still holds the last one's records, strings and fields).
   static EvidenceLoad* reused = new EvidenceLoad();
   LoadEvidenceTextInto(text, name, schema, limits, reused);
-  EXPECT_EQ(testing::LoadDifference(*reused, sax), "") << name << " (into a reused load)";
+  EXPECT_EQ(testutil::LoadDifference(*reused, sax), "") << name << " (into a reused load)";
   if (!fast) return false;
   EXPECT_TRUE(sax.issues.empty()) << name << ": the fast reader accepted what SAX reports:\n"
                                   << RenderIssues(sax.issues);
-  EXPECT_EQ(testing::LoadDifference(*fast, sax), "") << name;
+  EXPECT_EQ(testutil::LoadDifference(*fast, sax), "") << name;
   return true;
 }
 
@@ -90,7 +91,7 @@ TEST(JsonFast, BadInputCorpusAgrees) {
 }
 
 TEST(JsonFast, EdgeCasesAgree) {
-  const Criteria schema = testing::TestSchema();
+  const Criteria schema = testutil::TestSchema();
   struct Case {
     const char* text;
     bool fast;  // whether the fast reader must accept it
@@ -160,4 +161,4 @@ TEST(JsonFast, EdgeCasesAgree) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_fast_test

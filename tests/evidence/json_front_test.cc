@@ -9,7 +9,7 @@
 #include "evidence/loader.h"
 #include "evidence/scenario_loader.h"
 
-namespace cchc {
+namespace cchc::json_front_test {
 namespace {
 
 // line:col of the first `needle` after `from` ("$" = the end, "" = no
@@ -109,7 +109,7 @@ const EvidenceIssue* FirstError(const std::vector<EvidenceIssue>& issues) {
   return nullptr;
 }
 
-class SameFront : public testing::TestWithParam<Bad> {};
+class SameFront : public ::testing::TestWithParam<Bad> {};
 
 TEST_P(SameFront, BothReadersSayTheSame) {
   const Bad& bad = GetParam();
@@ -139,8 +139,8 @@ TEST_P(SameFront, BothReadersSayTheSame) {
   EXPECT_EQ(RenderIssue(*e), RenderIssue(*s));
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, SameFront, testing::ValuesIn(Cases()),
-                         [](const testing::TestParamInfo<Bad>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Table, SameFront, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<Bad>& info) { return info.param.name; });
 
 // Past a too-long string both readers go on and report what follows.
 TEST(SameFrontLimits, ReadingGoesOnAfterATooLongString) {
@@ -164,4 +164,4 @@ TEST(SameFrontLimits, ReadingGoesOnAfterATooLongString) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_front_test

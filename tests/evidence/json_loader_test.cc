@@ -9,10 +9,10 @@
 #include "evidence/loader.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::json_loader_test {
 namespace {
 
-using testing::TestSchema;
+using testutil::TestSchema;
 
 Date D(const char* s) { return *ParseIsoDate(s); }
 
@@ -494,4 +494,4 @@ TEST(LoadEvidenceText, DispatchesOnExtension) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_loader_test

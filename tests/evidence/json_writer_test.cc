@@ -16,12 +16,12 @@
 #include "tests/evidence/same_load.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::json_writer_test {
 namespace {
 
-using testing::ContentDifference;
-using testing::LoadDifference;
-using testing::TestSchema;
+using testutil::ContentDifference;
+using testutil::LoadDifference;
+using testutil::TestSchema;
 
 Date D(const char* s) { return *ParseIsoDate(s); }
 
@@ -168,4 +168,4 @@ TEST(JsonWriter, PercentsToTwelveDigits) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::json_writer_test

@@ -10,7 +10,7 @@
 
 #include "evidence/loader.h"
 
-namespace cchc::testing {
+namespace cchc::testutil {
 
 inline bool SameNumber(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
@@ -91,6 +91,6 @@ inline std::string ContentDifference(const Evidence& x, const Evidence& y) {
   return "";
 }
 
-}  // namespace cchc::testing
+}  // namespace cchc::testutil
 
 #endif  // CCHC_TESTS_EVIDENCE_SAME_LOAD_H_

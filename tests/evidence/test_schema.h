@@ -9,7 +9,7 @@
 
 #include "criteria/ast.h"
 
-namespace cchc::testing {
+namespace cchc::testutil {
 
 inline RecordDecl Decl(std::string kind, std::vector<std::pair<std::string, FieldType>> fields) {
   RecordDecl r;
@@ -42,6 +42,6 @@ inline Criteria TestSchema() {
   return c;
 }
 
-}  // namespace cchc::testing
+}  // namespace cchc::testutil
 
 #endif  // CCHC_TESTS_EVIDENCE_TEST_SCHEMA_H_

@@ -10,7 +10,7 @@
 #include "evidence/scenario_loader.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc::testing {
+namespace cchc::testutil::trust_test {
 namespace {
 
 // plan/task/dossiers of TestSchema, plus constraints, a year and as_of use.
@@ -172,4 +172,4 @@ TEST(Trust, TasksNeverMoveGivenFields) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::testutil::trust_test

@@ -13,10 +13,10 @@
 #include "evidence/xlsx_sheets.h"
 #include "tests/evidence/test_schema.h"
 
-namespace cchc {
+namespace cchc::xlsx_loader_test {
 namespace {
 
-using testing::Decl;
+using testutil::Decl;
 
 std::string Fixture(const std::string& name) {
   std::ifstream in(std::string(CCHC_SOURCE_DIR) + "/tests/bad-input/" + name, std::ios::binary);
@@ -227,4 +227,4 @@ TEST(VietnameseCells, DayMonthYearDatesAndCoKhongInCsv) {
 }
 
 }  // namespace
-}  // namespace cchc
+}  // namespace cchc::xlsx_loader_test

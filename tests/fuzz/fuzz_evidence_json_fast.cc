@@ -29,7 +29,7 @@ void Compare(std::string_view text, const cchc::Criteria* schema) {
                  cchc::RenderIssues(sax.issues).c_str());
     std::abort();
   }
-  const std::string diff = cchc::testing::LoadDifference(*fast, sax);
+  const std::string diff = cchc::testutil::LoadDifference(*fast, sax);
   if (!diff.empty()) {
     std::fprintf(stderr, "the readers differ: %s\n", diff.c_str());
     std::abort();

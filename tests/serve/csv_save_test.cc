@@ -11,7 +11,7 @@
 #include "evidence/loader.h"
 #include "serve_fixture.h"
 
-namespace cchc::servetest {
+namespace cchc::servetest::csv_save_test {
 namespace {
 
 using nlohmann::ordered_json;
@@ -148,4 +148,4 @@ TEST_F(ServeTest, AWorkbookIsShownButNotRewritten) {
 }
 
 }  // namespace
-}  // namespace cchc::servetest
+}  // namespace cchc::servetest::csv_save_test

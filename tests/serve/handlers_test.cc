@@ -12,7 +12,7 @@
 #include "evidence/loader.h"
 #include "serve_fixture.h"
 
-namespace cchc::servetest {
+namespace cchc::servetest::handlers_test {
 namespace {
 
 using nlohmann::ordered_json;
@@ -409,4 +409,4 @@ TEST(ServeProvince, RanksAndOpensAnyCommuneReadOnly) {
 }
 
 }  // namespace
-}  // namespace cchc::servetest
+}  // namespace cchc::servetest::handlers_test

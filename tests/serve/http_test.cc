@@ -19,7 +19,7 @@
 #include "evidence/loader.h"
 #include "serve_fixture.h"
 
-namespace cchc::servetest {
+namespace cchc::servetest::http_test {
 namespace {
 
 class HttpTest : public ServeTest {
@@ -178,4 +178,4 @@ TEST_F(ServeTest, KillingTheServerMidSaveNeverCorruptsTheEvidence) {
 }
 
 }  // namespace
-}  // namespace cchc::servetest
+}  // namespace cchc::servetest::http_test
