@@ -11,8 +11,14 @@ bash scripts/install-deps.sh
 # Every tracked C++ file must already be in the repository's .clang-format layout.
 git ls-files -z '*.cc' '*.h' | xargs -0 clang-format --dry-run -Werror
 bash scripts/check-layers.sh
+# A unity build (CMake compiles a library's files eight at a time) parses each
+# heavy header once per batch instead of once per file: a clean build costs
+# about a third less. Every file keeps its helpers in its own namespace or
+# under a name used once, so the batches compile; scripts/build.sh, for
+# day-to-day work, keeps one object per file.
+unity=-DCMAKE_UNITY_BUILD=ON
 if [ "${CCHC_SANITIZE:-1}" = 0 ]; then
-  bash scripts/build.sh -DCCHC_BUILD_TESTS=ON -DCCHC_BUILD_BENCH=ON
+  bash scripts/build.sh $unity -DCCHC_BUILD_TESTS=ON -DCCHC_BUILD_BENCH=ON
   (cd build && ctest --output-on-failure -j2)
   exit 0
 fi
@@ -21,7 +27,7 @@ fi
 # ASan's recommended optimisation and the cheapest build of the Spirit X3
 # grammar that still gives usable stack traces; the test files themselves
 # compile at -O0 (tests/CMakeLists.txt), the benchmarks are built but not run.
-BUILD_DIR=build-asan bash scripts/build.sh -DCMAKE_BUILD_TYPE=Debug \
+BUILD_DIR=build-asan bash scripts/build.sh $unity -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCCHC_SANITIZE=ON -DCCHC_BUILD_TESTS=ON \
   -DCCHC_BUILD_BENCH=ON
 # tests/lsan.supp: a leak inside libxlsxwriter itself (see the file).
