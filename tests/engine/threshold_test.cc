@@ -7,7 +7,7 @@
 
 #include "tests/engine/engine_test_util.h"
 
-namespace cchc::testing {
+namespace cchc::threshold_test {
 namespace {
 
 bool Both(double value, bool is_ratio, double num, double den, double threshold, bool strict) {
@@ -43,4 +43,4 @@ TEST(PrecomputedThreshold, RandomRatiosAndValues) {
 }
 
 }  // namespace
-}  // namespace cchc::testing
+}  // namespace cchc::threshold_test
