@@ -11,6 +11,7 @@ bash scripts/install-deps.sh
 # Every tracked C++ file must already be in the repository's .clang-format layout.
 git ls-files -z '*.cc' '*.h' | xargs -0 clang-format --dry-run -Werror
 bash scripts/check-layers.sh
+bash scripts/check-test-namespaces.sh
 # A unity build (CMake compiles a library's files eight at a time) parses each
 # heavy header once per batch instead of once per file: a clean build costs
 # about a third less. Every file keeps its helpers in its own namespace or
