@@ -95,7 +95,15 @@ void EvidenceIndex::LayoutTable() {
     size += width_[static_cast<size_t>(kinds_[r] + 1)];
   }
   table_.assign(size, nullptr);
-  for (size_t r = 0; r < n; ++r) Place(static_cast<uint32_t>(r));
+  // Every column a record's values need exists now: no Place() checks.
+  for (size_t r = 0; r < n; ++r) {
+    const Row& row = rows_[r];
+    const Value** out = table_.data() + base_[r];
+    const int16_t* cols = columns_.data() + static_cast<size_t>(kinds_[r] + 1) * nfields_;
+    for (uint32_t i = row.begin; i < row.begin + row.count; ++i) {
+      out[cols[slots_[i].field]] = slots_[i].value;  // the last one given wins
+    }
+  }
 }
 
 bool EvidenceIndex::Place(uint32_t r) {

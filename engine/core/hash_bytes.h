@@ -45,7 +45,12 @@ inline uint64_t HashBytes(std::string_view s) {
   } else {
     h = (h ^ hash_internal::Small(p, n)) * 0xFF51AFD7ED558CCDull;
   }
-  return h ^ (h >> 29);
+  // A product's low bits see only the low input bits: fold the high ones
+  // down (MurmurHash3's finaliser), since tables mask the low bits. Ids that
+  // differ in their last bytes would share a probe run otherwise.
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
 }
 
 inline bool SameBytes(std::string_view a, std::string_view b) {

@@ -119,16 +119,17 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   if (card->areas.size() != c.areas.size() || card->criteria.size() != criteria_count) {
     card->areas.clear();
     card->criteria.clear();
+    card->areas.reserve(c.areas.size());
+    card->criteria.reserve(criteria_count);
+    // Built in place: a GroupScore moved in would copy its short strings again.
     for (const Area& a : c.areas) {
-      GroupScore g;
+      GroupScore& g = card->areas.emplace_back();
       g.code = a.code;
       g.name = a.name;
-      card->areas.push_back(std::move(g));
       for (const Criterion& cr : a.criteria) {
-        GroupScore cg;
+        GroupScore& cg = card->criteria.emplace_back();
         cg.code = cr.code;
         cg.name = cr.name;
-        card->criteria.push_back(std::move(cg));
       }
     }
   }
