@@ -283,11 +283,10 @@ int main(int argc, char** argv) {
       ->required();
   serve_cmd->add_option("--tasks", serve.tasks, "task list (.json) for the task planner");
   serve_cmd->add_option("--port,-p", serve.port, "port (default 8080; 0: any free port)");
-  serve_cmd->add_option("--host", serve.host,
-                        "address to listen on (default 127.0.0.1; any other needs a token)");
+  serve_cmd->add_option("--host", serve.host, "address to listen on (default 127.0.0.1)");
   serve_cmd->add_option("--token", serve.token,
-                        "access token required on every request (generated for a non-loopback "
-                        "--host when not given)");
+                        "access token required on every request (generated and printed when "
+                        "not given)");
   serve_cmd->add_option("--lang", serve.lang, "page language: vi (default) or en");
   serve_cmd->footer(
       Example({"cp examples/an-khanh-2026/evidence.json an-khanh.json   # saving edits the file",

@@ -143,7 +143,16 @@ TEST_F(ServeTest, KillingTheServerMidSaveNeverCorruptsTheEvidence) {
     ASSERT_NE(colon, std::string::npos) << line;
     const int port = std::atoi(line.c_str() + colon + 1);
     ASSERT_GT(port, 0) << line;
+    // The printed address carries the token the server generated.
+    const size_t token_at = line.find("?token=");
+    ASSERT_NE(token_at, std::string::npos) << line;
+    const std::string token =
+        line.substr(token_at + 7, line.find_first_of(" \r\n", token_at) - token_at - 7);
     httplib::Client c("127.0.0.1", port);
+    c.set_default_headers({{"X-CCHC-Token", token}});
+    auto bare = httplib::Client("127.0.0.1", port).Get("/api/info");
+    ASSERT_TRUE(bare);
+    EXPECT_EQ(bare->status, 401) << "a request without the token must be refused";
     auto info = c.Get("/api/info");
     ASSERT_TRUE(info);
     int version = nlohmann::json::parse(info->body)["version"];
