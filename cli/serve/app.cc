@@ -21,6 +21,7 @@
 #include "engine/core/scorer.h"
 #include "engine/render/analysis.h"
 #include "engine/render/html/report.h"
+#include "engine/render/labels.h"
 #include "engine/render/xlsx/template.h"
 #include "evidence/json_writer.h"
 #include "evidence/loader.h"
@@ -163,9 +164,7 @@ std::optional<Response> App::Refuse(const Request& r) const {
     const std::string auth = r.Header("authorization");
     if (given.empty() && auth.compare(0, 7, "Bearer ") == 0) given = auth.substr(7);
     if (!ConstantTimeEqual(given, config_.token)) {
-      return JsonError(401, "token",
-                       "this server needs its access token: open the full address the server "
-                       "printed (with ?token=...)");
+      return JsonError(401, "token", LabelsFor(config_.report.lang).serve.token_needed);
     }
   }
   if (r.body.size() > config_.max_body_bytes) {

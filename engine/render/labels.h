@@ -81,6 +81,9 @@ struct Labels {
   struct Weights {  // area weight schemes (--weights)
     const char *alternative, *by_max, *equal, *file, *nominal, *marker, *declared;
   } weights;
+  struct Serve {  // cchc serve's answers that a person reads
+    const char* token_needed;
+  } serve;
 };
 
 const Labels& LabelsFor(Lang lang);

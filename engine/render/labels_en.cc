@@ -326,6 +326,12 @@ const Labels& EnLabels() {
               .marker = "(*) {0} weights",
               .declared = "the criteria's",
           },
+      .serve =
+          {
+              .token_needed =
+                  "this server needs its access token: open the full address the server printed "
+                  "(with ?token=...). Each start makes a new one; --token gives a fixed address.",
+          },
   };
   return kEn;
 }

@@ -331,6 +331,13 @@ const Labels& ViLabels() {
               .marker = "(*) theo trọng số {0}",
               .declared = "khai báo trong bộ tiêu chí",
           },
+      .serve =
+          {
+              .token_needed =
+                  "Máy chủ này cần mã truy cập: hãy mở đúng địa chỉ đầy đủ mà lệnh cchc serve đã "
+                  "in ra (có ?token=...). Mỗi lần khởi động lại có mã mới; dùng --token để có một "
+                  "địa chỉ cố định.",
+          },
   };
   return kVi;
 }

@@ -221,7 +221,11 @@ TEST_F(ServeTest, ATokenIsNeededOnEveryRequestWhenSet) {
   auto app = MakeApp(evidence_, "", "s3cret-token");
   EXPECT_EQ(app->Handle(Get("/api/score")).status, 401);
   EXPECT_EQ(app->Handle(Get("/")).status, 401);
-  EXPECT_EQ(app->Handle(Get("/api/score?token=wrong-token")).status, 401);
+  serve::Response refused = app->Handle(Get("/api/score?token=wrong-token"));
+  EXPECT_EQ(refused.status, 401);
+  // The server's language (Vietnamese here): what to open, and how to keep one address.
+  EXPECT_NE(refused.body.find("mã truy cập"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("--token"), std::string::npos) << refused.body;
   EXPECT_EQ(app->Handle(Get("/api/score?token=s3cret-token")).status, 200);
   serve::Response page = app->Handle(Get("/?token=s3cret-token"));
   EXPECT_EQ(page.status, 200);
