@@ -114,7 +114,7 @@ class Parser {
   // next (op next)*, left-associative.
   bool Chain(const char*& p, Level next, OpSet set) {
     if (!(this->*next)(p)) return false;
-    Op op;
+    Op op{};
     const char* q = p;
     while (Operator(q, set, &op)) {
       if (!(this->*next)(q)) return failed_ ? false : Fail(q, kExpectedExpression);
@@ -155,7 +155,7 @@ class Parser {
     if (!Additive(p)) return false;
     const char* q = Skip(p);
     if (q == end_) return true;
-    Op op;
+    Op op{};
     const char c = *q;
     const bool eq_next = q + 1 != end_ && q[1] == '=';
     if (c == '<' || c == '>' || c == '!' || c == '=') {
