@@ -60,6 +60,18 @@ std::string Describe(const EvalValue& v) {
   return "?";
 }
 
+ItemEvaluator::ItemEvaluator(const Plan& plan)
+    : plan_(plan), where_test_of_(plan.nodes().size(), -1) {
+  const std::vector<Node>& nodes = plan.nodes();
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind != ExprKind::kWhere || nodes[i].b < 0) continue;
+    WhereTest t;
+    if (!CompileWhere(nodes[i].b, &t)) continue;
+    where_test_of_[i] = static_cast<int>(where_tests_.size());
+    where_tests_.push_back(t);
+  }
+}
+
 std::string_view ItemEvaluator::Keep(std::string s) {
   kept_.push_back(std::move(s));
   return kept_.back();
@@ -195,6 +207,76 @@ EvalValue Worse(const EvalValue& a, const EvalValue& b) {
   return a;
 }
 
+enum class Cmp { kTrue, kFalse, kIncomparable, kUnknownOp };
+
+// `a op b` for two values that are not special (both the evaluator's binary
+// operator and the compiled `where` tests compare through this).
+Cmp Compare(Op op, const EvalValue& a, const EvalValue& b) {
+  using T = EvalValue::T;
+  int cmp = 0;
+  if (a.numeric() && b.numeric()) {
+    cmp = a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  } else if (a.type == T::kDate && b.type == T::kDate) {
+    cmp = a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  } else if (a.type == T::kString && b.type == T::kString) {
+    // Equality (the common `where status = "done"`) rejects on length first.
+    if (op == Op::kEq || op == Op::kNe)
+      return (a.text == b.text) == (op == Op::kEq) ? Cmp::kTrue : Cmp::kFalse;
+    const int c = a.text.compare(b.text);
+    cmp = c < 0 ? -1 : c > 0 ? 1 : 0;
+  } else if (a.type == T::kBool && b.type == T::kBool) {
+    cmp = a.boolean == b.boolean ? 0 : a.boolean ? 1 : -1;
+  } else {
+    return Cmp::kIncomparable;
+  }
+  bool r = false;
+  switch (op) {
+    case Op::kEq:
+      r = cmp == 0;
+      break;
+    case Op::kNe:
+      r = cmp != 0;
+      break;
+    case Op::kLt:
+      r = cmp < 0;
+      break;
+    case Op::kLe:
+      r = cmp <= 0;
+      break;
+    case Op::kGt:
+      r = cmp > 0;
+      break;
+    case Op::kGe:
+      r = cmp >= 0;
+      break;
+    default:
+      return Cmp::kUnknownOp;
+  }
+  return r ? Cmp::kTrue : Cmp::kFalse;
+}
+
+bool IsComparison(Op op) {
+  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe || op == Op::kGt ||
+         op == Op::kGe;
+}
+
+// An operand a compiled `where` test reads directly: a field of the record,
+// `as_of`, or a literal.
+bool IsPlainOperand(const Node& x) {
+  switch (x.kind) {
+    case ExprKind::kNumber:
+    case ExprKind::kPercent:
+    case ExprKind::kDate:
+    case ExprKind::kString:
+    case ExprKind::kBool:
+      return true;
+    case ExprKind::kName:
+      return x.ref == NameRef::kField || x.ref == NameRef::kAsOf;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 EvalValue ItemEvaluator::EvalBinary(const Node& n) {
@@ -260,36 +342,14 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
       break;
   }
   // Comparisons.
-  int cmp = 0;
-  if (a.numeric() && b.numeric()) {
-    cmp = a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
-  } else if (a.type == T::kDate && b.type == T::kDate) {
-    cmp = a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
-  } else if (a.type == T::kString && b.type == T::kString) {
-    // Equality (the common `where status = "done"`) rejects on length first.
-    if (n.op == Op::kEq || n.op == Op::kNe)
-      return EvalValue::Bool((a.text == b.text) == (n.op == Op::kEq));
-    const int c = a.text.compare(b.text);
-    cmp = c < 0 ? -1 : c > 0 ? 1 : 0;
-  } else if (a.type == T::kBool && b.type == T::kBool) {
-    cmp = a.boolean == b.boolean ? 0 : a.boolean ? 1 : -1;
-  } else {
-    return EvalValue::Error(Keep("cannot compare " + Describe(a) + " with " + Describe(b)));
-  }
-  switch (n.op) {
-    case Op::kEq:
-      return EvalValue::Bool(cmp == 0);
-    case Op::kNe:
-      return EvalValue::Bool(cmp != 0);
-    case Op::kLt:
-      return EvalValue::Bool(cmp < 0);
-    case Op::kLe:
-      return EvalValue::Bool(cmp <= 0);
-    case Op::kGt:
-      return EvalValue::Bool(cmp > 0);
-    case Op::kGe:
-      return EvalValue::Bool(cmp >= 0);
-    default:
+  switch (Compare(n.op, a, b)) {
+    case Cmp::kTrue:
+      return EvalValue::Bool(true);
+    case Cmp::kFalse:
+      return EvalValue::Bool(false);
+    case Cmp::kIncomparable:
+      return EvalValue::Error(Keep("cannot compare " + Describe(a) + " with " + Describe(b)));
+    case Cmp::kUnknownOp:
       break;
   }
   return EvalValue::Error("unknown operator");
@@ -327,6 +387,95 @@ ItemEvaluator::FieldTest ItemEvaluator::SimpleTest(int node) const {
   return t;
 }
 
+bool ItemEvaluator::CompileWhere(int node, WhereTest* out) const {
+  // The conjuncts in evaluation order: `a and b` evaluates a, then b, and
+  // stops at the first false one, whatever the nesting.
+  int stack[16];
+  int depth = 0;
+  stack[depth++] = node;
+  out->count = 0;
+  while (depth > 0) {
+    const Node& c = plan_.nodes()[static_cast<size_t>(stack[--depth])];
+    if (c.kind == ExprKind::kBinary && c.op == Op::kAnd) {
+      if (depth + 2 > 16 || c.a < 0 || c.b < 0) return false;
+      stack[depth++] = c.b;  // popped after a's conjuncts
+      stack[depth++] = c.a;
+      continue;
+    }
+    if (out->count == kMaxConjuncts) return false;
+    if (c.kind != ExprKind::kBinary || !IsComparison(c.op) || c.a < 0 || c.b < 0) return false;
+    Conjunct& k = out->conjuncts[out->count++];
+    k.simple = SimpleTest(static_cast<int>(&c - plan_.nodes().data()));
+    k.op = c.op;
+    k.lhs = &plan_.nodes()[static_cast<size_t>(c.a)];
+    k.rhs = &plan_.nodes()[static_cast<size_t>(c.b)];
+    if (k.simple.field < 0 && (!IsPlainOperand(*k.lhs) || !IsPlainOperand(*k.rhs))) return false;
+  }
+  return out->count > 0;
+}
+
+EvalValue ItemEvaluator::Operand(const Node& x, uint32_t r) const {
+  switch (x.kind) {
+    case ExprKind::kNumber:
+      return EvalValue::Number(x.number);
+    case ExprKind::kPercent:
+      return EvalValue::Percent(x.number);
+    case ExprKind::kDate:
+      return EvalValue::OfDate(x.date);
+    case ExprKind::kString:
+      return EvalValue::String(x.text);
+    case ExprKind::kBool:
+      return EvalValue::Bool(x.boolean);
+    default:
+      break;
+  }
+  if (x.ref == NameRef::kAsOf) {
+    return index_->as_of() ? EvalValue::OfDate(*index_->as_of()) : EvalValue::Missing();
+  }
+  // A field of the record, as FieldOf reads it.
+  if (x.slot < 0) return EvalValue::Missing();
+  if (x.slot == Plan::kIdField) return EvalValue::String(index_->record(r).id);
+  if (x.slot == Plan::kKindField) return EvalValue::String(index_->record(r).kind);
+  return FromValue(index_->field(r, x.slot));
+}
+
+int ItemEvaluator::TestWhere(const WhereTest& test, uint32_t r) {
+  // As the evaluator would: the first false conjunct decides (those after it
+  // are not evaluated); a missing one leaves the result missing (not
+  // selected) but the rest are still evaluated, and may be errors.
+  bool all_true = true;
+  for (int j = 0; j < test.count; ++j) {
+    const Conjunct& k = test.conjuncts[j];
+    if (k.simple.field >= 0) {
+      const Value* v = index_->field(r, k.simple.field);
+      if (v == nullptr) {  // missing
+        all_true = false;
+        continue;
+      }
+      const int hit = k.simple.Match(v);
+      if (hit < 0) return -1;
+      if (hit == 0) return 0;
+      continue;
+    }
+    const EvalValue a = Operand(*k.lhs, r);
+    const EvalValue b = Operand(*k.rhs, r);
+    if (a.special() || b.special()) {
+      // Fields, as_of and literals are never errors or "no cases": missing.
+      all_true = false;
+      continue;
+    }
+    switch (Compare(k.op, a, b)) {
+      case Cmp::kTrue:
+        break;
+      case Cmp::kFalse:
+        return 0;
+      default:
+        return -1;  // an error, said as the evaluator says it
+    }
+  }
+  return all_true ? 1 : 0;
+}
+
 EvalValue ItemEvaluator::EvalWhere(const Node& n) {
   const Node& left = plan_.nodes()[static_cast<size_t>(n.a)];
   const bool selector = left.kind == ExprKind::kRecords;
@@ -337,19 +486,43 @@ EvalValue ItemEvaluator::EvalWhere(const Node& n) {
   }
   const int out = NewSet();
   const int saved = current_record_;
-  const FieldTest test = SimpleTest(n.b);
-  // sets_ may grow while evaluating conditions: index, don't hold references.
+  const int compiled = where_test_of_[static_cast<size_t>(&n - plan_.nodes().data())];
+  // sets_ may grow while evaluating conditions: index, don't hold references
+  // across Eval().
   const size_t size = Set(in.ref).size();
-  for (size_t i = 0; i < size; ++i) {
-    const uint32_t r = Set(in.ref)[i];
-    if (test.field >= 0) {
-      const int hit = test.Match(index_->field(r, test.field));
-      if (hit == 0) continue;
-      if (hit == 1) {
-        sets_[static_cast<size_t>(out)].owned.push_back(r);
-        continue;
+  size_t i = 0;
+  while (i < size) {
+    if (compiled >= 0) {
+      // Tested without evaluating nodes (nothing here grows sets_).
+      const WhereTest& test = where_tests_[static_cast<size_t>(compiled)];
+      const std::span<const uint32_t> records = Set(in.ref);
+      std::vector<uint32_t>& selected = sets_[static_cast<size_t>(out)].owned;
+      if (test.count == 1 && test.conjuncts[0].simple.field >= 0) {
+        // The common `where topic = "cchc"`: the field's column is looked
+        // up once per kind (a set is mostly of one kind).
+        const FieldTest& t = test.conjuncts[0].simple;
+        const EvidenceIndex& index = *index_;
+        int kind = -2, column = -1;
+        for (; i < size; ++i) {
+          const uint32_t r = records[i];
+          if (index.kind(r) != kind) {
+            kind = index.kind(r);
+            column = index.Column(kind, t.field);
+          }
+          const int hit = t.Match(column < 0 ? nullptr : index.At(r, column));
+          if (hit < 0) break;
+          if (hit == 1) selected.push_back(r);
+        }
+      } else {
+        for (; i < size; ++i) {
+          const int hit = TestWhere(test, records[i]);
+          if (hit < 0) break;
+          if (hit == 1) selected.push_back(records[i]);
+        }
       }
+      if (i == size) break;
     }
+    const uint32_t r = Set(in.ref)[i++];
     current_record_ = static_cast<int>(r);
     EvalValue c = Eval(n.b);
     if (c.type == EvalValue::T::kError) {

@@ -21,7 +21,8 @@ class AggregateCache;
 // indexes (it keeps its buffers to avoid allocation).
 class ItemEvaluator {
  public:
-  explicit ItemEvaluator(const Plan& plan) : plan_(plan) {}
+  // Compiles the plan's `where` conditions for the record loop (WhereTest).
+  explicit ItemEvaluator(const Plan& plan);
 
   // Scores item `item_index` of the plan. Never throws for bad evidence: a
   // problem becomes status kError with the reason in the explanation.
@@ -90,10 +91,34 @@ class ItemEvaluator {
   int NewSet();
   void Track(std::span<const uint32_t> records);
 
+  // A `where` condition compiled for the record loop: a conjunction (`and`)
+  // of up to kMaxConjuncts comparisons whose operands are the record's
+  // fields, `as_of` or literals. Such a condition is tested per record with
+  // no node evaluated; a record whose operands it cannot compare (types that
+  // would make an error) is evaluated as written.
+  struct Conjunct {
+    FieldTest simple;  // simple.field >= 0: `field = literal` on the stored value
+    Op op = Op::kNone;
+    const Node* lhs = nullptr;  // otherwise: `lhs op rhs`
+    const Node* rhs = nullptr;
+  };
+  static constexpr int kMaxConjuncts = 4;
+  struct WhereTest {
+    int count = 0;  // 0: not compiled (evaluate the condition)
+    Conjunct conjuncts[kMaxConjuncts];
+  };
+  bool CompileWhere(int node, WhereTest* out) const;
+  // 1: record r is selected, 0: not, -1: evaluate the condition instead.
+  int TestWhere(const WhereTest& test, uint32_t r);
+  EvalValue Operand(const Node& x, uint32_t r) const;
+
   const Plan& plan_;
   const EvidenceIndex* index_ = nullptr;
   const CompiledItem* item_ = nullptr;
   double max_ = 0;
+  // Per plan node, its WhereTest in where_tests_ for `where` nodes, else -1.
+  std::vector<int> where_test_of_;
+  std::vector<WhereTest> where_tests_;
   std::vector<EvalValue> bindings_;
   std::vector<char> bound_;
   // A record set: a view of one of the index's lists (no copy), or owned.

@@ -18,12 +18,15 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
   // Records of a kind mostly repeat the previous one's kind and field names
   // in the same order: compare with those (kept per kind: the previous
   // record of the kind and where its field ids start in `ids`) before
-  // hashing the names.
+  // hashing the names. The first record of a kind mostly starts as the
+  // record before it does (id, kind, issued, issuer, title...): that one is
+  // tried second.
   struct Memo {
     const Record* record = nullptr;
     size_t ids = 0;
   };
   std::vector<Memo> memo(plan.kinds().size() + 1);
+  Memo last;
   size_t total_fields = 0;
   for (const Record& r : evidence.records) total_fields += r.fields.size();
   auto ids = std::make_unique_for_overwrite<int[]>(total_fields);
@@ -45,6 +48,7 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
     if (!ids_.Insert(records_, pos)) live_[pos] = 0;
     Memo& m = memo[static_cast<size_t>(last_kind_id + 1)];
     const size_t seen = m.record ? m.record->fields.size() : 0;
+    const size_t last_seen = last.record ? last.record->fields.size() : 0;
     int* mine = ids.get() + next_ids;
     Row& row = rows_[pos];
     row.begin = static_cast<uint32_t>(slots_.size());
@@ -53,6 +57,8 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
       int f;
       if (i < seen && SameBytes(m.record->fields[i].first, name)) {
         f = ids[m.ids + i];
+      } else if (i < last_seen && SameBytes(last.record->fields[i].first, name)) {
+        f = ids[last.ids + i];
       } else {
         f = plan.FieldId(name);
       }
@@ -67,6 +73,7 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
     row.count = row.capacity = static_cast<uint32_t>(slots_.size()) - row.begin;
     m.record = &r;
     m.ids = next_ids;
+    last = m;
     next_ids += r.fields.size();
   }
   LayoutTable();

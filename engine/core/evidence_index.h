@@ -45,10 +45,19 @@ class EvidenceIndex {
   const Record& record(uint32_t r) const { return *records_[r]; }
   int kind(uint32_t r) const { return kinds_[r]; }
   // The value of field `field` (a plan field id >= 2) of record r, or null.
-  // Ids 0 and 1 (id, kind) are read from record(r) directly.
+  // Ids 0 and 1 (id, kind) are read from record(r) directly. Column() is -1
+  // when no record of the kind carries the field.
   const Value* field(uint32_t r, int field) const {
     const int c = Column(kinds_[r], field);
     return c < 0 ? nullptr : table_[base_[r] + static_cast<uint32_t>(c)];
+  }
+  // The same by a column of the record's kind (Column(kind(r), field),
+  // which must be >= 0): loops over records of one kind look it up once.
+  int Column(int kind, int field) const {
+    return columns_[static_cast<size_t>(kind + 1) * nfields_ + static_cast<size_t>(field)];
+  }
+  const Value* At(uint32_t r, int column) const {
+    return table_[base_[r] + static_cast<uint32_t>(column)];
   }
   // Position of the live record with this id, or -1.
   int Find(std::string_view id) const { return ids_.Find(records_, id); }
@@ -87,9 +96,6 @@ class EvidenceIndex {
     uint32_t begin = 0, count = 0, capacity = 0;
   };
 
-  int Column(int kind, int field) const {
-    return columns_[static_cast<size_t>(kind + 1) * nfields_ + static_cast<size_t>(field)];
-  }
   void SlotRecord(uint32_t r);
   bool Place(uint32_t r);
   void Layout();       // adds the columns the records need, then LayoutTable()

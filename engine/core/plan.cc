@@ -101,24 +101,11 @@ int Plan::InternField(std::string_view name) {
 }
 
 int Plan::InternKind(std::string_view kind) {
-  auto it = kind_ids_.find(std::string(kind));
-  if (it != kind_ids_.end()) return it->second;
+  if (int id = kind_ids_.Find(kind); id >= 0) return id;
   int id = static_cast<int>(kinds_.size());
   kinds_.emplace_back(kind);
-  kind_ids_.emplace(std::string(kind), id);
+  kind_ids_.Insert(kind, id);
   return id;
-}
-
-int Plan::FieldId(std::string_view name) const { return field_ids_.Find(name); }
-
-int Plan::KindId(std::string_view kind) const {
-  auto it = kind_ids_.find(kind);
-  return it == kind_ids_.end() ? -1 : it->second;
-}
-
-int Plan::ItemIndex(std::string_view code) const {
-  auto it = item_ids_.find(code);
-  return it == item_ids_.end() ? -1 : it->second;
 }
 
 std::string_view Plan::SourceOf(int node) const {
@@ -291,7 +278,7 @@ void Plan::CompileItem(const Item& item, ItemGroup group, int area, int criterio
   ci.group = group;
   ci.area = area;
   ci.criterion = criterion;
-  item_ids_.emplace(item.code, static_cast<int>(items_.size()) - 1);
+  item_ids_.Insert(item.code, static_cast<int>(items_.size()) - 1);
   ci.evidence_required =
       item.evidence == EvidencePolicy::kRequired ||
       (item.evidence == EvidencePolicy::kDefault && item.assessment == Assessment::kSelf);

@@ -83,8 +83,9 @@ struct CompiledItem {
   std::string compile_error;  // non-empty: the item cannot be evaluated
 };
 
-// A small open-addressing map from names to ids, for the hot lookup of a
-// record's field names while indexing evidence (linear probing).
+// A small open-addressing map from names to ids, for the hot look-ups of
+// records' field names and kinds while indexing evidence, and of appraised
+// items' codes (linear probing; the first id inserted for a name stays).
 class NameTable {
  public:
   void Insert(std::string_view name, int id);
@@ -130,10 +131,12 @@ class Plan {
 
   // Field names the plan reads, by id. Ids 0 and 1 are always "id" and "kind".
   const std::vector<std::string>& fields() const { return fields_; }
-  int FieldId(std::string_view name) const;  // -1 when the plan never reads it
+  int FieldId(std::string_view name) const {  // -1 when the plan never reads it
+    return field_ids_.Find(name);
+  }
   // Declared record kinds by id; "explanation" is always present.
   const std::vector<std::string>& kinds() const { return kinds_; }
-  int KindId(std::string_view kind) const;  // -1 when unknown
+  int KindId(std::string_view kind) const { return kind_ids_.Find(kind); }  // -1 when unknown
   int explanation_kind() const { return explanation_kind_; }
   int accepted_field() const { return accepted_field_; }
   int item_field() const { return item_field_; }
@@ -142,7 +145,7 @@ class Plan {
   // The source text of a node ("" without source text).
   std::string_view SourceOf(int node) const;
   // Index of the item with this code, or -1.
-  int ItemIndex(std::string_view code) const;
+  int ItemIndex(std::string_view code) const { return item_ids_.Find(code); }
 
   static constexpr int kIdField = 0;
   static constexpr int kKindField = 1;
@@ -162,8 +165,8 @@ class Plan {
   std::vector<std::string> fields_;
   NameTable field_ids_;
   std::vector<std::string> kinds_;
-  NameMap kind_ids_;
-  NameMap item_ids_;
+  NameTable kind_ids_;
+  NameTable item_ids_;
   int explanation_kind_ = -1, accepted_field_ = -1, item_field_ = -1, issued_field_ = -1;
 };
 

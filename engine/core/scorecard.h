@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "criteria/date.h"
@@ -111,7 +112,9 @@ struct ItemScore {
 };
 
 struct GroupScore {
-  std::string code, name;
+  // Views of the criteria's area or criterion (the plan's criteria outlive
+  // every card scored under them): a card copies no names.
+  std::string_view code, name;
   double points = 0;
   double max = 0;           // applicable max
   double declared_max = 0;  // as written in the criteria

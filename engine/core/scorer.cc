@@ -109,19 +109,19 @@ void Scorer::RescoreItems(const EvidenceIndex& index, const std::vector<int>& it
 void Aggregate(const Plan& plan, Scorecard* card) {
   const Criteria& c = plan.criteria();
   std::vector<size_t> criterion_base;  // first criterion slot of each area
+  criterion_base.reserve(c.areas.size());
   size_t criteria_count = 0;
   for (const Area& a : c.areas) {
     criterion_base.push_back(criteria_count);
     criteria_count += a.criteria.size();
   }
-  // A card aggregated before (a re-score) keeps its groups' codes and names:
-  // only the numbers are reset, which spares copying every name again.
+  // A card aggregated before (a re-score) keeps its groups: only the numbers
+  // are reset.
   if (card->areas.size() != c.areas.size() || card->criteria.size() != criteria_count) {
     card->areas.clear();
     card->criteria.clear();
     card->areas.reserve(c.areas.size());
     card->criteria.reserve(criteria_count);
-    // Built in place: a GroupScore moved in would copy its short strings again.
     for (const Area& a : c.areas) {
       GroupScore& g = card->areas.emplace_back();
       g.code = a.code;

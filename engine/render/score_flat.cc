@@ -49,8 +49,8 @@ std::string RenderScoreMarkdown(const Plan& plan, const Scorecard& card, const R
   areas.AddColumn(l.max, TextTable::Align::kRight);
   areas.AddColumn(l.percent, TextTable::Align::kRight);
   for (const GroupScore& g : card.areas) {
-    areas.AddRow({g.code, g.name, FormatTrim(g.points, prec), FormatTrim(g.max, prec),
-                  FormatPercent(g.percent() / 100, 1)});
+    areas.AddRow({std::string(g.code), std::string(g.name), FormatTrim(g.points, prec),
+                  FormatTrim(g.max, prec), FormatPercent(g.percent() / 100, 1)});
   }
   out += areas.RenderMarkdown(LayoutFor(o));
   TextTable items;

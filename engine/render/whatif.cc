@@ -94,8 +94,8 @@ std::string Table(const Plan& plan, const Scorecard& base, const std::vector<Wha
   header(&areas);
   for (size_t a = 0; a < base.areas.size(); ++a) {
     const GroupScore& g = base.areas[a];
-    std::vector<std::string> row = {g.code, g.name, FormatTrim(g.max, prec),
-                                    FormatTrim(g.points, prec)};
+    std::vector<std::string> row = {std::string(g.code), std::string(g.name),
+                                    FormatTrim(g.max, prec), FormatTrim(g.points, prec)};
     for (const WhatIfColumn& c : cols) {
       const GroupScore& x = c.card.areas[a];
       row.push_back(WithDelta(g.points, x.points, prec, FormatTrim(x.points, prec)));
@@ -207,7 +207,7 @@ std::string Csv(const Plan& plan, const Scorecard& base, const std::vector<WhatI
                 ItemStatusName(x.status_before), ItemStatusName(x.status_after)});
     }
     for (size_t a = 0; a < base.areas.size(); ++a) {
-      t.AddRow({c.name, "area", base.areas[a].code, FormatExact(d.areas[a].first),
+      t.AddRow({c.name, "area", std::string(base.areas[a].code), FormatExact(d.areas[a].first),
                 FormatExact(d.areas[a].second), FormatExact(d.areas[a].second - d.areas[a].first),
                 "", ""});
     }
@@ -251,7 +251,8 @@ std::string Markdown(const Plan& plan, const Scorecard& base, const std::vector<
   TextTable areas;
   header(&areas);
   for (size_t a = 0; a < base.areas.size(); ++a) {
-    std::vector<std::string> row = {base.areas[a].code, base.areas[a].name,
+    std::vector<std::string> row = {std::string(base.areas[a].code),
+                                    std::string(base.areas[a].name),
                                     FormatTrim(base.areas[a].points, prec)};
     for (const WhatIfColumn& c : cols) {
       row.push_back(WithDelta(base.areas[a].points, c.card.areas[a].points, prec,

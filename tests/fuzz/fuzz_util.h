@@ -70,7 +70,7 @@ inline void CheckCard(const cchc::Scorecard& card) {
   for (const auto* groups : {&card.criteria, &card.areas}) {
     for (const cchc::GroupScore& g : *groups) {
       if (!std::isfinite(g.points) || g.points < -kEps || g.points > g.max + kEps) {
-        fail("group", g.code, g.points, g.max);
+        fail("group", std::string(g.code), g.points, g.max);
       }
     }
   }

@@ -94,7 +94,7 @@ std::string Header(const Plan& plan, const Scorecard& card, const Labels& l, int
 std::string AreasChart(const Scorecard& card, const Labels& l, int prec) {
   std::vector<BarRow> rows;
   for (const GroupScore& g : card.areas) {
-    rows.push_back({g.code + ". " + g.name, g.percent(), 100.0,
+    rows.push_back({std::string(g.code) + ". " + std::string(g.name), g.percent(), 100.0,
                     LocalNumber(FormatPercent(g.percent() / 100.0, 1), LangOf(l)) + " (" +
                         LocalNumber(FormatTrim(g.points, prec), LangOf(l)) + " / " +
                         LocalNumber(FormatTrim(g.max, prec), LangOf(l)) + ")",
@@ -174,7 +174,7 @@ std::string TasksSection(const TasksView& v, const Labels& l, int prec) {
   return out + "</ul>\n</section>\n";
 }
 
-std::string GroupRow(const char* cls, const std::string& code, const std::string& name, double max,
+std::string GroupRow(const char* cls, std::string_view code, std::string_view name, double max,
                      double points, std::optional<double> appraised, bool with_appraised, int prec,
                      Lang lang) {
   std::string out = std::string("<tr class=\"") + cls + "\"><td>" + Esc(code) + "</td><td>" +

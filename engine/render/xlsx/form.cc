@@ -136,11 +136,11 @@ class FormWriter {
 
   // A bold row whose max and points are formulas over `parts` (cells of the
   // rows below), or over the item rows first..last when `range`.
-  void GroupRow(lxw_row_t r, const std::string& code, const std::string& name, double max,
+  void GroupRow(lxw_row_t r, std::string_view code, std::string_view name, double max,
                 double points, std::optional<double> appraised, const std::string& max_formula,
                 const std::string& self_formula) {
-    Str(r, kCode, code, f_.bold_text);
-    Str(r, kName, name, f_.bold_text);
+    Str(r, kCode, std::string(code), f_.bold_text);
+    Str(r, kName, std::string(name), f_.bold_text);
     FitHeight(r, {{name, kNameWidth}});
     Formula(r, kMax, max_formula, max, f_.bold_num);
     Formula(r, kSelf, self_formula, points, f_.bold_num);
