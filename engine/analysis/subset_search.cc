@@ -313,6 +313,11 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
   };
   std::vector<int> kinds, changed;
   uint32_t mask = 0;
+  // The index and its band follow the items: a toggle that re-evaluates no
+  // item (a task whose records end as they were, or inert tasks) keeps them.
+  bool items_changed = true;
+  double percent = 0;
+  int rank = -1;
   auto toggle = [&](int t) {
     mask ^= 1u << t;
     kinds.clear();
@@ -354,23 +359,32 @@ void Run(const WhatIf& whatif, const Prepared& p, int n, uint32_t fixed_high, in
       items[static_cast<size_t>(i)] = SlimOf(evaluator.Evaluate(index, i));
       by_max.Set(i, items[static_cast<size_t>(i)]);
     }
+    if (!changed.empty()) items_changed = true;
   };
   auto visit = [&] {
     ++out->visited;
+    if (items_changed) {
+      percent =
+          weights.by_max() ? by_max.Percent(plan.criteria()) : IndexPercent(plan, weights, items);
+      if (target_rank >= 0) {
+        rank = BandRank(plan.criteria().index, BandOf(plan.criteria().index, percent));
+      }
+      items_changed = false;
+    }
+    const bool in_band = target_rank >= 0 && rank >= 0 && rank <= target_rank;
+    if (!budget && !in_band) return;  // neither set can take this subset
     Candidate c;
     c.mask = mask;
     c.valid = true;
+    c.percent = percent;
+    // In task order, as a select rather than a branch on each bit (the bits
+    // of a Gray code are as good as random to the branch predictor).
     for (int t = 0; t < n; ++t) {
-      if (mask >> t & 1) c.effort += p.effort[static_cast<size_t>(t)];
+      c.effort += (mask >> t & 1) ? p.effort[static_cast<size_t>(t)] : 0.0;
     }
-    c.percent =
-        weights.by_max() ? by_max.Percent(plan.criteria()) : IndexPercent(plan, weights, items);
     if (budget && c.effort <= *budget + 1e-9 && BetterForBudget(c, out->budget_best))
       out->budget_best = c;
-    if (target_rank >= 0) {
-      const int rank = BandRank(plan.criteria().index, BandOf(plan.criteria().index, c.percent));
-      if (rank >= 0 && rank <= target_rank && BetterForBand(c, out->band_best)) out->band_best = c;
-    }
+    if (in_band && BetterForBand(c, out->band_best)) out->band_best = c;
   };
   for (int t = free_bits; t < n; ++t) {
     if (fixed_high >> (t - free_bits) & 1) toggle(t);
