@@ -158,13 +158,13 @@ EvalValue ItemEvaluator::EvalName(const Node& n) {
   switch (n.ref) {
     case NameRef::kBinding: {
       const size_t slot = static_cast<size_t>(n.slot);
-      if (!bound_[slot]) {
+      if (bound_[slot] != generation_) {
         // Bindings never read the current `where` record: evaluate outside it.
         const int saved = current_record_;
         current_record_ = -1;
         bindings_[slot] = Eval(item_->bindings[slot]);
         current_record_ = saved;
-        bound_[slot] = 1;
+        bound_[slot] = generation_;
       }
       return bindings_[slot];
     }
@@ -479,23 +479,33 @@ int ItemEvaluator::TestWhere(const WhereTest& test, uint32_t r) {
 EvalValue ItemEvaluator::EvalWhere(const Node& n) {
   const Node& left = plan_.nodes()[static_cast<size_t>(n.a)];
   const bool selector = left.kind == ExprKind::kRecords;
-  EvalValue in = selector ? EvalRecords(left, /*track=*/false) : Eval(n.a);
-  if (in.special()) return in;
-  if (in.type != EvalValue::T::kSet) {
-    return EvalValue::Error(Keep("'where' needs records on its left, not " + Describe(in)));
+  // A selector's records are the index's list of the kind (no set made for
+  // them); any other left side is a set the evaluator made.
+  std::span<const uint32_t> of_kind;
+  int in = -1;
+  if (selector) {
+    of_kind = index_->OfKind(left.slot);
+  } else {
+    EvalValue v = Eval(n.a);
+    if (v.special()) return v;
+    if (v.type != EvalValue::T::kSet) {
+      return EvalValue::Error(Keep("'where' needs records on its left, not " + Describe(v)));
+    }
+    in = v.ref;
   }
+  auto input = [&] { return selector ? of_kind : Set(in); };
   const int out = NewSet();
   const int saved = current_record_;
   const int compiled = where_test_of_[static_cast<size_t>(&n - plan_.nodes().data())];
   // sets_ may grow while evaluating conditions: index, don't hold references
   // across Eval().
-  const size_t size = Set(in.ref).size();
+  const size_t size = input().size();
   size_t i = 0;
   while (i < size) {
     if (compiled >= 0) {
       // Tested without evaluating nodes (nothing here grows sets_).
       const WhereTest& test = where_tests_[static_cast<size_t>(compiled)];
-      const std::span<const uint32_t> records = Set(in.ref);
+      const std::span<const uint32_t> records = input();
       std::vector<uint32_t>& selected = sets_[static_cast<size_t>(out)].owned;
       if (test.count == 1 && test.conjuncts[0].simple.field >= 0) {
         // The common `where topic = "cchc"`: the field's column is looked
@@ -522,7 +532,7 @@ EvalValue ItemEvaluator::EvalWhere(const Node& n) {
       }
       if (i == size) break;
     }
-    const uint32_t r = Set(in.ref)[i++];
+    const uint32_t r = input()[i++];
     current_record_ = static_cast<int>(r);
     EvalValue c = Eval(n.b);
     if (c.type == EvalValue::T::kError) {

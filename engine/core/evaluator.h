@@ -119,8 +119,11 @@ class ItemEvaluator {
   // Per plan node, its WhereTest in where_tests_ for `where` nodes, else -1.
   std::vector<int> where_test_of_;
   std::vector<WhereTest> where_tests_;
+  // A binding is evaluated once per Evaluate(): bound_[slot] == generation_
+  // when bindings_[slot] holds its value (no clearing per item).
   std::vector<EvalValue> bindings_;
-  std::vector<char> bound_;
+  std::vector<uint32_t> bound_;
+  uint32_t generation_ = 0;
   // A record set: a view of one of the index's lists (no copy), or owned.
   struct SetSlot {
     std::vector<uint32_t> owned;

@@ -30,7 +30,7 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
   size_t total_fields = 0;
   for (const Record& r : evidence.records) total_fields += r.fields.size();
   auto ids = std::make_unique_for_overwrite<int[]>(total_fields);
-  slots_.reserve(total_fields / 2 + 16);
+  slots_.reserve(total_fields);
   columns_.assign((plan.kinds().size() + 1) * nfields_, -1);
   width_.assign(plan.kinds().size() + 1, 0);
   std::string_view last_kind;
@@ -46,35 +46,44 @@ EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
     kinds_.push_back(last_kind_id);
     // The loader rejects duplicate ids; if any slip through, the first wins.
     if (!ids_.Insert(records_, pos)) live_[pos] = 0;
-    Memo& m = memo[static_cast<size_t>(last_kind_id + 1)];
-    const size_t seen = m.record ? m.record->fields.size() : 0;
-    const size_t last_seen = last.record ? last.record->fields.size() : 0;
+    const size_t k = static_cast<size_t>(last_kind_id + 1);
+    Memo& m = memo[k];
+    const size_t nf = r.fields.size();
+    const auto* fields = r.fields.data();
+    const auto* seen_fields = m.record ? m.record->fields.data() : nullptr;
+    const size_t seen = m.record ? std::min(nf, m.record->fields.size()) : 0;
+    const int* seen_ids = ids.get() + m.ids;
+    const auto* last_fields = last.record ? last.record->fields.data() : nullptr;
+    const size_t last_seen = last.record ? std::min(nf, last.record->fields.size()) : 0;
+    const int* last_ids = ids.get() + last.ids;
     int* mine = ids.get() + next_ids;
-    Row& row = rows_[pos];
-    row.begin = static_cast<uint32_t>(slots_.size());
-    for (size_t i = 0; i < r.fields.size(); ++i) {
-      const auto& [name, value] = r.fields[i];
+    int16_t* cols = columns_.data() + k * nfields_;
+    uint16_t& width = width_[k];
+    const uint32_t row_begin = static_cast<uint32_t>(slots_.size());
+    for (size_t i = 0; i < nf; ++i) {
+      const std::string& name = fields[i].first;
       int f;
-      if (i < seen && SameBytes(m.record->fields[i].first, name)) {
-        f = ids[m.ids + i];
-      } else if (i < last_seen && SameBytes(last.record->fields[i].first, name)) {
-        f = ids[last.ids + i];
+      if (i < seen && SameBytes(seen_fields[i].first, name)) {
+        f = seen_ids[i];
+      } else if (i < last_seen && SameBytes(last_fields[i].first, name)) {
+        f = last_ids[i];
       } else {
         f = plan.FieldId(name);
       }
       mine[i] = f;
-      if (f >= 2 && !value.missing()) {
-        slots_.push_back(Slot{f, &value});
-        int16_t& c =
-            columns_[static_cast<size_t>(last_kind_id + 1) * nfields_ + static_cast<size_t>(f)];
-        if (c < 0) c = static_cast<int16_t>(width_[static_cast<size_t>(last_kind_id + 1)]++);
+      if (f >= 2 && !fields[i].second.missing()) {
+        slots_.push_back(Slot{f, &fields[i].second});
+        int16_t& c = cols[f];
+        if (c < 0) c = static_cast<int16_t>(width++);
       }
     }
-    row.count = row.capacity = static_cast<uint32_t>(slots_.size()) - row.begin;
+    Row& row = rows_[pos];
+    row.begin = row_begin;
+    row.count = row.capacity = static_cast<uint32_t>(slots_.size()) - row_begin;
     m.record = &r;
     m.ids = next_ids;
     last = m;
-    next_ids += r.fields.size();
+    next_ids += nf;
   }
   LayoutTable();
   RebuildLists();
@@ -182,6 +191,7 @@ void EvidenceIndex::RebuildLists() {
   std::vector<uint32_t>& begin = group_begin_;
   begin.assign(kinds + 1, 0);
   all_.clear();
+  all_.reserve(records_.size());
   for (uint32_t r = 0; r < records_.size(); ++r) {
     if (!live_[r]) continue;
     all_.push_back(r);

@@ -1,4 +1,4 @@
-// The id table's inserts and deletions (linear probing, backward-shift
+// The id table's growth and deletions (linear probing, backward-shift
 // deletion, so no tombstones accumulate over long edit sequences).
 #include "engine/core/id_table.h"
 
@@ -10,21 +10,6 @@ void IdTable::Reset(size_t n) {
   slots_.assign(cap, Slot{});
   mask_ = cap - 1;
   size_ = 0;
-}
-
-bool IdTable::Insert(const Records& records, uint32_t pos) {
-  if (slots_.empty() || 2 * (size_ + 1) > slots_.size()) Grow();
-  const std::string_view id = records[pos]->id;
-  const uint32_t h = Hash(id);
-  for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-    Slot& s = slots_[i];
-    if (s.pos == kEmpty) {
-      s = Slot{h, pos};
-      ++size_;
-      return true;
-    }
-    if (s.hash == h && SameBytes(records[s.pos]->id, id)) return false;
-  }
 }
 
 void IdTable::Erase(const Records& records, std::string_view id, uint32_t pos) {

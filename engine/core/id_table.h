@@ -28,7 +28,21 @@ class IdTable {
     }
   }
   // Adds records[pos]'s id; false (and nothing added) when the id is there.
-  bool Insert(const Records& records, uint32_t pos);
+  // Inline: the index inserts every record's id when it is built.
+  bool Insert(const Records& records, uint32_t pos) {
+    if (slots_.empty() || 2 * (size_ + 1) > slots_.size()) Grow();
+    const std::string_view id = records[pos]->id;
+    const uint32_t h = Hash(id);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.pos == kEmpty) {
+        s = Slot{h, pos};
+        ++size_;
+        return true;
+      }
+      if (s.hash == h && SameBytes(records[s.pos]->id, id)) return false;
+    }
+  }
   // Removes the id if it maps to `pos`.
   void Erase(const Records& records, std::string_view id, uint32_t pos);
 

@@ -321,12 +321,18 @@ void ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index, ItemSco
   index_ = &index;
   item_ = &ci;
   max_ = ci.item->max;
-  bindings_.assign(ci.bindings.size(), EvalValue());
-  bound_.assign(ci.bindings.size(), 0);
+  if (bindings_.size() < ci.bindings.size()) {
+    bindings_.resize(ci.bindings.size());
+    bound_.resize(ci.bindings.size(), 0);
+  }
+  if (++generation_ == 0) {  // wrapped: no stamp may match a new generation
+    std::fill(bound_.begin(), bound_.end(), 0);
+    generation_ = 1;
+  }
   sets_used_ = 0;
   current_record_ = -1;
   evidence_.clear();
-  kept_.clear();
+  if (!kept_.empty()) kept_.clear();
 
   s.index = item_index;
   s.group = ci.group;

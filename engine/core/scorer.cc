@@ -152,34 +152,42 @@ void Aggregate(const Plan& plan, Scorecard* card) {
   double appraised_points = 0, appraised_bonus = 0, appraised_penalty = 0;
   // Per criterion (flat), the appraised points: criterion weights need them.
   std::vector<double> criterion_appraised(card->criteria.size(), 0.0);
+  // Summed in locals (in item order, as before), stored after the loop.
+  double points = 0, max = 0, declared_max = 0, bonus_raw = 0, penalty_raw = 0;
   for (const ItemScore& s : card->items) {
     const CompiledItem& ci = plan.items()[static_cast<size_t>(s.index)];
     const double appraised = s.appraised.value_or(s.points);
     any_appraisal = any_appraisal || s.appraised.has_value();
     if (ci.group == ItemGroup::kBonus) {
-      card->bonus.raw += s.points;
+      bonus_raw += s.points;
       appraised_bonus += appraised;
       continue;
     }
     if (ci.group == ItemGroup::kPenalty) {
-      card->penalty.raw += s.points;
+      penalty_raw += s.points;
       appraised_penalty += appraised;
       continue;
     }
     GroupScore& area = card->areas[static_cast<size_t>(ci.area)];
-    GroupScore& crit = card->criteria[criterion_base[static_cast<size_t>(ci.area)] +
-                                      static_cast<size_t>(ci.criterion)];
+    const size_t k =
+        criterion_base[static_cast<size_t>(ci.area)] + static_cast<size_t>(ci.criterion);
+    GroupScore& crit = card->criteria[k];
     area.points += s.points;
     area.max += s.max;
     area.appraised = area.appraised.value_or(0) + appraised;
     crit.points += s.points;
     crit.max += s.max;
-    criterion_appraised[static_cast<size_t>(&crit - card->criteria.data())] += appraised;
-    card->points += s.points;
-    card->max += s.max;
-    card->declared_max += ci.item->max;
+    criterion_appraised[k] += appraised;
+    points += s.points;
+    max += s.max;
+    declared_max += ci.item->max;
     appraised_points += appraised;
   }
+  card->points = points;
+  card->max = max;
+  card->declared_max = declared_max;
+  card->bonus.raw = bonus_raw;
+  card->penalty.raw = penalty_raw;
   card->bonus.points = std::min(card->bonus.raw, card->bonus.cap);
   card->penalty.points = std::min(card->penalty.raw, card->penalty.cap);
   const double total = c.index.total > 0 ? c.index.total : 100.0;
