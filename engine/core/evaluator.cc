@@ -10,25 +10,6 @@
 
 namespace cchc {
 
-EvalValue FromValue(const Value* v) {
-  if (v == nullptr) return EvalValue::Missing();
-  switch (v->type) {
-    case ValueType::kMissing:
-      return EvalValue::Missing();
-    case ValueType::kNumber:
-      return EvalValue::Number(v->number);
-    case ValueType::kPercent:
-      return EvalValue::Percent(v->number);
-    case ValueType::kDate:
-      return EvalValue::OfDate(v->date);
-    case ValueType::kString:
-      return EvalValue::String(v->text);
-    case ValueType::kBool:
-      return EvalValue::Bool(v->boolean);
-  }
-  return EvalValue::Missing();
-}
-
 std::string Describe(const EvalValue& v) {
   using T = EvalValue::T;
   switch (v.type) {
@@ -90,13 +71,6 @@ EvalValue ItemEvaluator::EvalOn(const EvidenceIndex& index, int item, int node, 
   return v;
 }
 
-int ItemEvaluator::NewSet() {
-  if (sets_used_ == sets_.size()) sets_.emplace_back();
-  sets_[sets_used_].owned.clear();
-  sets_[sets_used_].is_view = false;
-  return static_cast<int>(sets_used_++);
-}
-
 void ItemEvaluator::Track(std::span<const uint32_t> records) {
   // Points-only: the evidence gate only asks whether anything was selected.
   if (!explain_) {
@@ -104,13 +78,6 @@ void ItemEvaluator::Track(std::span<const uint32_t> records) {
     return;
   }
   evidence_.insert(evidence_.end(), records.begin(), records.end());
-}
-
-EvalValue ItemEvaluator::FieldOf(uint32_t record, int field) {
-  if (field < 0) return EvalValue::Missing();
-  if (field == Plan::kIdField) return EvalValue::String(index_->record(record).id);
-  if (field == Plan::kKindField) return EvalValue::String(index_->record(record).kind);
-  return FromValue(index_->field(record, field));
 }
 
 EvalValue ItemEvaluator::Eval(int node) {

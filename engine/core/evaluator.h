@@ -17,6 +17,27 @@ namespace cchc {
 
 class AggregateCache;
 
+// Converts a stored field value to an evaluation value (inline: every
+// field read goes through it).
+inline EvalValue FromValue(const Value* v) {
+  if (v == nullptr) return EvalValue::Missing();
+  switch (v->type) {
+    case ValueType::kMissing:
+      return EvalValue::Missing();
+    case ValueType::kNumber:
+      return EvalValue::Number(v->number);
+    case ValueType::kPercent:
+      return EvalValue::Percent(v->number);
+    case ValueType::kDate:
+      return EvalValue::OfDate(v->date);
+    case ValueType::kString:
+      return EvalValue::String(v->text);
+    case ValueType::kBool:
+      return EvalValue::Bool(v->boolean);
+  }
+  return EvalValue::Missing();
+}
+
 // Not thread-safe: one evaluator per thread. Reusable across items and
 // indexes (it keeps its buffers to avoid allocation).
 class ItemEvaluator {
@@ -143,8 +164,19 @@ class ItemEvaluator {
   const AggregateCache* cache_ = nullptr;
 };
 
-// Converts a stored field value to an evaluation value.
-EvalValue FromValue(const Value* v);
+inline EvalValue ItemEvaluator::FieldOf(uint32_t record, int field) {
+  if (field < 0) return EvalValue::Missing();
+  if (field == Plan::kIdField) return EvalValue::String(index_->record(record).id);
+  if (field == Plan::kKindField) return EvalValue::String(index_->record(record).kind);
+  return FromValue(index_->field(record, field));
+}
+
+inline int ItemEvaluator::NewSet() {
+  if (sets_used_ == sets_.size()) sets_.emplace_back();
+  sets_[sets_used_].owned.clear();
+  sets_[sets_used_].is_view = false;
+  return static_cast<int>(sets_used_++);
+}
 
 // Renders a value for error reasons: "96.25 %", "2026-01-20", "12", "yes".
 std::string Describe(const EvalValue& v);

@@ -65,10 +65,12 @@ Threshold MakeThreshold(double threshold) {
 
 bool MeetsThreshold(double value, bool is_ratio, double num, double den, const Threshold& t,
                     bool strict) {
-  // The same decisions as above, with AsDecimal's result kept.
+  // The same decisions as above, with AsDecimal's result kept. Whole counts
+  // fit 64 bits exactly: converted through int64_t (a double to __int128
+  // conversion is a library call).
   if (is_ratio && den > 0 && Whole(num) && Whole(den) && t.decimal) {
-    const Wide lhs = static_cast<Wide>(num) * t.q;
-    const Wide rhs = t.p * static_cast<Wide>(den);
+    const Wide lhs = static_cast<Wide>(static_cast<int64_t>(num)) * t.q;
+    const Wide rhs = t.p * static_cast<Wide>(static_cast<int64_t>(den));
     return strict ? lhs > rhs : lhs >= rhs;
   }
   const double slack = kDecimalTolerance * std::max(1.0, std::fabs(t.value));
