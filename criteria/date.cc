@@ -28,17 +28,19 @@ Date FromCivil(int y, int m, int d) {
 
 std::optional<Date> ParseIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int parts[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (int i = 0; i < lens[p]; ++i) {
-      char c = s[starts[p] + i];
-      if (c < '0' || c > '9') return std::nullopt;
-      parts[p] = parts[p] * 10 + (c - '0');
-    }
+  // Each digit's value, or above 9 for any other byte; checked all at once
+  // (evidence files hold hundreds of dates per commune).
+  unsigned v[10];
+  for (int i = 0; i < 10; ++i) v[i] = static_cast<unsigned char>(s[i]) - unsigned{'0'};
+  if ((v[0] > 9) | (v[1] > 9) | (v[2] > 9) | (v[3] > 9) | (v[5] > 9) | (v[6] > 9) | (v[8] > 9) |
+      (v[9] > 9)) {
+    return std::nullopt;
   }
-  if (!IsValidCivilDate(parts[0], parts[1], parts[2])) return std::nullopt;
-  return FromCivil(parts[0], parts[1], parts[2]);
+  const int y = static_cast<int>(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
+  const int m = static_cast<int>(v[5] * 10 + v[6]);
+  const int d = static_cast<int>(v[8] * 10 + v[9]);
+  if (!IsValidCivilDate(y, m, d)) return std::nullopt;
+  return FromCivil(y, m, d);
 }
 
 std::string FormatIsoDate(Date date) {

@@ -4,6 +4,7 @@
 #ifndef CCHC_EVIDENCE_JSON_FAST_H_
 #define CCHC_EVIDENCE_JSON_FAST_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,10 +26,21 @@ std::optional<EvidenceLoad> LoadEvidenceJsonFast(std::string_view text,
 
 // LoadEvidenceJsonFast into `load`, reusing the memory of what it held (a
 // previous document's records): true when the document was read, else
-// *load is left half-filled and must be loaded afresh.
+// *load is left half-filled and must be loaded afresh. `state` null: the
+// calling thread's own (which remembers nothing of the schema between
+// documents); else one from NewFastReaderState, used with one schema only.
+// `origins` false: the records' origins are left 0:0 (not worked out).
+// `padded`: EvidenceLoader::kPadding bytes after `text` are readable, and
+// simdjson parses it in place (else it parses a padded copy).
 bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_name,
                               const Criteria* schema, const EvidenceLimits& limits,
-                              EvidenceLoad* load);
+                              EvidenceLoad* load, FastReaderState* state = nullptr,
+                              bool origins = true, bool padded = false);
+
+// A reader state for one schema: the record kinds and keys it has met, with
+// their declarations, are kept from one document to the next. Not
+// thread-safe.
+std::unique_ptr<FastReaderState, FastReaderStateDeleter> NewFastReaderState();
 
 // The nlohmann SAX reader alone: every issue, placed at file:line:col.
 EvidenceLoad LoadEvidenceJsonSax(std::string_view text, const std::string& file_name,

@@ -23,39 +23,70 @@ namespace dom = simdjson::dom;
 // Records with more keys go to the SAX reader (its duplicate check scales).
 constexpr size_t kMaxFastKeys = 64;
 
-// A record kind met in the document, with the keys of its last record and
-// their declarations (kMaxFastKeys entries from `first` in KindCache::keys):
-// records of one kind mostly repeat their keys in order, so a field's
-// declaration is usually found by comparing one key.
-struct KindSlot {
-  std::string_view kind;
-  const RecordDecl* decl;  // null: no schema
-  size_t first;
-  size_t count;
+// Distinct keys remembered per record kind (KindSlot); a record of a kind
+// with more goes the slow way (Keys, a declaration look-up per field).
+constexpr size_t kMaxKindKeys = 128;
+
+// A key of a record kind with its declaration.
+struct KeyEntry {
+  std::string name;
+  const FieldDecl* decl = nullptr;  // EvidenceBuilder::FieldIn(the kind's decl, name)
 };
 
+// A record kind met in the document, with every distinct key its records
+// have had so far (`count` entries from `first` in KindCache::keys, in the
+// order first met): a record's keys are found there, mostly by one
+// comparison each (records of a kind give their keys in one order), with
+// their declarations; duplicates show as an entry met twice.
+struct KindSlot {
+  std::string kind;
+  const RecordDecl* decl = nullptr;  // null: no schema
+  size_t first = 0;
+  size_t count = 0;
+};
+
+// The kinds met: slots[0, used). Cleared before each document unless the
+// state is kept for one schema (FastReaderState::keep_kinds); clearing keeps
+// the memory of the strings.
 struct KindCache {
   std::vector<KindSlot> slots;
-  std::vector<std::pair<std::string_view, const FieldDecl*>> keys;
+  std::vector<KeyEntry> keys;
+  size_t used = 0;
   size_t last = 0;  // the slot of the previous record
   void Clear() {
-    slots.clear();
+    used = 0;
     last = 0;
   }
 };
 
+// Kinds remembered at most; past that the cache starts again.
+constexpr size_t kMaxKinds = 256;
+
 // One parser, one padded copy of the text and the per-document tables per
 // thread, reused (their memory is kept from one document to the next).
-struct ThreadState {
+}  // namespace
+
+struct FastReaderState {
   dom::parser parser;
   std::vector<char> padded;
   std::vector<uint32_t> record_starts;
   KindCache kinds;
+  bool keep_kinds = false;  // one schema for the state's lifetime: kinds kept between documents
   std::vector<std::string_view> ids;  // record ids, for the duplicate check
 };
 
-ThreadState& State() {
-  thread_local ThreadState state;
+void FastReaderStateDeleter::operator()(FastReaderState* state) const { delete state; }
+
+std::unique_ptr<FastReaderState, FastReaderStateDeleter> NewFastReaderState() {
+  std::unique_ptr<FastReaderState, FastReaderStateDeleter> state(new FastReaderState());
+  state->keep_kinds = true;
+  return state;
+}
+
+namespace {
+
+FastReaderState& ThreadState() {
+  thread_local FastReaderState state;
   return state;
 }
 
@@ -209,16 +240,26 @@ class Keys {
   uint64_t seen_ = 0;
 };
 
+// A key of a record object with its value, in order.
+struct FieldRef {
+  std::string_view key;
+  dom::element value;
+  dom::element_type type;
+  const FieldDecl* decl = nullptr;  // set once the record's kind is known
+};
+
 class FastReader {
  public:
   FastReader(EvidenceLoad* load, const std::string& file_name, const Criteria* schema,
-             const EvidenceLimits& limits, std::string_view text, ThreadState* state)
+             const EvidenceLimits& limits, std::string_view text, FastReaderState* state,
+             bool origins)
       : builder_(load, file_name, schema, limits),
         schema_(schema),
         limits_(limits),
         locator_(text),
         state_(state),
-        load_(load) {}
+        load_(load),
+        origins_(origins) {}
 
   // True when the document was read and nothing was reported.
   bool Read(const dom::element& root, size_t body_offset, std::string_view body) {
@@ -242,7 +283,7 @@ class FastReader {
         builder_.SetAsOf(s, FieldPlace{});
       } else if (kv.key == "records") {
         seen_records = true;
-        FindRecordStarts(state_->parser, body, &state_->record_starts);
+        if (origins_) FindRecordStarts(state_->parser, body, &state_->record_starts);
         if (!Records(v, body_offset)) return false;
       } else if (kv.key == "appraisal") {
         if (!Appraisals(v)) return false;
@@ -288,8 +329,8 @@ class FastReader {
   // declare the kind (the SAX reader reports it: E530).
   KindSlot* SlotOf(std::string_view kind) {
     KindCache& c = state_->kinds;
-    if (c.last < c.slots.size() && c.slots[c.last].kind == kind) return &c.slots[c.last];
-    for (size_t k = 0; k < c.slots.size(); ++k) {
+    if (c.last < c.used && c.slots[c.last].kind == kind) return &c.slots[c.last];
+    for (size_t k = 0; k < c.used; ++k) {
       if (c.slots[k].kind == kind) {
         c.last = k;
         return &c.slots[k];
@@ -297,20 +338,86 @@ class FastReader {
     }
     const RecordDecl* decl = builder_.KindDecl(kind);
     if (decl == nullptr && schema_ != nullptr) return nullptr;
-    const size_t first = c.slots.size() * kMaxFastKeys;
-    if (c.keys.size() < first + kMaxFastKeys) c.keys.resize(first + kMaxFastKeys);
-    c.last = c.slots.size();
-    c.slots.push_back({kind, decl, first, 0});
-    return &c.slots.back();
+    if (c.used == kMaxKinds) c.Clear();
+    const size_t first = c.used * kMaxKindKeys;
+    if (c.keys.size() < first + kMaxKindKeys) c.keys.resize(first + kMaxKindKeys);
+    if (c.slots.size() == c.used) c.slots.emplace_back();
+    KindSlot& slot = c.slots[c.used];
+    slot.kind.assign(kind);
+    slot.decl = decl;
+    slot.first = first;
+    slot.count = 0;
+    c.last = c.used++;
+    return &slot;
   }
 
-  // The declaration of the j-th non-null key `name` of a record of `slot`'s kind.
-  const FieldDecl* Declared(KindSlot* slot, size_t j, std::string_view name) {
-    auto& entry = state_->kinds.keys[slot->first + j];
-    if (j < slot->count && entry.first == name) return entry.second;
-    entry = {name, EvidenceBuilder::FieldIn(slot->decl, name)};
-    slot->count = std::max(slot->count, j + 1);
-    return entry.second;
+  static bool SameKey(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
+  // The entry of `name` among `slot`'s keys, looked for from `hint` on and
+  // added when new; kMaxKindKeys when the slot is full.
+  size_t EntryOf(KindSlot* slot, std::string_view name, size_t hint) {
+    KeyEntry* known = state_->kinds.keys.data() + slot->first;
+    const size_t n = slot->count;
+    for (size_t t = 0, i = hint; t < n; ++t, ++i) {
+      if (i >= n) i -= n;
+      if (SameKey(known[i].name, name)) return i;
+    }
+    if (n == kMaxKindKeys) return kMaxKindKeys;
+    known[n].name.assign(name);
+    known[n].decl = EvidenceBuilder::FieldIn(slot->decl, name);
+    return slot->count++;
+  }
+
+  // Sets the declaration of each key in fields_ (a record of `slot`'s kind);
+  // false on a duplicate key.
+  bool Resolve(KindSlot* slot) {
+    const KeyEntry* known = state_->kinds.keys.data() + slot->first;
+    uint64_t seen[kMaxKindKeys / 64] = {};
+    size_t hint = 0;
+    for (FieldRef& f : fields_) {
+      const size_t e = EntryOf(slot, f.key, hint);
+      if (e == kMaxKindKeys) return ResolveSlowly(slot);
+      const uint64_t bit = uint64_t{1} << (e % 64);
+      if ((seen[e / 64] & bit) != 0) return false;
+      seen[e / 64] |= bit;
+      f.decl = known[e].decl;
+      hint = e + 1;
+    }
+    return true;
+  }
+
+  // Resolve for a record whose kind has more than kMaxKindKeys keys; the
+  // kind's keys are learnt again from the next record on.
+  bool ResolveSlowly(KindSlot* slot) {
+    slot->count = 0;
+    keys_.Clear();
+    for (FieldRef& f : fields_) {
+      if (!keys_.Insert(f.key)) return false;
+      f.decl = EvidenceBuilder::FieldIn(slot->decl, f.key);
+    }
+    return true;
+  }
+
+  // Types a value (not null, array or object) as FromBool/FromString/
+  // FromNumber would; false where they report.
+  static bool Typed(const FieldRef& f, Value* out) {
+    const FieldDecl* decl = f.decl;
+    switch (f.type) {
+      case dom::element_type::BOOL:
+        return EvidenceBuilder::TypeBool(f.value.get_bool().value_unsafe(), decl, out);
+      case dom::element_type::STRING:
+        return EvidenceBuilder::TypeString(f.value.get_string().value_unsafe(), decl, out);
+      default: {
+        double number = 0;
+        return Number(f.value, &number) && EvidenceBuilder::TypeNumber(number, decl, out);
+      }
+    }
   }
 
   // Fills evidence().records in place: a load reused from an earlier
@@ -320,86 +427,68 @@ class FastReader {
     dom::array records;
     if (v.get_array().get(records) != simdjson::SUCCESS) return false;
     const std::vector<uint32_t>& starts = state_->record_starts;
-    if (records.size() != starts.size()) return false;
+    const size_t n = records.size();
+    if (origins_ && n != starts.size()) return false;
     std::vector<Record>& out = builder_.evidence().records;
-    if (out.size() < starts.size()) out.resize(starts.size());
-    state_->kinds.Clear();
+    if (out.size() < n) out.resize(n);
+    if (!state_->keep_kinds) state_->kinds.Clear();
     std::vector<std::string_view>& ids = state_->ids;
     ids.clear();
     size_t k = 0;
-    Keys keys;
+    constexpr size_t kNone = ~size_t{0};
     for (dom::element e : records) {
       dom::object obj;
       if (e.get_object().get(obj) != simdjson::SUCCESS) return false;
       FieldPlace place;
-      if (!locator_.At(body_offset + starts[k], &place.line, &place.column)) return false;
+      if (origins_ && !locator_.At(body_offset + starts[k], &place.line, &place.column)) {
+        return false;
+      }
       if (!builder_.CountRecord(place)) return false;
-      keys.Clear();
+      // Every key with its value, "id" and "kind" included; null values are
+      // absent, but an undeclared name is still an error (the SAX reader
+      // says it), checked once the kind is known (it may come later).
       fields_.clear();
-      null_names_.clear();
       std::string_view id, kind;
+      size_t id_at = kNone, kind_at = kNone, nulls = 0;
       for (dom::key_value_pair kv : obj) {
-        if (!Key(kv.key) || !keys.Insert(kv.key)) return false;
+        if (!Key(kv.key) || fields_.size() == kMaxFastKeys) return false;
+        const dom::element_type type = kv.value.type();
         const bool is_id = kv.key == "id";
         if (is_id || kv.key == "kind") {
           std::string_view s;
           if (!String(kv.value, &s) || s.empty()) return false;
           (is_id ? id : kind) = s;
-          continue;
+          (is_id ? id_at : kind_at) = fields_.size();
+        } else if (type == dom::element_type::NULL_VALUE) {
+          ++nulls;
+        } else if (type == dom::element_type::ARRAY || type == dom::element_type::OBJECT) {
+          return false;
+        } else if (type == dom::element_type::STRING) {
+          std::string_view s;
+          if (!String(kv.value, &s)) return false;
         }
-        switch (kv.value.type()) {
-          case dom::element_type::NULL_VALUE:
-            // Absent; but an undeclared name is still an error (the SAX reader says it),
-            // checked once the kind is known (it may come later in the object).
-            null_names_.push_back(kv.key);
-            continue;
-          case dom::element_type::ARRAY:
-          case dom::element_type::OBJECT:
-            return false;
-          case dom::element_type::STRING: {
-            std::string_view s;
-            if (!String(kv.value, &s)) return false;
-            break;
-          }
-          default:
-            break;
-        }
-        fields_.emplace_back(kv.key, kv.value);
+        fields_.push_back({kv.key, kv.value, type, nullptr});
       }
       if (id.empty() || kind.empty()) return false;
       KindSlot* slot = SlotOf(kind);
-      if (slot == nullptr) return false;  // an undeclared kind: reported
-      for (std::string_view name : null_names_) {
-        if (slot->decl != nullptr && EvidenceBuilder::FieldIn(slot->decl, name) == nullptr) {
-          return false;  // an undeclared field, even if null: reported
-        }
-      }
+      if (slot == nullptr) return false;            // an undeclared kind: reported
+      if (!Resolve(slot)) return false;             // a duplicate key: reported
+      const bool declared = slot->decl != nullptr;  // undeclared fields are errors
       Record& record = out[k++];
       record.origin = RecordOrigin{place.line, place.column};
       record.id.assign(id);
       record.kind.assign(kind);
       ids.push_back(id);
-      record.fields.resize(fields_.size());
-      for (size_t j = 0; j < fields_.size(); ++j) {
-        const auto& [name, value] = fields_[j];
-        const FieldDecl* decl = Declared(slot, j, name);
-        if (decl == nullptr && slot->decl != nullptr) return false;  // undeclared: reported
-        auto& [field_name, typed] = record.fields[j];
-        field_name.assign(name);
-        double number = 0;
-        bool ok;
-        switch (value.type()) {
-          case dom::element_type::BOOL:
-            ok = EvidenceBuilder::TypeBool(value.get_bool().value_unsafe(), decl, &typed);
-            break;
-          case dom::element_type::STRING:
-            ok = EvidenceBuilder::TypeString(value.get_string().value_unsafe(), decl, &typed);
-            break;
-          default:
-            ok = Number(value, &number) && EvidenceBuilder::TypeNumber(number, decl, &typed);
-            break;
-        }
-        if (!ok) return false;  // reported
+      record.fields.resize(fields_.size() - 2 - nulls);
+      size_t j = 0;
+      for (size_t i = 0; i < fields_.size(); ++i) {
+        if (i == id_at || i == kind_at) continue;
+        const FieldRef& f = fields_[i];
+        if (f.decl == nullptr && declared) return false;  // undeclared: reported
+        if (f.type == dom::element_type::NULL_VALUE) continue;
+        auto& [field_name, typed] = record.fields[j++];
+        field_name.assign(f.key);
+        if (!Typed(f, &typed)) return false;  // reported
       }
       builder_.CheckRecordOfKind(record, slot->decl);
       if (!load_->issues.empty()) return false;
@@ -453,30 +542,39 @@ class FastReader {
   const Criteria* schema_;
   const EvidenceLimits& limits_;
   FastLocator locator_;
-  ThreadState* state_;
+  FastReaderState* state_;
   EvidenceLoad* load_;
-  std::vector<std::pair<std::string_view, dom::element>> fields_;
-  std::vector<std::string_view> null_names_;  // keys whose value is null, checked after "kind"
+  bool origins_;                  // false: records' origins left 0:0
+  std::vector<FieldRef> fields_;  // the keys and values of the record being read
+  Keys keys_;
 };
 
 }  // namespace
 
 bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_name,
                               const Criteria* schema, const EvidenceLimits& limits,
-                              EvidenceLoad* load) {
+                              EvidenceLoad* load, FastReaderState* state, bool origins,
+                              bool padded) {
   // Records sit three deep (document, "records", record); the limits that a
   // clean document could still break are left to the SAX reader.
   if (text.size() > limits.max_file_bytes || limits.max_depth < 3 || limits.max_errors == 0) {
     return false;
   }
+  if (state == nullptr) state = &ThreadState();
   const size_t body_offset = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   std::string_view body = text.substr(body_offset);
-  ThreadState& state = State();
-  state.padded.resize(body.size() + simdjson::SIMDJSON_PADDING);
-  if (!body.empty()) std::memcpy(state.padded.data(), body.data(), body.size());
-  std::memset(state.padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
+  // simdjson reads up to SIMDJSON_PADDING bytes past the text (never using
+  // their values): a text without them is copied.
+  static_assert(EvidenceLoader::kPadding >= simdjson::SIMDJSON_PADDING);
+  const char* input = body.data();
+  if (!padded) {
+    state->padded.resize(body.size() + simdjson::SIMDJSON_PADDING);
+    if (!body.empty()) std::memcpy(state->padded.data(), body.data(), body.size());
+    std::memset(state->padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
+    input = state->padded.data();
+  }
   dom::element root;
-  if (state.parser.parse(state.padded.data(), body.size(), /*realloc_if_needed=*/false).get(root) !=
+  if (state->parser.parse(input, body.size(), /*realloc_if_needed=*/false).get(root) !=
       simdjson::SUCCESS) {
     return false;
   }
@@ -489,7 +587,7 @@ bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_nam
   ev.as_of.reset();
   ev.appraisals.clear();
   load->issues.clear();
-  FastReader reader(load, file_name, schema, limits, text, &state);
+  FastReader reader(load, file_name, schema, limits, text, state, origins);
   return reader.Read(root, body_offset, body);
 }
 

@@ -36,4 +36,22 @@ void LoadEvidenceTextInto(std::string_view text, const std::string& file_name,
   }
 }
 
+EvidenceLoader::EvidenceLoader(const Criteria* schema, const EvidenceLimits& limits, bool origins)
+    : schema_(schema),
+      limits_(limits),
+      origins_(origins),
+      state_(evidence_internal::NewFastReaderState()) {}
+
+EvidenceLoader::~EvidenceLoader() = default;
+
+void EvidenceLoader::Load(std::string_view text, const std::string& file_name, EvidenceLoad* out,
+                          bool padded) {
+  if (HasExtension(file_name, ".csv") || HasExtension(file_name, ".xlsx")) {
+    *out = LoadEvidenceText(text, file_name, schema_, limits_);
+  } else if (!evidence_internal::LoadEvidenceJsonFastInto(text, file_name, schema_, limits_, out,
+                                                          state_.get(), origins_, padded)) {
+    *out = evidence_internal::LoadEvidenceJsonSax(text, file_name, schema_, limits_);  // reports
+  }
+}
+
 }  // namespace cchc

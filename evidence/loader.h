@@ -5,6 +5,7 @@
 #define CCHC_EVIDENCE_LOADER_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,42 @@ EvidenceLoad LoadEvidenceText(std::string_view text, const std::string& file_nam
 // one after another. The result equals LoadEvidenceText's.
 void LoadEvidenceTextInto(std::string_view text, const std::string& file_name,
                           const Criteria* schema, const EvidenceLimits& limits, EvidenceLoad* out);
+
+namespace evidence_internal {
+struct FastReaderState;
+struct FastReaderStateDeleter {
+  void operator()(FastReaderState* state) const;
+};
+}  // namespace evidence_internal
+
+// LoadEvidenceTextInto for a loop over many documents scored against one
+// schema (batch scoring: one per worker thread). Besides memory, it keeps
+// what it has learnt of the schema's record kinds and their fields from one
+// document to the next. With `origins` false the records' origins may be
+// left 0:0, for a caller that never shows them; otherwise the result equals
+// LoadEvidenceText's. `schema` must outlive it. Not thread-safe.
+class EvidenceLoader {
+ public:
+  // Bytes after a text that Load may read when told the text is padded.
+  static constexpr size_t kPadding = 64;
+
+  EvidenceLoader(const Criteria* schema, const EvidenceLimits& limits, bool origins = true);
+  ~EvidenceLoader();
+  EvidenceLoader(const EvidenceLoader&) = delete;
+  EvidenceLoader& operator=(const EvidenceLoader&) = delete;
+
+  // `padded`: kPadding bytes after the text are readable (whatever they
+  // hold), so that the JSON reader can parse the text where it is.
+  void Load(std::string_view text, const std::string& file_name, EvidenceLoad* out,
+            bool padded = false);
+
+ private:
+  const Criteria* schema_;
+  EvidenceLimits limits_;
+  bool origins_;
+  std::unique_ptr<evidence_internal::FastReaderState, evidence_internal::FastReaderStateDeleter>
+      state_;
+};
 
 }  // namespace cchc
 

@@ -96,6 +96,7 @@ std::string NdjsonFileInputs::Name(size_t i) const {
 bool NdjsonFileInputs::Read(size_t i, std::string* buffer, std::string_view* text,
                             std::string* error) const {
   const LineRef& l = lines_[i];
+  buffer->reserve(l.length + EvidenceLoader::kPadding);  // Padded()
   buffer->resize(l.length);
   size_t done = 0;
   while (done < l.length) {

@@ -36,6 +36,7 @@ class NdjsonFileInputs : public BatchInputs {
   bool Read(size_t i, std::string* buffer, std::string_view* text,
             std::string* error) const override;
   size_t Line(size_t i) const override { return lines_[i].line; }
+  bool Padded() const override { return true; }  // the buffer has room after the line
 
  private:
   struct LineRef {

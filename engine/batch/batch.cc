@@ -14,6 +14,7 @@
 #include "engine/core/scorer.h"
 #include "engine/util/parallel_for.h"
 #include "evidence/issues.h"
+#include "evidence/loader.h"
 
 namespace cchc {
 namespace {
@@ -77,18 +78,30 @@ std::string LoadErrors(std::vector<EvidenceIssue> issues, const std::string& nam
   return out;
 }
 
-void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, const BatchConfig& o,
-              Scorer* scorer, std::string* buffer, Slot* slot) {
+// What a worker thread keeps from one input to the next: its scorer, its
+// loader (which learns the schema's record kinds once), the load and the read
+// buffer, whose memory the next input mostly fits in.
+struct Worker {
+  Worker(const Plan& plan, const EvidenceLimits& limits)
+      : scorer(plan), loader(&plan.criteria(), limits, /*origins=*/false) {
+    scorer.set_explain(false);  // a unit's result keeps points and status only
+  }
+  Scorer scorer;
+  EvidenceLoader loader;  // no record origins: a batch result never shows them
+  EvidenceLoad load;
+  std::string buffer;
+};
+
+void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, Worker* worker, Slot* slot) {
   const std::string name = inputs.Name(i);
   std::string_view text;
   std::string why;
-  if (!inputs.Read(i, buffer, &text, &why)) {
+  if (!inputs.Read(i, &worker->buffer, &text, &why)) {
     slot->failure = BatchFailure{name, "cannot read: " + why};
     return;
   }
-  // One load per thread, reused: a document mostly fits in the memory of the last.
-  thread_local EvidenceLoad load;
-  LoadEvidenceTextInto(text, name, &plan.criteria(), o.limits, &load);
+  EvidenceLoad& load = worker->load;
+  worker->loader.Load(text, name, &load, inputs.Padded());
   if (!load.ok()) {
     slot->failure = BatchFailure{name, LoadErrors(load.issues, name, inputs.Line(i))};
     return;
@@ -99,7 +112,7 @@ void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, const Batch
     return;
   }
   EvidenceIndex index(plan, load.evidence);
-  Scorecard card = scorer->Score(index);
+  Scorecard card = worker->scorer.Score(index);
   slot->unit = Compact(plan, card, name);
 }
 
@@ -132,17 +145,13 @@ bool NdjsonInputs::Read(size_t i, std::string*, std::string_view* text, std::str
 BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& o) {
   const size_t n = inputs.size();
   std::vector<Slot> slots(n);
-  // One scorer and read buffer per thread, made on the thread's first unit.
-  std::vector<std::unique_ptr<Scorer>> scorers(ParallelWorkers(o.jobs, n));
-  std::vector<std::string> buffers(scorers.size());
-  ParallelFor(n, o.jobs, [&](size_t i, size_t worker) {
-    std::unique_ptr<Scorer>& scorer = scorers[worker];
-    if (!scorer) {
-      scorer = std::make_unique<Scorer>(plan);
-      scorer->set_explain(false);  // a unit's result keeps points and status only
-    }
+  // One per thread, made on the thread's first unit.
+  std::vector<std::unique_ptr<Worker>> workers(ParallelWorkers(o.jobs, n));
+  ParallelFor(n, o.jobs, [&](size_t i, size_t w) {
+    std::unique_ptr<Worker>& worker = workers[w];
     try {
-      ScoreOne(plan, inputs, i, o, scorer.get(), &buffers[worker], &slots[i]);
+      if (!worker) worker = std::make_unique<Worker>(plan, o.limits);
+      ScoreOne(plan, inputs, i, worker.get(), &slots[i]);
     } catch (const std::exception& e) {
       slots[i].unit.reset();
       slots[i].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};

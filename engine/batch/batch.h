@@ -35,6 +35,9 @@ class BatchInputs {
   // The 1-based line input i starts at within Name's file (NDJSON), else 0:
   // evidence issues are then reported at that file line.
   virtual size_t Line(size_t /*i*/) const { return 0; }
+  // True when every text Read gives is followed by EvidenceLoader::kPadding
+  // readable bytes (the JSON reader then parses it in place).
+  virtual bool Padded() const { return false; }
 };
 
 // One NDJSON text (one evidence document per non-blank line) as inputs named

@@ -1,6 +1,7 @@
 // The two evidence JSON readers agree on synthetic communes (compact, as in
 // NDJSON, and pretty-printed over many lines): the simdjson reader accepts
-// every one, and the nlohmann SAX reader gives the same load with no issue.
+// every one, and the nlohmann SAX reader gives the same load with no issue;
+// so do loaders kept across the documents, as batch keeps them.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -32,6 +33,10 @@ TEST(JsonFastSynth, SyntheticCommunesTakeTheFastPath) {
   config.seed = 2026;
   int fast = 0;
   EvidenceLoad reused;  // every document loaded into the same load too
+  // And by loaders kept across the documents, as batch keeps one per thread.
+  EvidenceLoader kept(&criteria->criteria(), {});
+  EvidenceLoader kept_no_origins(&criteria->criteria(), {}, /*origins=*/false);
+  EvidenceLoad kept_load, kept_no_origins_load;
   Synthesize(criteria->plan(), tmpl, config, [&](const SynthUnit& u) {
     for (bool pretty : {false, true}) {
       const std::string text = EvidenceToJson(u.evidence, pretty);
@@ -44,6 +49,12 @@ TEST(JsonFastSynth, SyntheticCommunesTakeTheFastPath) {
       EXPECT_TRUE(evidence_internal::LoadEvidenceJsonFastInto(text, name, &criteria->criteria(), {},
                                                               &reused));
       EXPECT_EQ(testutil::LoadDifference(reused, b), "") << name << " (into a reused load)";
+      kept.Load(text, name, &kept_load);
+      EXPECT_EQ(testutil::LoadDifference(kept_load, b), "") << name << " (kept loader)";
+      kept_no_origins.Load(text, name, &kept_no_origins_load);
+      EXPECT_EQ(testutil::ContentDifference(kept_no_origins_load.evidence, b.evidence), "")
+          << name << " (kept loader, no origins)";
+      EXPECT_TRUE(kept_no_origins_load.issues.empty()) << name;
       if (!a) continue;
       ++fast;
       EXPECT_EQ(testutil::LoadDifference(*a, b), "") << name;

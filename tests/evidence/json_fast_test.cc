@@ -45,9 +45,26 @@ const ExampleCriteria& Example() {
   return *c;
 }
 
-// Both readers over `text`; returns whether the fast one accepted it.
+// Loaders kept across every document a test loads with one schema and limits
+// (they remember the record kinds and keys met): one giving origins, one not.
+struct Kept {
+  Kept(const Criteria* schema, const EvidenceLimits& limits)
+      : with_origins(schema, limits), without_origins(schema, limits, /*origins=*/false) {}
+  EvidenceLoader with_origins, without_origins;
+  EvidenceLoad a, b;  // reused too
+};
+
+// The kept loaders of the example schema and of no schema, default limits.
+Kept* KeptFor(const Criteria* schema) {
+  static Kept* example = new Kept(&Example().parsed.criteria, {});
+  static Kept* untyped = new Kept(nullptr, {});
+  return schema == nullptr ? untyped : schema == &Example().parsed.criteria ? example : nullptr;
+}
+
+// Both readers over `text`; returns whether the fast one accepted it. `kept`
+// (default: KeptFor(schema)) must be for `schema` and `limits`.
 bool ExpectAgree(const std::string& text, const std::string& name, const Criteria* schema,
-                 const EvidenceLimits& limits = {}) {
+                 const EvidenceLimits& limits = {}, Kept* kept = nullptr) {
   std::optional<EvidenceLoad> fast = LoadEvidenceJsonFast(text, name, schema, limits);
   EvidenceLoad sax = LoadEvidenceJsonSax(text, name, schema, limits);
   // The public entry point gives the SAX reader's answer either way.
@@ -58,6 +75,18 @@ bool ExpectAgree(const std::string& text, const std::string& name, const Criteri
   static EvidenceLoad* reused = new EvidenceLoad();
   LoadEvidenceTextInto(text, name, schema, limits, reused);
   EXPECT_EQ(testutil::LoadDifference(*reused, sax), "") << name << " (into a reused load)";
+  // And a loader that has read the earlier documents; without origins, the
+  // same but for them.
+  if (kept == nullptr) kept = KeptFor(schema);
+  if (kept != nullptr) {
+    kept->with_origins.Load(text, name, &kept->a);
+    EXPECT_EQ(testutil::LoadDifference(kept->a, sax), "") << name << " (kept loader)";
+    kept->without_origins.Load(text, name, &kept->b);
+    EXPECT_EQ(kept->b.evidence.source, sax.evidence.source) << name;
+    EXPECT_EQ(testutil::ContentDifference(kept->b.evidence, sax.evidence), "")
+        << name << " (kept loader, no origins)";
+    EXPECT_EQ(RenderIssues(kept->b.issues), RenderIssues(sax.issues)) << name;
+  }
   if (!fast) return false;
   EXPECT_TRUE(sax.issues.empty()) << name << ": the fast reader accepted what SAX reports:\n"
                                   << RenderIssues(sax.issues);
@@ -144,20 +173,62 @@ TEST(JsonFast, EdgeCasesAgree) {
       {R"({"records": [{"id": "a", "kind": "x", "n": NaN}]})", false},
       {R"({"records": [{"id": "a", "kind": "x"}])", false},
   };
+  Kept kept(&schema, {});
   for (const Case& c : cases) {
-    EXPECT_EQ(ExpectAgree(c.text, "case.json", &schema), c.fast) << c.text;
+    EXPECT_EQ(ExpectAgree(c.text, "case.json", &schema, {}, &kept), c.fast) << c.text;
   }
   // Limits a clean document can break: the fast reader leaves them to SAX.
   EvidenceLimits tight;
   tight.max_records = 1;
+  Kept kept_records(&schema, tight);
   EXPECT_FALSE(ExpectAgree(R"({"records": [{"id": "a", "kind": "x"}, {"id": "b", "kind": "x"}]})",
-                           "case.json", &schema, tight));
+                           "case.json", &schema, tight, &kept_records));
   tight = EvidenceLimits{};
   tight.max_string_bytes = 3;
-  EXPECT_FALSE(
-      ExpectAgree(R"({"records": [{"id": "a", "kind": "xxxx"}]})", "case.json", &schema, tight));
+  Kept kept_strings(&schema, tight);
+  EXPECT_FALSE(ExpectAgree(R"({"records": [{"id": "a", "kind": "xxxx"}]})", "case.json", &schema,
+                           tight, &kept_strings));
   EXPECT_FALSE(ExpectAgree(R"({"records": [{"id": "a", "kind": "x", "long_key": 1}]})", "case.json",
-                           &schema, tight));
+                           &schema, tight, &kept_strings));
+}
+
+// A kept loader learns each kind's keys from the records it reads: records
+// that give them in another order, leave some out, repeat one, or add one
+// the kind does not declare are read as a fresh reader reads them.
+TEST(JsonFast, KeptLoaderFollowsEveryKeyOrder) {
+  const Criteria schema = testutil::TestSchema();
+  Kept kept(&schema, {});
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {R"({"records": [{"id": "a", "kind": "dossiers", "received": 3, "score": 1}]})", true},
+      {R"({"records": [{"kind": "dossiers", "score": 2, "id": "b", "received": 4}]})", true},
+      {R"({"records": [{"id": "c", "kind": "dossiers", "score": 2}, {"id": "d", "kind": "dossiers", "received": 1, "score": 5}]})",
+       true},
+      {R"({"records": [{"id": "e", "kind": "dossiers", "score": 2, "score": 3}]})", false},
+      {R"({"records": [{"id": "f", "kind": "dossiers", "received": 1, "id": "g"}]})", false},
+      {R"({"records": [{"id": "h", "kind": "dossiers", "recieved": 1}]})", false},
+      {R"({"records": [{"id": "i", "kind": "dossiers", "received": null, "scor": null}]})", false},
+      {R"({"records": [{"id": "j", "kind": "dossiers", "received": null, "score": 1}]})", true},
+      {R"({"records": [{"id": "k", "kind": "dossiers", "received": 2, "score": 1}]})", true},
+  };
+  for (const auto& [text, fast] : cases) {
+    EXPECT_EQ(ExpectAgree(text, "case.json", &schema, {}, &kept), fast) << text;
+  }
+}
+
+// Untyped records of one kind with more distinct keys than a kept loader
+// remembers per kind: read the same, before and after it starts again.
+TEST(JsonFast, KeptLoaderWithManyKeysOfOneKind) {
+  std::string text = R"({"records": [)";
+  for (int r = 0; r < 6; ++r) {
+    text += std::string(r ? "," : "") + R"({"id": "r)" + std::to_string(r) + R"(", "kind": "x")";
+    for (int k = 0; k < 60; ++k) {
+      text += R"(, "f)" + std::to_string(r * 30 + k) + R"(": )" + std::to_string(k);
+    }
+    text += "}";
+  }
+  text += "]}";
+  EXPECT_TRUE(ExpectAgree(text, "many.json", nullptr));
+  EXPECT_TRUE(ExpectAgree(text, "many.json", nullptr));
 }
 
 }  // namespace

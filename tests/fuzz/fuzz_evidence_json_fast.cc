@@ -2,7 +2,8 @@
 // reader. Wherever the fast one accepts a document, the SAX one must give the
 // same load (records, origins, unit, appraisals) with no issue; otherwise the
 // fast one declines and the SAX one alone answers (both reject, or SAX
-// reports what the fast one left to it). Untyped and typed by the example.
+// reports what the fast one left to it). Untyped and typed by the example. A
+// loader kept across inputs (it learns the kinds and keys) agrees with SAX.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -18,12 +19,21 @@
 
 namespace {
 
-void Compare(std::string_view text, const cchc::Criteria* schema) {
+// `kept` has loaded every earlier input with `schema` (as batch keeps one
+// loader per thread): it must load this one as the SAX reader does.
+void Compare(std::string_view text, const cchc::Criteria* schema, cchc::EvidenceLoader* kept) {
   using cchc::evidence_internal::LoadEvidenceJsonFast;
   using cchc::evidence_internal::LoadEvidenceJsonSax;
+  static cchc::EvidenceLoad* kept_load = new cchc::EvidenceLoad();
+  kept->Load(text, "fuzz.json", kept_load);
   std::optional<cchc::EvidenceLoad> fast = LoadEvidenceJsonFast(text, "fuzz.json", schema, {});
-  if (!fast) return;
   cchc::EvidenceLoad sax = LoadEvidenceJsonSax(text, "fuzz.json", schema, {});
+  const std::string kept_diff = cchc::testutil::LoadDifference(*kept_load, sax);
+  if (!kept_diff.empty()) {
+    std::fprintf(stderr, "the kept loader and SAX differ: %s\n", kept_diff.c_str());
+    std::abort();
+  }
+  if (!fast) return;
   if (!sax.issues.empty()) {
     std::fprintf(stderr, "fast reader accepted what SAX reports:\n%s\n",
                  cchc::RenderIssues(sax.issues).c_str());
@@ -40,7 +50,10 @@ void Compare(std::string_view text, const cchc::Criteria* schema) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  Compare(text, nullptr);
-  Compare(text, &cchc::fuzz::ExampleCriteria().criteria());
+  static cchc::EvidenceLoader* untyped = new cchc::EvidenceLoader(nullptr, {});
+  static cchc::EvidenceLoader* typed =
+      new cchc::EvidenceLoader(&cchc::fuzz::ExampleCriteria().criteria(), {});
+  Compare(text, nullptr, untyped);
+  Compare(text, &cchc::fuzz::ExampleCriteria().criteria(), typed);
   return 0;
 }
