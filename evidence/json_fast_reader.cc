@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,7 @@ struct FastReaderState {
   KindCache kinds;
   bool keep_kinds = false;  // one schema for the state's lifetime: kinds kept between documents
   std::vector<std::string_view> ids;  // record ids, for the duplicate check
+  std::vector<uint32_t> id_table;     // its hash table
 };
 
 void FastReaderStateDeleter::operator()(FastReaderState* state) const { delete state; }
@@ -247,6 +249,35 @@ struct FieldRef {
   dom::element_type type;
   const FieldDecl* decl = nullptr;  // set once the record's kind is known
 };
+
+// `*to` = `from`, unless it holds it already: a record reused from the last
+// document mostly has the same kind and field names at the same place.
+void AssignChanged(std::string* to, std::string_view from) {
+  if (to->size() == from.size()) {
+    size_t i = 0;
+    while (i < from.size() && (*to)[i] == from[i]) ++i;
+    if (i == from.size()) return;
+  }
+  to->assign(from);
+}
+
+// True when two of `ids` are equal: one pass over an open-addressing table
+// of their positions (`table` keeps its memory), not a sort.
+bool HasDuplicate(const std::vector<std::string_view>& ids, std::vector<uint32_t>* table) {
+  constexpr uint32_t kEmpty = ~uint32_t{0};
+  size_t capacity = 16;
+  while (capacity < 2 * ids.size()) capacity *= 2;
+  table->assign(capacity, kEmpty);
+  const size_t mask = capacity - 1;
+  for (uint32_t i = 0; i < ids.size(); ++i) {
+    size_t h = std::hash<std::string_view>{}(ids[i]) & mask;
+    for (; (*table)[h] != kEmpty; h = (h + 1) & mask) {
+      if (ids[(*table)[h]] == ids[i]) return true;
+    }
+    (*table)[h] = i;
+  }
+  return false;
+}
 
 class FastReader {
  public:
@@ -477,7 +508,7 @@ class FastReader {
       Record& record = out[k++];
       record.origin = RecordOrigin{place.line, place.column};
       record.id.assign(id);
-      record.kind.assign(kind);
+      AssignChanged(&record.kind, kind);
       ids.push_back(id);
       record.fields.resize(fields_.size() - 2 - nulls);
       size_t j = 0;
@@ -487,7 +518,7 @@ class FastReader {
         if (f.decl == nullptr && declared) return false;  // undeclared: reported
         if (f.type == dom::element_type::NULL_VALUE) continue;
         auto& [field_name, typed] = record.fields[j++];
-        field_name.assign(f.key);
+        AssignChanged(&field_name, f.key);
         if (!Typed(f, &typed)) return false;  // reported
       }
       builder_.CheckRecordOfKind(record, slot->decl);
@@ -495,8 +526,7 @@ class FastReader {
     }
     out.resize(k);
     // A duplicate id is reported (E505).
-    std::sort(ids.begin(), ids.end());
-    return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
+    return !HasDuplicate(ids, &state_->id_table);
   }
 
   bool Appraisals(const dom::element& v) {
