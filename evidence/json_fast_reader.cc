@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "criteria/date.h"
 #include "evidence/json_fast.h"
 #include "evidence/validate.h"
 
@@ -437,13 +438,36 @@ class FastReader {
 
   // Types a value (not null, array or object) as FromBool/FromString/
   // FromNumber would; false where they report.
+  // Every member of *out but its text, as EvidenceBuilder's typing sets them.
+  static void SetValue(Value* out, ValueType type, Date date) {
+    out->type = type;
+    out->number = 0;
+    out->date = date;
+    out->boolean = false;
+  }
+
   static bool Typed(const FieldRef& f, Value* out) {
     const FieldDecl* decl = f.decl;
     switch (f.type) {
       case dom::element_type::BOOL:
         return EvidenceBuilder::TypeBool(f.value.get_bool().value_unsafe(), decl, out);
-      case dom::element_type::STRING:
-        return EvidenceBuilder::TypeString(f.value.get_string().value_unsafe(), decl, out);
+      case dom::element_type::STRING: {
+        const std::string_view s = f.value.get_string().value_unsafe();
+        // The two commonest typings, as TypeString does them: free text and dates.
+        if (decl == nullptr || (decl->type == FieldType::kString && decl->one_of.empty())) {
+          SetValue(out, ValueType::kString, Date{});
+          out->text.assign(s);
+          return true;
+        }
+        if (decl->type == FieldType::kDate) {
+          const std::optional<Date> d = ParseIsoDate(s);
+          if (!d) return false;
+          SetValue(out, ValueType::kDate, *d);
+          out->text.clear();
+          return true;
+        }
+        return EvidenceBuilder::TypeString(s, decl, out);
+      }
       default: {
         double number = 0;
         return Number(f.value, &number) && EvidenceBuilder::TypeNumber(number, decl, out);
