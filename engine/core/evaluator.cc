@@ -99,7 +99,7 @@ EvalValue ItemEvaluator::Eval(int node) {
     case ExprKind::kName:
       return EvalName(n);
     case ExprKind::kField: {
-      EvalValue obj = Eval(n.a);
+      EvalValue obj = EvalDirect(n.a);
       if (obj.special()) return obj;
       if (obj.type != EvalValue::T::kRecord) {
         return EvalValue::Error(
@@ -129,7 +129,7 @@ EvalValue ItemEvaluator::EvalName(const Node& n) {
         // Bindings never read the current `where` record: evaluate outside it.
         const int saved = current_record_;
         current_record_ = -1;
-        bindings_[slot] = Eval(item_->bindings[slot]);
+        bindings_[slot] = EvalDirect(item_->bindings[slot]);
         current_record_ = saved;
         bound_[slot] = generation_;
       }
@@ -263,8 +263,8 @@ EvalValue ItemEvaluator::EvalBinary(const Node& n) {
     if (b.special()) return b;
     return EvalValue::Bool(is_and);
   }
-  EvalValue a = Eval(n.a);
-  EvalValue b = Eval(n.b);
+  EvalValue a = EvalDirect(n.a);
+  EvalValue b = EvalDirect(n.b);
   if (a.special() || b.special()) return Worse(a, b);
   switch (n.op) {
     case Op::kAdd:
@@ -555,7 +555,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
   switch (n.fn) {
     case Fn::kCount:
     case Fn::kExists: {
-      EvalValue s = Eval(n.a);
+      EvalValue s = EvalDirect(n.a);
       if (!need_set(s)) return set_error(s);
       const size_t c = Set(s.ref).size();
       return n.fn == Fn::kCount ? EvalValue::Number(static_cast<double>(c))
@@ -565,7 +565,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     case Fn::kAvg:
     case Fn::kMin:
     case Fn::kMax: {
-      EvalValue s = Eval(n.a);
+      EvalValue s = EvalDirect(n.a);
       if (!need_set(s)) return set_error(s);
       double acc = 0;
       size_t seen = 0;
@@ -605,7 +605,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     }
     case Fn::kMin2:
     case Fn::kMax2: {
-      EvalValue a = Eval(n.a), b = Eval(n.b);
+      EvalValue a = EvalDirect(n.a), b = EvalDirect(n.b);
       if (a.special() || b.special()) return Worse(a, b);
       if (!a.numeric() || !b.numeric())
         return EvalValue::Error(Keep(std::string(n.text) + "() needs numbers"));
@@ -617,7 +617,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
     case Fn::kLatest:
     case Fn::kEarliest:
     case Fn::kValue: {
-      EvalValue s = Eval(n.a);
+      EvalValue s = EvalDirect(n.a);
       if (!need_set(s)) return set_error(s);
       const int by = n.fn == Fn::kValue ? plan_.issued_field() : n.field;
       const bool latest = n.fn != Fn::kEarliest;
@@ -656,7 +656,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
       return v;
     }
     case Fn::kRatio: {
-      EvalValue a = Eval(n.a), b = Eval(n.b);
+      EvalValue a = EvalDirect(n.a), b = EvalDirect(n.b);
       if (a.special() || b.special()) return Worse(a, b);
       if (!a.numeric() || !b.numeric()) return EvalValue::Error("ratio() needs numbers");
       if (b.number == 0) return EvalValue::NoCase();
@@ -667,7 +667,7 @@ EvalValue ItemEvaluator::EvalCall(const Node& n) {
       return v;
     }
     case Fn::kDays: {
-      EvalValue a = Eval(n.a), b = Eval(n.b);
+      EvalValue a = EvalDirect(n.a), b = EvalDirect(n.b);
       if (a.special() || b.special()) return Worse(a, b);
       if (a.type != T::kDate || b.type != T::kDate)
         return EvalValue::Error("days() needs two dates");

@@ -107,6 +107,19 @@ class ItemEvaluator {
   EvalValue EvalBinary(const Node& n);
   EvalValue EvalCall(const Node& n);
   EvalValue EvalWhere(const Node& n);
+  // Eval() with the common kinds (a name, a call, a `where`, a number)
+  // dispatched by branches at each call site, which predict better than
+  // Eval()'s one switch; the same functions run, so the same values come.
+  EvalValue EvalDirect(int node) {
+    if (node >= 0) {
+      const Node& x = plan_.nodes()[static_cast<size_t>(node)];
+      if (x.kind == ExprKind::kName) return EvalName(x);
+      if (x.kind == ExprKind::kCall) return EvalCall(x);
+      if (x.kind == ExprKind::kWhere) return EvalWhere(x);
+      if (x.kind == ExprKind::kNumber) return EvalValue::Number(x.number);
+    }
+    return Eval(node);
+  }
   EvalValue EvalRecords(const Node& n, bool track);
   EvalValue FieldOf(uint32_t record, int field);
   int NewSet();

@@ -149,6 +149,11 @@ class RuleRunner {
       *out = fallback;
       return true;
     }
+    const Node& x = ev_.plan().nodes()[static_cast<size_t>(node)];
+    if (x.kind == ExprKind::kNumber) {  // the common literal points: as Eval() gives them
+      *out = x.number;
+      return true;
+    }
     EvalValue v = ev_.Eval(node);
     if (v.type == T::kNoCase) {
       *why = "no cases";
@@ -361,7 +366,7 @@ void ItemEvaluator::Evaluate(const EvidenceIndex& index, int item_index, ItemSco
 
   // 1. Applicability.
   for (int cond : ci.na_when) {
-    EvalValue v = Eval(cond);
+    EvalValue v = EvalDirect(cond);
     if (v.type == T::kError) return fail(std::string(v.text));
     if (v.type == T::kBool && v.boolean) {
       s.status = ItemStatus::kNotApplicable;
