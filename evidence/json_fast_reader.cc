@@ -74,8 +74,9 @@ struct FastReaderState {
   std::vector<uint32_t> record_starts;
   KindCache kinds;
   bool keep_kinds = false;  // one schema for the state's lifetime: kinds kept between documents
-  std::vector<std::string_view> ids;  // record ids, for the duplicate check
-  std::vector<uint32_t> id_table;     // its hash table
+  std::vector<std::string_view> ids;    // record ids, for the duplicate check
+  std::vector<uint32_t> id_table;       // its hash table (also for the appraised items)
+  std::vector<std::string_view> items;  // appraised items, for the duplicate check
 };
 
 void FastReaderStateDeleter::operator()(FastReaderState* state) const { delete state; }
@@ -298,7 +299,7 @@ class FastReader {
     dom::object top;
     if (root.get_object().get(top) != simdjson::SUCCESS) return false;
     Keys keys;
-    bool seen_records = false;
+    bool seen_records = false, seen_appraisal = false;
     for (dom::key_value_pair kv : top) {
       if (!Key(kv.key) || !keys.Insert(kv.key)) return false;
       const dom::element& v = kv.value;
@@ -318,6 +319,7 @@ class FastReader {
         if (origins_) FindRecordStarts(state_->parser, body, &state_->record_starts);
         if (!Records(v, body_offset)) return false;
       } else if (kv.key == "appraisal") {
+        seen_appraisal = true;
         if (!Appraisals(v)) return false;
       } else {
         return false;  // an unknown key: the SAX reader warns
@@ -325,6 +327,7 @@ class FastReader {
       if (!load_->issues.empty()) return false;
     }
     if (!seen_records) return false;
+    if (!seen_appraisal) builder_.evidence().appraisals.clear();  // kept from the last document
     builder_.Finish();  // year and as_of against the criteria
     return load_->issues.empty();
   }
@@ -553,43 +556,50 @@ class FastReader {
     return !HasDuplicate(ids, &state_->id_table);
   }
 
+  // Fills evidence().appraisals in place (their strings keep their memory).
   bool Appraisals(const dom::element& v) {
     dom::array entries;
     if (v.get_array().get(entries) != simdjson::SUCCESS) return false;
     Keys keys;
     std::vector<Appraisal>& kept = builder_.evidence().appraisals;
+    std::vector<std::string_view>& items = state_->items;
+    items.clear();
     for (dom::element e : entries) {
       dom::object obj;
       if (e.get_object().get(obj) != simdjson::SUCCESS) return false;
       keys.Clear();
-      Appraisal a;
-      bool item = false, points = false;
+      std::string_view item, note;
+      double points = 0;
+      bool has_item = false, has_points = false;
       for (dom::key_value_pair kv : obj) {
         if (!Key(kv.key) || !keys.Insert(kv.key)) return false;
         if (kv.key != "item" && kv.key != "points" && kv.key != "note") return false;
         if (kv.value.is_null()) continue;
         if (kv.key == "points") {
-          if (!Number(kv.value, &a.points)) return false;
-          points = true;
+          if (!Number(kv.value, &points)) return false;
+          has_points = true;
           continue;
         }
         std::string_view s;
         if (!String(kv.value, &s)) return false;
         if (kv.key == "item") {
-          a.item.assign(s);
-          item = true;
+          item = s;
+          has_item = true;
         } else {
-          a.note.assign(s);
+          note = s;
         }
       }
-      if (!item || !points) return false;
-      if (a.item.empty()) continue;  // as the SAX reader: given but empty, not kept
-      for (const Appraisal& k : kept) {
-        if (k.item == a.item) return false;  // appraised twice: reported
-      }
-      kept.push_back(std::move(a));
+      if (!has_item || !has_points) return false;
+      if (item.empty()) continue;  // as the SAX reader: given but empty, not kept
+      if (items.size() == kept.size()) kept.emplace_back();
+      Appraisal& a = kept[items.size()];
+      a.item.assign(item);
+      a.points = points;
+      a.note.assign(note);
+      items.push_back(item);
     }
-    return true;
+    kept.resize(items.size());
+    return !HasDuplicate(items, &state_->id_table);  // appraised twice: reported
   }
 
   EvidenceBuilder builder_;
@@ -632,14 +642,13 @@ bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_nam
       simdjson::SUCCESS) {
     return false;
   }
-  // Everything but the records' memory starts afresh.
+  // Everything but the records' and appraisals' memory starts afresh.
   Evidence& ev = load->evidence;
   ev.unit.code.clear();
   ev.unit.name.clear();
   ev.unit.province.clear();
   ev.year = 0;
   ev.as_of.reset();
-  ev.appraisals.clear();
   load->issues.clear();
   FastReader reader(load, file_name, schema, limits, text, state, origins);
   return reader.Read(root, body_offset, body);

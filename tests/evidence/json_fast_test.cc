@@ -194,7 +194,8 @@ TEST(JsonFast, EdgeCasesAgree) {
 
 // A kept loader learns each kind's keys from the records it reads: records
 // that give them in another order, leave some out, repeat one, or add one
-// the kind does not declare are read as a fresh reader reads them.
+// the kind does not declare are read as a fresh reader reads them; so are
+// appraisals, filled in place of the last document's.
 TEST(JsonFast, KeptLoaderFollowsEveryKeyOrder) {
   const Criteria schema = testutil::TestSchema();
   Kept kept(&schema, {});
@@ -209,6 +210,17 @@ TEST(JsonFast, KeptLoaderFollowsEveryKeyOrder) {
       {R"({"records": [{"id": "i", "kind": "dossiers", "received": null, "scor": null}]})", false},
       {R"({"records": [{"id": "j", "kind": "dossiers", "received": null, "score": 1}]})", true},
       {R"({"records": [{"id": "k", "kind": "dossiers", "received": 2, "score": 1}]})", true},
+      // Appraisals are filled in place too: more, fewer, none, null, repeated.
+      {R"({"records": [], "appraisal": [{"item": "1.1", "points": 1, "note": "a long enough note"}, {"item": "1.2", "points": 2}]})",
+       true},
+      {R"({"records": [], "appraisal": [{"note": "x", "item": "2.1", "points": 0.5}]})", true},
+      {R"({"records": []})", true},
+      {R"({"records": [], "appraisal": [{"item": "3", "points": 1}, {"item": "", "points": 1}, {"item": "4", "points": 1}]})",
+       true},
+      {R"({"records": [], "appraisal": null})", true},
+      {R"({"records": [], "appraisal": [{"item": "5", "points": 1}, {"item": "5", "points": 2}]})",
+       false},
+      {R"({"records": [], "appraisal": []})", true},
   };
   for (const auto& [text, fast] : cases) {
     EXPECT_EQ(ExpectAgree(text, "case.json", &schema, {}, &kept), fast) << text;
