@@ -222,6 +222,24 @@ Cmp Compare(Op op, const EvalValue& a, const EvalValue& b) {
   return r ? Cmp::kTrue : Cmp::kFalse;
 }
 
+// `a op b` for two dates as days (op a comparison, as IsComparison says).
+bool DaysMeet(Op op, int32_t a, int32_t b) {
+  switch (op) {
+    case Op::kEq:
+      return a == b;
+    case Op::kNe:
+      return a != b;
+    case Op::kLt:
+      return a < b;
+    case Op::kLe:
+      return a <= b;
+    case Op::kGt:
+      return a > b;
+    default:
+      return a >= b;  // kGe
+  }
+}
+
 bool IsComparison(Op op) {
   return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe || op == Op::kGt ||
          op == Op::kGe;
@@ -406,6 +424,20 @@ EvalValue ItemEvaluator::Operand(const Node& x, uint32_t r) const {
   return FromValue(index_->field(r, x.slot));
 }
 
+bool ItemEvaluator::DateOperand(const Node& x, uint32_t r, int32_t* days) const {
+  if (x.kind != ExprKind::kName) return false;
+  if (x.ref == NameRef::kAsOf) {
+    if (!index_->as_of()) return false;
+    *days = index_->as_of()->days;
+    return true;
+  }
+  if (x.ref != NameRef::kField || x.slot < 2) return false;
+  const Value* v = index_->field(r, x.slot);
+  if (v == nullptr || v->type != ValueType::kDate) return false;
+  *days = v->date.days;
+  return true;
+}
+
 int ItemEvaluator::TestWhere(const WhereTest& test, uint32_t r) {
   // As the evaluator would: the first false conjunct decides (those after it
   // are not evaluated); a missing one leaves the result missing (not
@@ -422,6 +454,13 @@ int ItemEvaluator::TestWhere(const WhereTest& test, uint32_t r) {
       const int hit = k.simple.Match(v);
       if (hit < 0) return -1;
       if (hit == 0) return 0;
+      continue;
+    }
+    // Two dates (the common `done_on <= due`, `due <= as_of`): compared on
+    // the stored days, as Compare() compares dates.
+    int32_t da = 0, db = 0;
+    if (DateOperand(*k.lhs, r, &da) && DateOperand(*k.rhs, r, &db)) {
+      if (!DaysMeet(k.op, da, db)) return 0;
       continue;
     }
     const EvalValue a = Operand(*k.lhs, r);

@@ -145,6 +145,9 @@ class ItemEvaluator {
   // 1: record r is selected, 0: not, -1: evaluate the condition instead.
   int TestWhere(const WhereTest& test, uint32_t r);
   EvalValue Operand(const Node& x, uint32_t r) const;
+  // A date operand (a date field of record r, or as_of) as days; false for
+  // any other operand or value.
+  bool DateOperand(const Node& x, uint32_t r, int32_t* days) const;
 
   const Plan& plan_;
   const EvidenceIndex* index_ = nullptr;
