@@ -29,6 +29,12 @@ constexpr size_t kMaxFastKeys = 64;
 // with more goes the slow way (Keys, a declaration look-up per field).
 constexpr size_t kMaxKindKeys = 128;
 
+}  // namespace
+
+// Named, not anonymous: FastReaderState (declared in loader.h) holds a
+// KindCache, and a type with external linkage may not hold an internal one.
+namespace fast_reader {
+
 // A key of a record kind with its declaration.
 struct KeyEntry {
   std::string name;
@@ -61,6 +67,14 @@ struct KindCache {
   }
 };
 
+}  // namespace fast_reader
+
+namespace {
+
+using fast_reader::KeyEntry;
+using fast_reader::KindCache;
+using fast_reader::KindSlot;
+
 // Kinds remembered at most; past that the cache starts again.
 constexpr size_t kMaxKinds = 256;
 
@@ -69,7 +83,7 @@ constexpr size_t kMaxKinds = 256;
 }  // namespace
 
 struct FastReaderState {
-  dom::parser parser;
+  simdjson::dom::parser parser;
   std::vector<char> padded;
   std::vector<uint32_t> record_starts;
   KindCache kinds;
