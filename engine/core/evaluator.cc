@@ -417,11 +417,7 @@ EvalValue ItemEvaluator::Operand(const Node& x, uint32_t r) const {
   if (x.ref == NameRef::kAsOf) {
     return index_->as_of() ? EvalValue::OfDate(*index_->as_of()) : EvalValue::Missing();
   }
-  // A field of the record, as FieldOf reads it.
-  if (x.slot < 0) return EvalValue::Missing();
-  if (x.slot == Plan::kIdField) return EvalValue::String(index_->record(r).id);
-  if (x.slot == Plan::kKindField) return EvalValue::String(index_->record(r).kind);
-  return FromValue(index_->field(r, x.slot));
+  return FieldOf(r, x.slot);
 }
 
 bool ItemEvaluator::DateOperand(const Node& x, uint32_t r, int32_t* days) const {

@@ -121,7 +121,7 @@ class ItemEvaluator {
     return Eval(node);
   }
   EvalValue EvalRecords(const Node& n, bool track);
-  EvalValue FieldOf(uint32_t record, int field);
+  EvalValue FieldOf(uint32_t record, int field) const;
   int NewSet();
   void Track(std::span<const uint32_t> records);
 
@@ -180,7 +180,7 @@ class ItemEvaluator {
   const AggregateCache* cache_ = nullptr;
 };
 
-inline EvalValue ItemEvaluator::FieldOf(uint32_t record, int field) {
+inline EvalValue ItemEvaluator::FieldOf(uint32_t record, int field) const {
   if (field < 0) return EvalValue::Missing();
   if (field == Plan::kIdField) return EvalValue::String(index_->record(record).id);
   if (field == Plan::kKindField) return EvalValue::String(index_->record(record).kind);
