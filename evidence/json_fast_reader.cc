@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "criteria/date.h"
+#include "criteria/hash_bytes.h"
 #include "evidence/json_fast.h"
 #include "evidence/validate.h"
 
@@ -269,12 +270,7 @@ struct FieldRef {
 // `*to` = `from`, unless it holds it already: a record reused from the last
 // document mostly has the same kind and field names at the same place.
 void AssignChanged(std::string* to, std::string_view from) {
-  if (to->size() == from.size()) {
-    size_t i = 0;
-    while (i < from.size() && (*to)[i] == from[i]) ++i;
-    if (i == from.size()) return;
-  }
-  to->assign(from);
+  if (!SameBytes(*to, from)) to->assign(from);
 }
 
 // True when two of `ids` are equal: one pass over an open-addressing table
@@ -378,9 +374,9 @@ class FastReader {
   // declare the kind (the SAX reader reports it: E530).
   KindSlot* SlotOf(std::string_view kind) {
     KindCache& c = state_->kinds;
-    if (c.last < c.used && c.slots[c.last].kind == kind) return &c.slots[c.last];
+    if (c.last < c.used && SameBytes(c.slots[c.last].kind, kind)) return &c.slots[c.last];
     for (size_t k = 0; k < c.used; ++k) {
-      if (c.slots[k].kind == kind) {
+      if (SameBytes(c.slots[k].kind, kind)) {
         c.last = k;
         return &c.slots[k];
       }
@@ -400,14 +396,6 @@ class FastReader {
     return &slot;
   }
 
-  static bool SameKey(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
-
   // The entry of `name` among `slot`'s keys, looked for from `hint` on and
   // added when new; kMaxKindKeys when the slot is full.
   size_t EntryOf(KindSlot* slot, std::string_view name, size_t hint) {
@@ -415,7 +403,7 @@ class FastReader {
     const size_t n = slot->count;
     for (size_t t = 0, i = hint; t < n; ++t, ++i) {
       if (i >= n) i -= n;
-      if (SameKey(known[i].name, name)) return i;
+      if (SameBytes(known[i].name, name)) return i;
     }
     if (n == kMaxKindKeys) return kMaxKindKeys;
     known[n].name.assign(name);

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/core/hash_bytes.h"
+#include "criteria/hash_bytes.h"
 #include "evidence/record.h"
 
 namespace cchc {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "criteria/ast.h"
-#include "engine/core/hash_bytes.h"
+#include "criteria/hash_bytes.h"
 #include "engine/core/threshold.h"
 
 namespace cchc {

@@ -1,7 +1,8 @@
 // Short-string hashing and equality, word at a time, for the hot name and id
-// look-ups of evidence indexing (field names, record ids: a few bytes each).
-#ifndef CCHC_ENGINE_CORE_HASH_BYTES_H_
-#define CCHC_ENGINE_CORE_HASH_BYTES_H_
+// look-ups of evidence reading and indexing (field names, record ids: a few
+// bytes each).
+#ifndef CCHC_CRITERIA_HASH_BYTES_H_
+#define CCHC_CRITERIA_HASH_BYTES_H_
 
 #include <cstdint>
 #include <cstring>
@@ -68,4 +69,4 @@ inline bool SameBytes(std::string_view a, std::string_view b) {
 
 }  // namespace cchc
 
-#endif  // CCHC_ENGINE_CORE_HASH_BYTES_H_
+#endif  // CCHC_CRITERIA_HASH_BYTES_H_
