@@ -19,12 +19,13 @@ namespace cchc {
 // line numbers and texts: a trailing '\r' dropped, blank lines skipped).
 class NdjsonFileInputs : public BatchInputs {
  public:
-  // Opens and scans the regular file `path`, reading `chunk_bytes` at a time.
+  // Opens and scans the regular file `path`, reading `chunk_bytes` at a time
+  // (64 KiB: a larger buffer costs more in fresh pages than it saves in reads).
   // Returns nullptr when the file is not a regular file of at most
   // `max_bytes`, or cannot be opened or read: the caller then reads it whole,
   // which reports why.
   static std::unique_ptr<NdjsonFileInputs> Open(const std::string& path, size_t max_bytes,
-                                                size_t chunk_bytes = size_t{1} << 20);
+                                                size_t chunk_bytes = size_t{1} << 16);
   ~NdjsonFileInputs() override;
   NdjsonFileInputs(const NdjsonFileInputs&) = delete;
   NdjsonFileInputs& operator=(const NdjsonFileInputs&) = delete;

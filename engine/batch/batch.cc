@@ -21,13 +21,15 @@ namespace {
 
 constexpr size_t kMaxErrorsShown = 5;
 
+// Input i's outcome: units[i] when scored, else failures[i].
 struct Slot {
-  std::optional<BatchUnit> unit;
+  bool scored = false;
   std::optional<BatchFailure> failure;
 };
 
-BatchUnit Compact(const Plan& plan, const Scorecard& card, std::string source) {
-  BatchUnit u;
+// The card's compact result into *u (a default-constructed unit).
+void Compact(const Plan& plan, const Scorecard& card, std::string source, BatchUnit* out) {
+  BatchUnit& u = *out;
   u.source = std::move(source);
   u.unit = card.unit;
   u.percent = card.percent;
@@ -57,7 +59,6 @@ BatchUnit Compact(const Plan& plan, const Scorecard& card, std::string source) {
   }
   u.appraised_percent = card.appraised_percent;
   u.appraised_points = card.appraised_points;
-  return u;
 }
 
 // The loader's errors as one message; NDJSON issues are moved to file lines.
@@ -79,8 +80,9 @@ std::string LoadErrors(std::vector<EvidenceIssue> issues, const std::string& nam
 }
 
 // What a worker thread keeps from one input to the next: its scorer, its
-// loader (which learns the schema's record kinds once), the load and the read
-// buffer, whose memory the next input mostly fits in.
+// loader (which learns the schema's record kinds once), and the read buffer,
+// load, index and scorecard, whose memory the next input mostly fits in (a
+// fresh one per input would touch new memory for each).
 struct Worker {
   Worker(const Plan& plan, const EvidenceLimits& limits)
       : scorer(plan), loader(&plan.criteria(), limits, /*origins=*/false) {
@@ -89,10 +91,13 @@ struct Worker {
   Scorer scorer;
   EvidenceLoader loader;  // no record origins: a batch result never shows them
   EvidenceLoad load;
+  std::optional<EvidenceIndex> index;  // over `load.evidence`, made on the first input
+  Scorecard card;
   std::string buffer;
 };
 
-void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, Worker* worker, Slot* slot) {
+void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, Worker* worker, Slot* slot,
+              BatchUnit* unit) {
   const std::string name = inputs.Name(i);
   std::string_view text;
   std::string why;
@@ -111,9 +116,14 @@ void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, Worker* wor
         BatchFailure{name, "the evidence names no unit (unit.code is missing or empty)"};
     return;
   }
-  EvidenceIndex index(plan, load.evidence);
-  Scorecard card = worker->scorer.Score(index);
-  slot->unit = Compact(plan, card, name);
+  if (worker->index) {
+    worker->index->Rebuild(load.evidence);
+  } else {
+    worker->index.emplace(plan, load.evidence);
+  }
+  worker->scorer.ScoreInto(*worker->index, &worker->card);
+  Compact(plan, worker->card, name, unit);
+  slot->scored = true;
 }
 
 }  // namespace
@@ -144,6 +154,11 @@ bool NdjsonInputs::Read(size_t i, std::string*, std::string_view* text, std::str
 
 BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& o) {
   const size_t n = inputs.size();
+  // Units are scored into their final place (input order), and the failed
+  // and duplicate ones squeezed out after: no unit is copied or moved to a
+  // new buffer (fresh memory costs page faults, a large share of a batch).
+  BatchResult result;
+  result.units.resize(n);
   std::vector<Slot> slots(n);
   // One per thread, made on the thread's first unit.
   std::vector<std::unique_ptr<Worker>> workers(ParallelWorkers(o.jobs, n));
@@ -151,30 +166,38 @@ BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchC
     std::unique_ptr<Worker>& worker = workers[w];
     try {
       if (!worker) worker = std::make_unique<Worker>(plan, o.limits);
-      ScoreOne(plan, inputs, i, worker.get(), &slots[i]);
+      ScoreOne(plan, inputs, i, worker.get(), &slots[i], &result.units[i]);
     } catch (const std::exception& e) {
-      slots[i].unit.reset();
+      slots[i].scored = false;
       slots[i].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};
     }
     if (o.progress) o.progress->fetch_add(1, std::memory_order_relaxed);
   });
+  workers.clear();
 
-  BatchResult result;
-  std::unordered_map<std::string, std::string> seen;  // code -> source
-  for (Slot& s : slots) {
-    if (s.unit) {
-      auto [it, fresh] = seen.emplace(s.unit->unit.code, s.unit->source);
-      if (!fresh) {
-        result.failed.push_back({s.unit->source, "duplicate unit code \"" + s.unit->unit.code +
-                                                     "\" (already scored from " + it->second +
-                                                     ")"});
-        continue;
-      }
-      result.units.push_back(std::move(*s.unit));
-    } else if (s.failure) {
-      result.failed.push_back(std::move(*s.failure));
+  std::unordered_map<std::string_view, size_t> seen;  // code -> its unit's final position
+  seen.reserve(n);
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    Slot& s = slots[i];
+    if (!s.scored) {
+      if (s.failure) result.failed.push_back(std::move(*s.failure));
+      continue;
     }
+    BatchUnit& u = result.units[i];
+    if (auto it = seen.find(u.unit.code); it != seen.end()) {
+      result.failed.push_back({u.source, "duplicate unit code \"" + u.unit.code +
+                                             "\" (already scored from " +
+                                             result.units[it->second].source + ")"});
+      continue;
+    }
+    if (kept != i) result.units[kept] = std::move(u);
+    // The key views the unit's code where it now rests (a move keeps the
+    // bytes of a long code; a short one is copied into the slot itself).
+    seen.emplace(result.units[kept].unit.code, kept);
+    ++kept;
   }
+  result.units.resize(kept);
   FinishBatch(plan, o.max_gaps, &result);
   return result;
 }
@@ -222,25 +245,35 @@ void FinishBatch(const Plan& plan, size_t max_gaps, BatchResult* r) {
   // Largest item gaps: |gap| descending, then rank order, then plan order.
   std::vector<size_t> position(r->units.size());
   for (size_t k = 0; k < r->order.size(); ++k) position[r->order[k]] = k;
-  std::vector<BatchGap> all;
-  for (size_t u = 0; u < r->units.size(); ++u) {
-    const BatchUnit& unit = r->units[u];
-    for (size_t i = 0; i < unit.item_appraised.size(); ++i) {
-      if (!unit.item_appraised[i]) continue;
-      BatchGap g{u, static_cast<int>(i), unit.item_points[i], *unit.item_appraised[i]};
-      if (std::fabs(g.gap()) > 1e-9) all.push_back(g);
-    }
-  }
+  // `before` is a total order (a unit and item are one gap), so keeping the
+  // first max_gaps in a heap as the gaps come gives the same list as sorting
+  // them all, without holding every gap of every unit.
   auto before = [&](const BatchGap& a, const BatchGap& b) {
     const double ga = std::fabs(a.gap()), gb = std::fabs(b.gap());
     if (ga != gb) return ga > gb;
     if (a.unit != b.unit) return position[a.unit] < position[b.unit];
     return a.item < b.item;
   };
-  const size_t keep = std::min(max_gaps, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<long>(keep), all.end(), before);
-  all.resize(keep);
-  r->largest_gaps = std::move(all);
+  std::vector<BatchGap> kept;  // a heap whose top is the last of the kept
+  kept.reserve(std::min<size_t>(max_gaps, 1024));
+  for (size_t u = 0; u < r->units.size() && max_gaps > 0; ++u) {
+    const BatchUnit& unit = r->units[u];
+    for (size_t i = 0; i < unit.item_appraised.size(); ++i) {
+      if (!unit.item_appraised[i]) continue;
+      BatchGap g{u, static_cast<int>(i), unit.item_points[i], *unit.item_appraised[i]};
+      if (std::fabs(g.gap()) <= 1e-9) continue;
+      if (kept.size() < max_gaps) {
+        kept.push_back(g);
+        std::push_heap(kept.begin(), kept.end(), before);
+      } else if (before(g, kept.front())) {
+        std::pop_heap(kept.begin(), kept.end(), before);
+        kept.back() = g;
+        std::push_heap(kept.begin(), kept.end(), before);
+      }
+    }
+  }
+  std::sort_heap(kept.begin(), kept.end(), before);
+  r->largest_gaps = std::move(kept);
 }
 
 }  // namespace cchc

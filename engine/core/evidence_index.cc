@@ -8,12 +8,26 @@
 namespace cchc {
 
 EvidenceIndex::EvidenceIndex(const Plan& plan, const Evidence& evidence)
-    : plan_(&plan), evidence_(&evidence), as_of_(evidence.as_of), nfields_(plan.fields().size()) {
+    : plan_(&plan), nfields_(plan.fields().size()) {
+  Rebuild(evidence);
+}
+
+void EvidenceIndex::Rebuild(const Evidence& evidence) {
+  const Plan& plan = *plan_;
+  evidence_ = &evidence;
+  as_of_ = evidence.as_of;
+  touched_.clear();
+  names_.clear();
+  undo_.clear();
+  logging_ = false;
   const size_t n = evidence.records.size();
+  records_.clear();
+  kinds_.clear();
+  slots_.clear();
   records_.reserve(n + 8);
   kinds_.reserve(n + 8);
   live_.assign(n, 1);
-  rows_.resize(n);
+  rows_.assign(n, Row{});
   ids_.Reset(n + 8);
   // Records of a kind mostly repeat the previous one's kind and field names
   // in the same order: compare with those (kept per kind: the previous

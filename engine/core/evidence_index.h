@@ -25,6 +25,11 @@ class EvidenceIndex {
   // it (and every copy of it), and `evidence` must not change while it lives.
   // Records of kinds the plan does not know keep kind id -1.
   EvidenceIndex(const Plan& plan, const Evidence& evidence);
+  // Lays the index out again over `evidence` (same plan), as the constructor
+  // would, reusing the memory it holds: for a loop indexing many communes one
+  // after another. Edits, checkpoints and touched kinds are forgotten.
+  void Rebuild(const Evidence& evidence);
+  void Rebuild(Evidence&&) = delete;
   // A temporary would dangle at once.
   EvidenceIndex(const Plan&, Evidence&&) = delete;
   EvidenceIndex(Plan&&, const Evidence&) = delete;

@@ -16,7 +16,7 @@
 
 namespace cchc {
 
-enum class ItemStatus { kScored, kNotApplicable, kMissingEvidence, kError };
+enum class ItemStatus : uint8_t { kScored, kNotApplicable, kMissingEvidence, kError };
 const char* ItemStatusName(ItemStatus s);  // "scored", "not_applicable", ...
 
 // A value as an explanation shows it, copied out of the evaluation.

@@ -32,12 +32,42 @@ std::string BandOf(const IndexMeta& meta, double percent) {
   return "";
 }
 
+namespace {
+
+// Returns *s to a default-constructed ItemScore's values (what the evaluator
+// expects to fill), keeping the memory of its strings and vectors.
+void ResetItem(ItemScore* s) {
+  static const Explanation kNoExplanation;
+  s->index = -1;
+  s->group = ItemGroup::kArea;
+  s->status = ItemStatus::kScored;
+  s->points = s->max = 0;
+  s->branch.clear();
+  s->why = kNoExplanation;
+  s->evidence.clear();
+  s->appraised.reset();
+  s->appraisal_note.clear();
+}
+
+}  // namespace
+
 Scorecard Scorer::Score(const EvidenceIndex& index) {
-  const Evidence& evidence = index.evidence();
   Scorecard card;
+  ScoreInto(index, &card);
+  return card;
+}
+
+void Scorer::ScoreInto(const EvidenceIndex& index, Scorecard* out) {
+  const Evidence& evidence = index.evidence();
+  Scorecard& card = *out;
   card.unit = evidence.unit;
   card.year = evidence.year;
+  card.unmatched.clear();
+  card.warnings.clear();
+  card.alternative.reset();
   const size_t n = plan_.items().size();
+  const size_t kept = std::min(card.items.size(), n);
+  for (size_t i = 0; i < kept; ++i) ResetItem(&card.items[i]);
   card.items.resize(n);
   const bool explain = evaluator_.explain();
   std::vector<char> selected(explain ? evidence.records.size() : 0, 0);
@@ -66,7 +96,6 @@ Scorecard Scorer::Score(const EvidenceIndex& index) {
     card.unmatched.push_back(rec.id);
   }
   Aggregate(plan_, &card);
-  return card;
 }
 
 bool Scorer::Depends(int i, const std::vector<int>& kinds) const {

@@ -22,6 +22,10 @@ class Scorer {
   // Points-only (set_explain(false)): no explanations, evidence ids or
   // unmatched list.
   Scorecard Score(const EvidenceIndex& index);
+  // Score() into *card, reusing the memory an earlier score left in it (its
+  // items' strings and vectors): for a loop scoring many communes. *card ends
+  // equal to Score(index) whatever it held.
+  void ScoreInto(const EvidenceIndex& index, Scorecard* card);
 
   // Re-scores only the items that select a kind in `touched_kinds` (or every
   // kind), then re-aggregates. The unmatched list is left as it was. When

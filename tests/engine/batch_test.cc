@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -176,6 +180,26 @@ TEST(Batch, BadInputsAreReportedAndTheRestScored) {
   EXPECT_EQ(r.failed[4].source, "u5.json");
   EXPECT_NE(r.failed[4].error.find("duplicate unit code \"A\""), std::string::npos);
   EXPECT_EQ(ByCode(r, "A").percent, 80);  // the first A stands
+  EXPECT_NE(r.failed[4].error.find("already scored from u0.json"), std::string::npos);
+  EXPECT_EQ(r.units[1].source, "u6.json");  // moved up past the failures, whole
+  EXPECT_EQ(r.units[1].percent, 60);
+}
+
+// Duplicates are found among codes long enough to live outside the string
+// (the check views each kept unit's code where the unit rests).
+TEST(Batch, LongDuplicateCodesAmongFailures) {
+  auto c = Compile(Mini("shared"));
+  const std::string a = "UBND-XA-AN-KHANH-2026-A", b = "UBND-XA-AN-KHANH-2026-B";
+  MemoryInputs in({"[", Unit(a, 8), "[", Unit(b, 6), Unit(a, 5), "[", Unit(b, 4), Unit("C", 3)});
+  BatchResult r = ScoreBatch(c->plan(), in, {});
+  ASSERT_EQ(r.units.size(), 3u);
+  EXPECT_EQ(r.units[0].unit.code, a);
+  EXPECT_EQ(r.units[1].unit.code, b);
+  EXPECT_EQ(r.units[2].unit.code, "C");
+  EXPECT_EQ(r.units[1].percent, 60);
+  ASSERT_EQ(r.failed.size(), 5u);
+  EXPECT_EQ(r.failed[2].error, "duplicate unit code \"" + a + "\" (already scored from u1.json)");
+  EXPECT_EQ(r.failed[4].error, "duplicate unit code \"" + b + "\" (already scored from u3.json)");
 }
 
 TEST(Batch, NdjsonErrorsCarryTheFileLine) {
@@ -241,6 +265,56 @@ TEST(BatchGaps, OneScorecard) {
   EXPECT_EQ(gaps[0]->index, 2);
   EXPECT_EQ(gaps[1]->index, 0);
   EXPECT_EQ(LargestGaps(card, 1).size(), 1u);
+}
+
+// FinishBatch keeps the largest gaps as they come (a bounded heap): the list
+// equals sorting every gap by |gap|, then rank, then item, for any max_gaps,
+// over units built by hand with many equal gaps and equal ranks.
+TEST(BatchGaps, LargestEqualSortingEveryGap) {
+  auto c = Compile(Mini("shared"));
+  std::mt19937 rng(5);
+  BatchResult units;
+  for (int u = 0; u < 40; ++u) {
+    BatchUnit unit;
+    unit.unit.code = "U" + std::to_string(u);
+    unit.percent = static_cast<double>(rng() % 5) * 10;
+    constexpr size_t kItems = 4;
+    unit.item_points.assign(kItems, 0);
+    unit.item_status.assign(kItems, ItemStatus::kScored);
+    unit.item_appraised.assign(kItems, std::nullopt);
+    for (size_t i = 0; i < kItems; ++i) {
+      unit.item_points[i] = static_cast<double>(rng() % 5);
+      if (rng() % 3 != 0) unit.item_appraised[i] = static_cast<double>(rng() % 5) * 0.5;
+    }
+    units.units.push_back(unit);
+  }
+  for (size_t max_gaps : {0, 1, 2, 7, 50, 1000}) {
+    BatchResult r = units;
+    FinishBatch(c->plan(), max_gaps, &r);
+    std::vector<size_t> position(r.units.size());
+    for (size_t k = 0; k < r.order.size(); ++k) position[r.order[k]] = k;
+    std::vector<BatchGap> all;
+    for (size_t u = 0; u < r.units.size(); ++u) {
+      for (size_t i = 0; i < r.units[u].item_appraised.size(); ++i) {
+        if (!r.units[u].item_appraised[i]) continue;
+        BatchGap g{u, static_cast<int>(i), r.units[u].item_points[i],
+                   *r.units[u].item_appraised[i]};
+        if (std::fabs(g.gap()) > 1e-9) all.push_back(g);
+      }
+    }
+    std::sort(all.begin(), all.end(), [&](const BatchGap& a, const BatchGap& b) {
+      if (std::fabs(a.gap()) != std::fabs(b.gap())) return std::fabs(a.gap()) > std::fabs(b.gap());
+      if (a.unit != b.unit) return position[a.unit] < position[b.unit];
+      return a.item < b.item;
+    });
+    ASSERT_GT(all.size(), 50u);  // enough gaps that 50 is a real cut
+    all.resize(std::min(max_gaps, all.size()));
+    ASSERT_EQ(r.largest_gaps.size(), all.size()) << "max_gaps " << max_gaps;
+    for (size_t k = 0; k < all.size(); ++k) {
+      EXPECT_EQ(r.largest_gaps[k].unit, all[k].unit) << "max_gaps " << max_gaps << " #" << k;
+      EXPECT_EQ(r.largest_gaps[k].item, all[k].item) << "max_gaps " << max_gaps << " #" << k;
+    }
+  }
 }
 
 TEST(BatchRender, TableCsvMarkdownCarryRanksAndFailures) {
