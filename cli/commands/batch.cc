@@ -18,6 +18,7 @@
 
 #include "cli/commands/batch_inputs.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/huge_heap.h"
 #include "cli/commands/io.h"
 #include "cli/commands/load.h"
 #include "cli/commands/output.h"
@@ -92,6 +93,10 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
   std::unique_ptr<BatchInputs> inputs = OpenBatchInputs(o.input, nullptr, err);
   if (!inputs) return kExitInvalidInput;
 
+  // A national batch keeps ~25 MB of results and buffers: 2 MiB pages make
+  // that a dozen page faults instead of ~4,000 (about a sixth of its CPU
+  // time on a virtual machine, where each costs ~15 us).
+  GrowHeapInHugePages(size_t{64} << 20);
   BatchConfig config;
   config.jobs = o.jobs;
   config.max_gaps = static_cast<size_t>(o.gaps);
