@@ -92,6 +92,10 @@ struct FastReaderState {
   std::vector<std::string_view> ids;    // record ids, for the duplicate check
   std::vector<uint32_t> id_table;       // its hash table (also for the appraised items)
   std::vector<std::string_view> items;  // appraised items, for the duplicate check
+  // Records and fields a document had beyond the next one's count, kept with
+  // their strings' memory for the documents after (see Reuse below).
+  std::vector<Record> spare_records;
+  std::vector<std::pair<std::string, Value>> spare_fields;
 };
 
 void FastReaderStateDeleter::operator()(FastReaderState* state) const { delete state; }
@@ -234,28 +238,29 @@ bool Number(const dom::element& e, double* out) {
 class Keys {
  public:
   void Clear() {
-    keys_.clear();
+    count_ = 0;
     seen_ = 0;
   }
   // False on a duplicate or too many keys.
   bool Insert(std::string_view key) {
-    if (keys_.size() >= kMaxFastKeys) return false;
+    if (count_ >= kMaxFastKeys) return false;
     const uint64_t bit =
         key.empty()
             ? 1
             : uint64_t{1} << ((key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 +
                                static_cast<unsigned char>(key.back())) &
                               63);
-    if ((seen_ & bit) != 0 && std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+    if ((seen_ & bit) != 0 && std::find(keys_, keys_ + count_, key) != keys_ + count_) {
       return false;
     }
     seen_ |= bit;
-    keys_.push_back(key);
+    keys_[count_++] = key;
     return true;
   }
 
  private:
-  std::vector<std::string_view> keys_;
+  std::string_view keys_[kMaxFastKeys];  // in place: one per object read, no allocation
+  size_t count_ = 0;
   uint64_t seen_ = 0;
 };
 
@@ -271,6 +276,28 @@ struct FieldRef {
 // document mostly has the same kind and field names at the same place.
 void AssignChanged(std::string* to, std::string_view from) {
   if (!SameBytes(*to, from)) to->assign(from);
+}
+
+// Sets v's size to n, moving elements cut off into `spare` and taking added
+// ones from it: strings keep their memory from document to document even
+// when a record of another size comes to a position (a plain resize frees
+// what it cuts and allocates what it adds).
+template <class T>
+void Reuse(std::vector<T>* v, size_t n, std::vector<T>* spare) {
+  if (v->size() > n) {
+    for (size_t i = n; i < v->size(); ++i) spare->push_back(std::move((*v)[i]));
+    v->resize(n);
+    return;
+  }
+  if (v->capacity() < n) v->reserve(n);
+  while (v->size() < n) {
+    if (spare->empty()) {
+      v->emplace_back();
+    } else {
+      v->push_back(std::move(spare->back()));
+      spare->pop_back();
+    }
+  }
 }
 
 // True when two of `ids` are equal: one pass over an open-addressing table
@@ -490,7 +517,7 @@ class FastReader {
     const size_t n = records.size();
     if (origins_ && n != starts.size()) return false;
     std::vector<Record>& out = builder_.evidence().records;
-    if (out.size() < n) out.resize(n);
+    if (out.size() < n) Reuse(&out, n, &state_->spare_records);
     if (!state_->keep_kinds) state_->kinds.Clear();
     std::vector<std::string_view>& ids = state_->ids;
     ids.clear();
@@ -539,7 +566,7 @@ class FastReader {
       record.id.assign(id);
       AssignChanged(&record.kind, kind);
       ids.push_back(id);
-      record.fields.resize(fields_.size() - 2 - nulls);
+      Reuse(&record.fields, fields_.size() - 2 - nulls, &state_->spare_fields);
       size_t j = 0;
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (i == id_at || i == kind_at) continue;
@@ -553,7 +580,7 @@ class FastReader {
       builder_.CheckRecordOfKind(record, slot->decl);
       if (!load_->issues.empty()) return false;
     }
-    out.resize(k);
+    Reuse(&out, k, &state_->spare_records);
     // A duplicate id is reported (E505).
     return !HasDuplicate(ids, &state_->id_table);
   }
