@@ -28,7 +28,8 @@
 namespace cchc {
 namespace {
 
-// A progress bar on stderr, redrawn every 100 ms until stopped.
+// A progress bar on stderr, redrawn every 100 ms until stopped; with no
+// total (0), the count alone.
 class ProgressBar {
  public:
   ProgressBar(std::ostream& err, const std::atomic<size_t>& done, size_t total)
@@ -50,6 +51,10 @@ class ProgressBar {
     while (!cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stop_; })) Draw();
   }
   void Draw() {
+    if (total_ == 0) {  // the count is not known before the end (NDJSON read as scored)
+      err_ << "\rscored " << done_.load() << std::flush;
+      return;
+    }
     const size_t done = std::min(done_.load(), total_);
     const size_t width = 30, filled = total_ ? done * width / total_ : width;
     err_ << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] " << done
@@ -106,7 +111,7 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     std::unique_ptr<ProgressBar> bar;
     if (o.progress && ::isatty(STDERR_FILENO)) {
       config.progress = &done;
-      bar = std::make_unique<ProgressBar>(err, done, inputs->size());
+      bar = std::make_unique<ProgressBar>(err, done, inputs->Complete() ? inputs->size() : 0);
     }
     result = ScoreBatch(criteria->plan(), *inputs, config);
   }

@@ -1,18 +1,21 @@
-// Scanning an NDJSON file for its evidence lines in fixed-size chunks, and
-// reading one line back with pread.
+// Reading an NDJSON file a window at a time: blocks read with pread into one
+// buffer, complete lines listed where they lie, the unfinished one carried.
 #include "cli/commands/ndjson_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include "evidence/loader.h"
 
 namespace cchc {
 
 std::unique_ptr<NdjsonFileInputs> NdjsonFileInputs::Open(const std::string& path, size_t max_bytes,
-                                                         size_t chunk_bytes) {
+                                                         size_t window_bytes) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       static_cast<uint64_t>(st.st_size) > max_bytes) {
@@ -20,72 +23,87 @@ std::unique_ptr<NdjsonFileInputs> NdjsonFileInputs::Open(const std::string& path
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
-  std::unique_ptr<NdjsonFileInputs> in(new NdjsonFileInputs(path, fd));
-  if (!in->Scan(max_bytes, chunk_bytes == 0 ? 1 : chunk_bytes)) return nullptr;
+  std::unique_ptr<NdjsonFileInputs> in(
+      new NdjsonFileInputs(path, fd, max_bytes, std::max<size_t>(window_bytes, 1)));
+  // The first window with a line in it (or the end): an empty file is known
+  // as such at once.
+  std::string why;
+  while (in->lines_.empty() && !in->done_) {
+    if (!in->ReadWindow(&why)) return nullptr;
+  }
   return in;
 }
 
 NdjsonFileInputs::~NdjsonFileInputs() { ::close(fd_); }
 
-// Lines end at '\n' (or the end of the file); one trailing '\r' is not part of
-// the line; a line of only spaces and tabs is skipped. Equal to
-// NdjsonInputs's split of the whole text, chunk boundaries anywhere.
-bool NdjsonFileInputs::Scan(size_t max_bytes, size_t chunk_bytes) {
-  std::unique_ptr<char[]> chunk(new char[chunk_bytes]);
-  uint64_t at = 0;                     // file offset of chunk[0]
-  uint64_t start = 0;                  // the current line's first byte
-  size_t line = 1;                     // its number
-  bool content = false;                // it has a byte other than blanks and one final '\r'
-  bool pending_cr = false;             // blank so far but for a '\r' that must end the line
-  char last = 0;                       // the byte before the current one
-  auto end_line = [&](uint64_t end) {  // end: offset of the '\n' or the file's end
-    if (content) {
-      const size_t length = static_cast<size_t>(end - start) - (last == '\r' ? 1 : 0);
-      lines_.push_back({line, start, length});
+bool NdjsonFileInputs::NextWindow(BatchFailure* failure) {
+  if (done_) return false;
+  first_ = lines_.size();
+  std::string why;
+  if (!ReadWindow(&why)) {
+    done_ = true;
+    failure->source = file_ + ":" + std::to_string(next_line_);
+    failure->error = "cannot read the file from this line on: " + why;
+    return false;
+  }
+  return true;
+}
+
+// Lines end at '\n' (or the file's end); one trailing '\r' is not part of
+// the line; a line of only spaces and tabs is skipped: NdjsonInputs's split.
+bool NdjsonFileInputs::ReadWindow(std::string* why) {
+  char* buf = buffer_.get();
+  if (carried_ > 0) std::memmove(buf, buf + carried_from_, carried_);
+  size_t filled = carried_;
+  while (!at_end_) {
+    const size_t want = filled + window_bytes_ + EvidenceLoader::kPadding;
+    if (capacity_ < want) {  // a line longer than a window, or the first block
+      const size_t grown = std::max(want, 2 * capacity_);
+      std::unique_ptr<char[]> bigger(new char[grown]);
+      if (filled > 0) std::memcpy(bigger.get(), buf, filled);
+      buffer_ = std::move(bigger);
+      buf = buffer_.get();
+      capacity_ = grown;
     }
-    start = end + 1;
-    ++line;
-    content = pending_cr = false;
-  };
-  for (;;) {
-    ssize_t n = ::pread(fd_, chunk.get(), chunk_bytes, static_cast<off_t>(at));
+    const ssize_t n = ::pread(fd_, buf + filled, window_bytes_, static_cast<off_t>(offset_));
     if (n < 0) {
       if (errno == EINTR) continue;
+      *why = std::strerror(errno);
       return false;
     }
-    if (n == 0) break;
-    if (at + static_cast<uint64_t>(n) > max_bytes) return false;
-    const char* p = chunk.get();
-    const char* end = p + n;
-    while (p < end) {
-      if (content) {  // skip to the line's end
-        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-        if (nl == nullptr) {
-          last = end[-1];
-          p = end;
-          break;
-        }
-        const char* q = static_cast<const char*>(nl);
-        if (q > p) last = q[-1];
-        end_line(at + static_cast<uint64_t>(q - chunk.get()));
-        last = '\n';
-        p = q + 1;
-        continue;
-      }
-      const char c = *p;
-      if (c == '\n') {
-        end_line(at + static_cast<uint64_t>(p - chunk.get()));
-      } else if (pending_cr || (c != ' ' && c != '\t' && c != '\r')) {
-        content = true;
-      } else if (c == '\r') {
-        pending_cr = true;
-      }
-      last = c;
-      ++p;
+    if (n == 0) {
+      at_end_ = true;
+      break;
     }
-    at += static_cast<uint64_t>(n);
+    offset_ += static_cast<uint64_t>(n);
+    filled += static_cast<size_t>(n);
+    if (offset_ > max_bytes_) {
+      *why = "the file grew past " + std::to_string(max_bytes_) + " bytes while it was read";
+      return false;
+    }
+    if (std::memchr(buf + filled - n, '\n', static_cast<size_t>(n)) != nullptr) break;
   }
-  end_line(at);
+  // Lines are parsed in place: the bytes after the data are readable.
+  std::memset(buf + filled, 0, EvidenceLoader::kPadding);
+  size_t complete = filled;  // the listed part: up to the last '\n', or all at the end
+  if (!at_end_) {
+    complete = static_cast<size_t>(static_cast<const char*>(memrchr(buf, '\n', filled)) - buf) + 1;
+  }
+  for (size_t start = 0; start < complete;) {
+    const void* nl = std::memchr(buf + start, '\n', complete - start);
+    const size_t stop = nl ? static_cast<size_t>(static_cast<const char*>(nl) - buf) : complete;
+    std::string_view line(buf + start, stop - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) {
+      lines_.push_back({next_line_, line});
+    }
+    if (nl == nullptr) break;  // the file's last line, without a newline
+    ++next_line_;
+    start = stop + 1;
+  }
+  carried_from_ = complete;
+  carried_ = filled - complete;
+  done_ = at_end_;
   return true;
 }
 
@@ -93,23 +111,13 @@ std::string NdjsonFileInputs::Name(size_t i) const {
   return file_ + ":" + std::to_string(lines_[i].line);
 }
 
-bool NdjsonFileInputs::Read(size_t i, std::string* buffer, std::string_view* text,
+bool NdjsonFileInputs::Read(size_t i, std::string*, std::string_view* text,
                             std::string* error) const {
-  const LineRef& l = lines_[i];
-  buffer->reserve(l.length + EvidenceLoader::kPadding);  // Padded()
-  buffer->resize(l.length);
-  size_t done = 0;
-  while (done < l.length) {
-    ssize_t n =
-        ::pread(fd_, buffer->data() + done, l.length - done, static_cast<off_t>(l.offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      *error = n < 0 ? std::strerror(errno) : "the file is shorter than when it was opened";
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  if (i < first_ || i >= lines_.size()) {
+    *error = "input " + std::to_string(i) + " is not in the window being read";
+    return false;
   }
-  *text = *buffer;
+  *text = lines_[i].text;
   return true;
 }
 

@@ -152,52 +152,58 @@ bool NdjsonInputs::Read(size_t i, std::string*, std::string_view* text, std::str
   return true;
 }
 
-BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& o) {
-  const size_t n = inputs.size();
-  // Units are scored into their final place (input order), and the failed
-  // and duplicate ones squeezed out after: no unit is copied or moved to a
-  // new buffer (fresh memory costs page faults, a large share of a batch).
+BatchResult ScoreBatch(const Plan& plan, BatchInputs& inputs, const BatchConfig& o) {
+  // Units are scored into their final place (input order), a window of
+  // inputs at a time, and the failed and duplicate ones squeezed out after
+  // each window: no unit is copied to a new buffer but when the list grows
+  // (fresh memory costs page faults, a large share of a batch).
   BatchResult result;
-  result.units.resize(n);
-  std::vector<Slot> slots(n);
-  // One per thread, made on the thread's first unit.
-  std::vector<std::unique_ptr<Worker>> workers(ParallelWorkers(o.jobs, n));
-  ParallelFor(n, o.jobs, [&](size_t i, size_t w) {
-    std::unique_ptr<Worker>& worker = workers[w];
-    try {
-      if (!worker) worker = std::make_unique<Worker>(plan, o.limits);
-      ScoreOne(plan, inputs, i, worker.get(), &slots[i], &result.units[i]);
-    } catch (const std::exception& e) {
-      slots[i].scored = false;
-      slots[i].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};
+  std::vector<Slot> slots;
+  // One per thread, made on the thread's first unit, kept across windows.
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::unordered_map<std::string, size_t> seen;  // code -> its unit's final position
+  size_t begin = 0;                              // the window's first input
+  BatchFailure stopped;
+  do {
+    const size_t end = inputs.size(), n = end - begin, kept = result.units.size();
+    result.units.resize(kept + n);
+    slots.assign(n, Slot{});
+    if (workers.size() < ParallelWorkers(o.jobs, n)) workers.resize(ParallelWorkers(o.jobs, n));
+    ParallelFor(n, o.jobs, [&](size_t k, size_t w) {
+      std::unique_ptr<Worker>& worker = workers[w];
+      const size_t i = begin + k;
+      try {
+        if (!worker) worker = std::make_unique<Worker>(plan, o.limits);
+        ScoreOne(plan, inputs, i, worker.get(), &slots[k], &result.units[kept + k]);
+      } catch (const std::exception& e) {
+        slots[k].scored = false;
+        slots[k].failure = BatchFailure{inputs.Name(i), std::string("internal error: ") + e.what()};
+      }
+      if (o.progress) o.progress->fetch_add(1, std::memory_order_relaxed);
+    });
+    size_t next = kept;  // where the next unit that stands goes
+    for (size_t k = 0; k < n; ++k) {
+      Slot& s = slots[k];
+      if (!s.scored) {
+        if (s.failure) result.failed.push_back(std::move(*s.failure));
+        continue;
+      }
+      BatchUnit& u = result.units[kept + k];
+      auto [it, fresh] = seen.emplace(u.unit.code, next);
+      if (!fresh) {
+        result.failed.push_back({u.source, "duplicate unit code \"" + u.unit.code +
+                                               "\" (already scored from " +
+                                               result.units[it->second].source + ")"});
+        continue;
+      }
+      if (next != kept + k) result.units[next] = std::move(u);
+      ++next;
     }
-    if (o.progress) o.progress->fetch_add(1, std::memory_order_relaxed);
-  });
+    result.units.resize(next);
+    begin = end;
+  } while (inputs.NextWindow(&stopped));
+  if (!stopped.error.empty()) result.failed.push_back(std::move(stopped));
   workers.clear();
-
-  std::unordered_map<std::string_view, size_t> seen;  // code -> its unit's final position
-  seen.reserve(n);
-  size_t kept = 0;
-  for (size_t i = 0; i < n; ++i) {
-    Slot& s = slots[i];
-    if (!s.scored) {
-      if (s.failure) result.failed.push_back(std::move(*s.failure));
-      continue;
-    }
-    BatchUnit& u = result.units[i];
-    if (auto it = seen.find(u.unit.code); it != seen.end()) {
-      result.failed.push_back({u.source, "duplicate unit code \"" + u.unit.code +
-                                             "\" (already scored from " +
-                                             result.units[it->second].source + ")"});
-      continue;
-    }
-    if (kept != i) result.units[kept] = std::move(u);
-    // The key views the unit's code where it now rests (a move keeps the
-    // bytes of a long code; a short one is copied into the slot itself).
-    seen.emplace(result.units[kept].unit.code, kept);
-    ++kept;
-  }
-  result.units.resize(kept);
   FinishBatch(plan, o.max_gaps, &result);
   return result;
 }

@@ -20,12 +20,29 @@
 
 namespace cchc {
 
+struct BatchFailure {
+  std::string source;
+  std::string error;  // the read error, or the loader's errors (file:line:col: ...)
+};
+
 // Where the batch's evidence texts come from. Read() is called concurrently
 // from worker threads, at most once per index: it must be thread-safe.
+//
+// Inputs may come a window at a time (an NDJSON file read once, as it is
+// scored): inputs [0, size()) are readable at first; once they are scored,
+// NextWindow() makes the next ones readable, [old size(), new size()), and
+// those of earlier windows unreadable, until it returns false.
 class BatchInputs {
  public:
   virtual ~BatchInputs() = default;
+  // The inputs met so far (all of them unless windowed).
   virtual size_t size() const = 0;
+  // False while windows remain, when size() is not yet the final count.
+  virtual bool Complete() const { return true; }
+  // Reads the next window: false when there is none, and then *failure is
+  // set when reading stopped on an error (the inputs past it are lost: the
+  // failure says from where). Not called concurrently with Read().
+  virtual bool NextWindow(BatchFailure* /*failure*/) { return false; }
   // A label for input i: a file path, or "FILE.ndjson:LINE".
   virtual std::string Name(size_t i) const = 0;
   // Sets *text to input i's evidence (it may point into *buffer or into
@@ -81,11 +98,6 @@ struct BatchUnit {
   std::optional<AlternativeIndex> alternative;  // under --weights (RankAlternative)
 };
 
-struct BatchFailure {
-  std::string source;
-  std::string error;  // the read error, or the loader's errors (file:line:col: ...)
-};
-
 // One self-vs-appraised difference: unit u's item i.
 struct BatchGap {
   size_t unit = 0;  // into BatchResult::units
@@ -115,7 +127,7 @@ struct BatchConfig {
 // lists the largest gaps. The result does not depend on the number of jobs. Failures: a read error,
 // an evidence file with errors, a missing unit code, or a code already used by an earlier input
 // (inputs are taken in index order).
-BatchResult ScoreBatch(const Plan& plan, const BatchInputs& inputs, const BatchConfig& options);
+BatchResult ScoreBatch(const Plan& plan, BatchInputs& inputs, const BatchConfig& options);
 
 // Ranks, summarises and lists gaps over result->units (ScoreBatch's tail;
 // exposed for tests that build units by hand).

@@ -1,6 +1,7 @@
-// NdjsonFileInputs (an NDJSON file read line by line) against NdjsonInputs
-// over the same text held whole: the same lines, names, numbers and texts for
-// blank lines, CRLF, lone '\r', a missing final newline, at every chunk size.
+// NdjsonFileInputs (an NDJSON file read a window at a time) against
+// NdjsonInputs over the same text held whole: the same lines, names, numbers
+// and texts for blank lines, CRLF, lone '\r', a missing final newline, lines
+// longer than a window, at every window size; only the current window reads.
 #include "cli/commands/ndjson_file.h"
 
 #include <gtest/gtest.h>
@@ -9,10 +10,14 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/commands/load.h"
 #include "engine/batch/batch.h"
+#include "engine/render/batch.h"
+#include "evidence/loader.h"
 
 namespace cchc::ndjson_file_test {
 namespace {
@@ -34,18 +39,51 @@ struct Line {
   bool operator==(const Line&) const = default;
 };
 
-std::vector<Line> All(const BatchInputs& in) {
+std::vector<Line> All(BatchInputs& in) {
   std::vector<Line> out;
-  for (size_t i = 0; i < in.size(); ++i) {
-    std::string buffer, error;
-    std::string_view text;
-    EXPECT_TRUE(in.Read(i, &buffer, &text, &error)) << error;
-    out.push_back({in.Name(i), in.Line(i), std::string(text)});
-  }
+  size_t begin = 0;
+  BatchFailure failure;
+  do {
+    for (size_t i = begin; i < in.size(); ++i) {
+      std::string buffer, error;
+      std::string_view text;
+      EXPECT_TRUE(in.Read(i, &buffer, &text, &error)) << error;
+      out.push_back({in.Name(i), in.Line(i), std::string(text)});
+      // Parsed in place when padded: the bytes after each line are readable
+      // (the sanitized build checks it).
+      if (in.Padded()) {
+        volatile char last = text.data()[text.size() + EvidenceLoader::kPadding - 1];
+        (void)last;
+      }
+    }
+    if (begin > 0) {  // an earlier window is gone
+      std::string buffer, error;
+      std::string_view text;
+      EXPECT_FALSE(in.Read(begin - 1, &buffer, &text, &error));
+    }
+    begin = in.size();
+  } while (in.NextWindow(&failure));
+  EXPECT_TRUE(failure.error.empty()) << failure.error;
+  EXPECT_TRUE(in.Complete());
   return out;
 }
 
-TEST(NdjsonFileInputs, SameLinesAsTheWholeTextAtEveryChunkSize) {
+// The JSON of a batch over `inputs`, scored against the example criteria.
+std::string Render(const std::string& path, std::unique_ptr<BatchInputs> inputs) {
+  static const std::unique_ptr<const CompiledCriteria> criteria = [] {
+    std::ostringstream err;
+    auto c = LoadCriteria(std::string(CCHC_SOURCE_DIR) + "/examples/thai-nguyen-2026/criteria.cchc",
+                          err);
+    EXPECT_TRUE(c) << err.str();
+    return c;
+  }();
+  if (!inputs) return "cannot open " + path;
+  BatchConfig config;
+  config.jobs = 2;
+  return RenderBatchJson(criteria->plan(), ScoreBatch(criteria->plan(), *inputs, config), {});
+}
+
+TEST(NdjsonFileInputs, SameLinesAsTheWholeTextAtEveryWindowSize) {
   const std::vector<std::string> texts = {
       "",
       "\n",
@@ -56,17 +94,18 @@ TEST(NdjsonFileInputs, SameLinesAsTheWholeTextAtEveryChunkSize) {
       " \r \r\n",
       "x\r\r\n\ty\n \r\n\r \n \rz",
       "\n\n\n{}\n\n{\"c\":\"d\\ne\"}   \n   {}\r",
+      std::string(300, ' ') + "\n{\"long\":\"" + std::string(200, 'x') + "\"}\n\n{}",
   };
   const std::string path = TempPath("chunks");
   for (const std::string& text : texts) {
     Write(path, text);
     NdjsonInputs whole(path, text);
     const std::vector<Line> want = All(whole);
-    for (size_t chunk : {1, 2, 3, 5, 7, 64, 1 << 20}) {
-      std::unique_ptr<NdjsonFileInputs> file = NdjsonFileInputs::Open(path, 1 << 20, chunk);
+    for (size_t window : {1, 2, 3, 5, 7, 64, 1 << 20}) {
+      std::unique_ptr<NdjsonFileInputs> file = NdjsonFileInputs::Open(path, 1 << 20, window);
       ASSERT_TRUE(file != nullptr);
-      EXPECT_EQ(All(*file), want) << "text " << ::testing::PrintToString(text) << ", chunk "
-                                  << chunk;
+      EXPECT_EQ(All(*file), want) << "text " << ::testing::PrintToString(text) << ", window "
+                                  << window;
     }
   }
   std::remove(path.c_str());
@@ -82,17 +121,41 @@ TEST(NdjsonFileInputs, DeclinesWhatItCannotScan) {
   std::remove(path.c_str());
 }
 
-TEST(NdjsonFileInputs, AFileThatShrankIsAnError) {
-  const std::string path = TempPath("shrank");
+// The limit is checked on the bytes read too: a file that grows past it
+// after the check at Open ends the reading with a failure that says where.
+TEST(NdjsonFileInputs, AFileThatGrowsPastTheLimitStopsWithAFailure) {
+  const std::string path = TempPath("grew");
   Write(path, "{\"a\":1}\n{\"b\":2}\n");
-  std::unique_ptr<NdjsonFileInputs> file = NdjsonFileInputs::Open(path, 100);
+  std::unique_ptr<NdjsonFileInputs> file = NdjsonFileInputs::Open(path, 20, 4);
   ASSERT_TRUE(file != nullptr);
-  ASSERT_EQ(file->size(), 2u);
-  Write(path, "{}");
-  std::string buffer, error;
-  std::string_view text;
-  EXPECT_FALSE(file->Read(1, &buffer, &text, &error));
-  EXPECT_EQ(error, "the file is shorter than when it was opened");
+  ASSERT_EQ(file->size(), 1u);
+  Write(path, "{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n{\"d\":4}\n");
+  BatchFailure failure;
+  while (file->NextWindow(&failure)) {
+  }
+  EXPECT_EQ(failure.source.rfind(path + ":", 0), 0u) << failure.source;
+  EXPECT_NE(failure.error.find("grew past 20 bytes"), std::string::npos) << failure.error;
+  EXPECT_TRUE(file->Complete());
+  std::remove(path.c_str());
+}
+
+// A batch over a file read in windows of a few lines scores every line and
+// reports failures with their file lines, as over the text held whole.
+TEST(NdjsonFileInputs, ABatchOverSmallWindowsEqualsOneOverTheWholeText) {
+  const std::string path = TempPath("batch");
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += i == 7 ? "{\"unit\": \n"
+            : i % 9 == 3
+                ? "\n"
+                : "{\"unit\": {\"code\": \"U" + std::to_string(i % 37) + "\"}, \"records\": []}\n";
+  }
+  Write(path, text);
+  const std::string want = Render(path, std::make_unique<NdjsonInputs>(path, text));
+  for (size_t window : {1, 30, 100, 1 << 20}) {
+    EXPECT_EQ(Render(path, NdjsonFileInputs::Open(path, 1 << 20, window)), want)
+        << "window " << window;
+  }
   std::remove(path.c_str());
 }
 
