@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The national batch against the parse floor, from one run: generates the
 # national NDJSON (3,321 synthetic communes, seed 2026, ~101 MB) into /tmp
-# once, times `cchc batch` on it (CPU with --jobs 1; wall with --jobs 2; peak
-# memory with --format json -o), then the raw simdjson DOM and nlohmann
-# parses of the same bytes, line by line (bench/parse_bench.cc), and prints
-# the batch CPU time over the simdjson parse time.
+# once, times `cchc batch` on it (CPU with --jobs 1, the best of three runs;
+# wall with --jobs 2; peak memory with --format json -o), then the raw
+# simdjson DOM and nlohmann parses of the same bytes, line by line
+# (bench/parse_bench.cc), and prints the batch CPU time over the simdjson
+# parse time. The file is read once before the runs, so that each finds it in
+# the page cache as the parse benchmark does (on a VM that evicts cold pages,
+# a run that reads it from disk spends its I/O in the kernel).
 # Usage: bench/national.sh [BUILD_DIR]   (a Release build with cchc and cchc_bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +28,12 @@ measure() {
   /usr/bin/time -f "%U %S %e %M" -o /tmp/cchc-national.time "$@" >/dev/null 2>&1
   awk '{printf "%.3f %.3f %.0f\n", $1 + $2, $3, $4 / 1024}' /tmp/cchc-national.time
 }
-read -r cpu1 wall1 rss1 < <(measure "$cchc" batch "$criteria" "$file" --jobs 1)
+cat "$file" >/dev/null
+cpu1=
+for run in 1 2 3; do
+  read -r cpu wall1 rss1 < <(measure "$cchc" batch "$criteria" "$file" --jobs 1)
+  if [ -z "$cpu1" ] || awk -v a="$cpu" -v b="$cpu1" 'BEGIN { exit !(a < b) }'; then cpu1=$cpu; fi
+done
 read -r cpu2 wall2 rss2 < <(measure "$cchc" batch "$criteria" "$file" --jobs 2)
 read -r cpuj wallj rssj < <(measure "$cchc" batch "$criteria" "$file" --jobs 2 --format json \
   -o /tmp/cchc-national.json)
@@ -46,7 +54,7 @@ dom=$(parse BM_RawParseNlohmannDom)
 bytes=$(stat -c %s "$file")
 printf 'national file: %s (%d MB, %d lines)\n' "$file" $((bytes / 1000000)) "$(wc -l <"$file")"
 printf '%-52s %8s\n' "measure" "seconds"
-printf '%-52s %8s\n' "cchc batch --jobs 1, CPU" "$cpu1"
+printf '%-52s %8s\n' "cchc batch --jobs 1, CPU (best of 3)" "$cpu1"
 printf '%-52s %8s\n' "cchc batch --jobs 2, wall" "$wall2"
 printf '%-52s %8s\n' "raw parse, simdjson DOM (CPU)" "$sj"
 printf '%-52s %8s\n' "raw parse, nlohmann SAX, no-op handler (CPU)" "$sax"

@@ -42,6 +42,8 @@ void Compact(const Plan& plan, const Scorecard& card, std::string source, BatchU
   for (const GroupScore& g : card.areas) {
     u.area_percent.push_back(g.max > 0 ? std::optional<double>(g.percent()) : std::nullopt);
   }
+  u.criterion_points.reserve(card.criteria.size());
+  u.criterion_max.reserve(card.criteria.size());
   for (const GroupScore& g : card.criteria) {
     u.criterion_points.push_back(g.points);
     u.criterion_max.push_back(g.max);
@@ -98,7 +100,7 @@ struct Worker {
 
 void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, Worker* worker, Slot* slot,
               BatchUnit* unit) {
-  const std::string name = inputs.Name(i);
+  std::string name = inputs.Name(i);
   std::string_view text;
   std::string why;
   if (!inputs.Read(i, &worker->buffer, &text, &why)) {
@@ -122,7 +124,7 @@ void ScoreOne(const Plan& plan, const BatchInputs& inputs, size_t i, Worker* wor
     worker->index.emplace(plan, load.evidence);
   }
   worker->scorer.ScoreInto(*worker->index, &worker->card);
-  Compact(plan, worker->card, name, unit);
+  Compact(plan, worker->card, std::move(name), unit);
   slot->scored = true;
 }
 

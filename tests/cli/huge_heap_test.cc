@@ -15,7 +15,7 @@ namespace {
 
 // The VmFlags lines of the [heap] mappings (the advice splits the heap's
 // mapping where it starts), one per line.
-std::string HeapFlags() {
+[[maybe_unused]] std::string HeapFlags() {
   std::ifstream smaps("/proc/self/smaps");
   std::string line, flags;
   bool in_heap = false;
