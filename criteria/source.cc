@@ -141,6 +141,11 @@ int DisplayWidth(std::string_view utf8) {
   int width = 0;
   size_t i = 0;
   while (i < utf8.size()) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // ASCII: one column, nothing to decode
+      ++width;
+      ++i;
+      continue;
+    }
     char32_t c = DecodeUtf8(utf8, i);
     if (IsCombining(c)) continue;
     width += IsWide(c) ? 2 : 1;
