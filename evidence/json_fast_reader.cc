@@ -309,7 +309,7 @@ bool HasDuplicate(const std::vector<std::string_view>& ids, std::vector<uint32_t
   table->assign(capacity, kEmpty);
   const size_t mask = capacity - 1;
   for (uint32_t i = 0; i < ids.size(); ++i) {
-    size_t h = std::hash<std::string_view>{}(ids[i]) & mask;
+    size_t h = HashBytes(ids[i]) & mask;
     for (; (*table)[h] != kEmpty; h = (h + 1) & mask) {
       if (ids[(*table)[h]] == ids[i]) return true;
     }
@@ -498,6 +498,14 @@ class FastReader {
           out->text.clear();
           return true;
         }
+        if (decl->type == FieldType::kString) {  // one of a list, as TypeString checks it
+          SetValue(out, ValueType::kString, Date{});
+          out->text.assign(s);
+          for (const std::string& allowed : decl->one_of) {
+            if (SameBytes(allowed, s)) return true;
+          }
+          return false;
+        }
         return EvidenceBuilder::TypeString(s, decl, out);
       }
       default: {
@@ -566,7 +574,10 @@ class FastReader {
       record.id.assign(id);
       AssignChanged(&record.kind, kind);
       ids.push_back(id);
-      Reuse(&record.fields, fields_.size() - 2 - nulls, &state_->spare_fields);
+      const size_t field_count = fields_.size() - 2 - nulls;
+      if (record.fields.size() != field_count) {
+        Reuse(&record.fields, field_count, &state_->spare_fields);
+      }
       size_t j = 0;
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (i == id_at || i == kind_at) continue;
