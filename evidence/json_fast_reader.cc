@@ -95,7 +95,9 @@ struct FastReaderState {
   // Records and fields a document had beyond the next one's count, kept with
   // their strings' memory for the documents after (see Reuse below).
   std::vector<Record> spare_records;
-  std::vector<std::pair<std::string, Value>> spare_fields;
+  // Field lists a record had before it took a list of another length, by
+  // length (FastReader::FieldsOfCount).
+  std::vector<std::vector<std::vector<std::pair<std::string, Value>>>> field_lists;
 };
 
 void FastReaderStateDeleter::operator()(FastReaderState* state) const { delete state; }
@@ -515,6 +517,28 @@ class FastReader {
     }
   }
 
+  // Gives *fields `count` entries. A list of another length is kept, whole,
+  // for a later record of that length, and one of `count` taken from those
+  // kept: a record at this place in the last document was often of another
+  // kind, while one of the same length mostly was of the same kind, with the
+  // same names and room for the values. Swapping lists moves no entry.
+  void FieldsOfCount(std::vector<std::pair<std::string, Value>>* fields, size_t count) {
+    if (fields->size() == count) return;
+    auto& lists = state_->field_lists;
+    if (lists.size() <= std::max(count, fields->size())) {
+      lists.resize(std::max(count, fields->size()) + 1);
+    }
+    lists[fields->size()].push_back(std::move(*fields));
+    fields->clear();  // moved from: empty in practice, empty for sure
+    auto& kept = lists[count];
+    if (kept.empty()) {
+      fields->resize(count);
+    } else {
+      *fields = std::move(kept.back());
+      kept.pop_back();
+    }
+  }
+
   // Fills evidence().records in place: a load reused from an earlier
   // document keeps its records' strings and field vectors, so that most
   // documents need no allocation.
@@ -574,10 +598,7 @@ class FastReader {
       record.id.assign(id);
       AssignChanged(&record.kind, kind);
       ids.push_back(id);
-      const size_t field_count = fields_.size() - 2 - nulls;
-      if (record.fields.size() != field_count) {
-        Reuse(&record.fields, field_count, &state_->spare_fields);
-      }
+      FieldsOfCount(&record.fields, fields_.size() - 2 - nulls);
       size_t j = 0;
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (i == id_at || i == kind_at) continue;
