@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "criteria/ast.h"
 #include "evidence/loader.h"
@@ -41,6 +42,11 @@ bool LoadEvidenceJsonFastInto(std::string_view text, const std::string& file_nam
 // their declarations, are kept from one document to the next. Not
 // thread-safe.
 std::unique_ptr<FastReaderState, FastReaderStateDeleter> NewFastReaderState();
+
+// Records read with `state` keep only the fields in `names` and those the
+// `require` conditions of `schema` read (EvidenceLoader::KeepOnlyFields).
+void KeepOnlyFields(FastReaderState* state, const Criteria* schema,
+                    const std::vector<std::string>& names);
 
 // The nlohmann SAX reader alone: every issue, placed at file:line:col.
 EvidenceLoad LoadEvidenceJsonSax(std::string_view text, const std::string& file_name,

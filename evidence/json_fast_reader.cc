@@ -40,6 +40,7 @@ namespace fast_reader {
 struct KeyEntry {
   std::string name;
   const FieldDecl* decl = nullptr;  // EvidenceBuilder::FieldIn(the kind's decl, name)
+  bool keep = true;                 // records keep the field (FastReaderState::Keeps)
 };
 
 // A record kind met in the document, with every distinct key its records
@@ -89,6 +90,13 @@ struct FastReaderState {
   std::vector<uint32_t> record_starts;
   KindCache kinds;
   bool keep_kinds = false;  // one schema for the state's lifetime: kinds kept between documents
+  // The fields records keep (KeepOnlyFields); empty with keep_all.
+  std::vector<std::string> kept_fields;
+  bool keep_all = true;
+  bool Keeps(std::string_view field) const {
+    return keep_all ||
+           std::find(kept_fields.begin(), kept_fields.end(), field) != kept_fields.end();
+  }
   std::vector<std::string_view> ids;    // record ids, for the duplicate check
   std::vector<uint32_t> id_table;       // its hash table (also for the appraised items)
   std::vector<std::string_view> items;  // appraised items, for the duplicate check
@@ -101,6 +109,21 @@ struct FastReaderState {
 };
 
 void FastReaderStateDeleter::operator()(FastReaderState* state) const { delete state; }
+
+void KeepOnlyFields(FastReaderState* state, const Criteria* schema,
+                    const std::vector<std::string>& names) {
+  state->kept_fields = names;
+  state->kept_fields.insert(state->kept_fields.end(), {"id", "kind"});  // always read
+  if (schema != nullptr) {
+    for (const RecordDecl& decl : schema->records) {
+      for (std::string& name : EvidenceBuilder::InvariantFields(decl)) {
+        state->kept_fields.push_back(std::move(name));
+      }
+    }
+  }
+  state->keep_all = false;
+  state->kinds.Clear();  // each key's `keep` is worked out again
+}
 
 std::unique_ptr<FastReaderState, FastReaderStateDeleter> NewFastReaderState() {
   std::unique_ptr<FastReaderState, FastReaderStateDeleter> state(new FastReaderState());
@@ -272,6 +295,7 @@ struct FieldRef {
   dom::element value;
   dom::element_type type;
   const FieldDecl* decl = nullptr;  // set once the record's kind is known
+  bool keep = true;                 // likewise: the record keeps it
 };
 
 // `*to` = `from`, unless it holds it already: a record reused from the last
@@ -437,12 +461,14 @@ class FastReader {
     if (n == kMaxKindKeys) return kMaxKindKeys;
     known[n].name.assign(name);
     known[n].decl = EvidenceBuilder::FieldIn(slot->decl, name);
+    known[n].keep = state_->Keeps(name);
     return slot->count++;
   }
 
   // Sets the declaration of each key in fields_ (a record of `slot`'s kind);
   // false on a duplicate key.
   bool Resolve(KindSlot* slot) {
+    dropped_ = 0;
     const KeyEntry* known = state_->kinds.keys.data() + slot->first;
     uint64_t seen[kMaxKindKeys / 64] = {};
     size_t hint = 0;
@@ -453,6 +479,8 @@ class FastReader {
       if ((seen[e / 64] & bit) != 0) return false;
       seen[e / 64] |= bit;
       f.decl = known[e].decl;
+      f.keep = known[e].keep;
+      dropped_ += !f.keep && f.type != dom::element_type::NULL_VALUE;
       hint = e + 1;
     }
     return true;
@@ -461,11 +489,14 @@ class FastReader {
   // Resolve for a record whose kind has more than kMaxKindKeys keys; the
   // kind's keys are learnt again from the next record on.
   bool ResolveSlowly(KindSlot* slot) {
+    dropped_ = 0;
     slot->count = 0;
     keys_.Clear();
     for (FieldRef& f : fields_) {
       if (!keys_.Insert(f.key)) return false;
       f.decl = EvidenceBuilder::FieldIn(slot->decl, f.key);
+      f.keep = state_->Keeps(f.key);
+      dropped_ += !f.keep && f.type != dom::element_type::NULL_VALUE;
     }
     return true;
   }
@@ -515,6 +546,17 @@ class FastReader {
         return Number(f.value, &number) && EvidenceBuilder::TypeNumber(number, decl, out);
       }
     }
+  }
+
+  // Typed(f) for a field the record does not keep: free text needs no
+  // copy to be checked (its length was checked with its key).
+  bool Checks(const FieldRef& f) {
+    const FieldDecl* decl = f.decl;
+    if (f.type == dom::element_type::STRING &&
+        (decl == nullptr || (decl->type == FieldType::kString && decl->one_of.empty()))) {
+      return true;
+    }
+    return Typed(f, &scratch_);
   }
 
   // Gives *fields `count` entries. A list of another length is kept, whole,
@@ -598,13 +640,17 @@ class FastReader {
       record.id.assign(id);
       AssignChanged(&record.kind, kind);
       ids.push_back(id);
-      FieldsOfCount(&record.fields, fields_.size() - 2 - nulls);
+      FieldsOfCount(&record.fields, fields_.size() - 2 - nulls - dropped_);
       size_t j = 0;
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (i == id_at || i == kind_at) continue;
         const FieldRef& f = fields_[i];
         if (f.decl == nullptr && declared) return false;  // undeclared: reported
         if (f.type == dom::element_type::NULL_VALUE) continue;
+        if (!f.keep) {                   // checked as if kept, then dropped
+          if (!Checks(f)) return false;  // reported
+          continue;
+        }
         auto& [field_name, typed] = record.fields[j++];
         AssignChanged(&field_name, f.key);
         if (!Typed(f, &typed)) return false;  // reported
@@ -671,6 +717,8 @@ class FastReader {
   EvidenceLoad* load_;
   bool origins_;                  // false: records' origins left 0:0
   std::vector<FieldRef> fields_;  // the keys and values of the record being read
+  Value scratch_;                 // a dropped field's value, typed to check it
+  size_t dropped_ = 0;            // fields of the record being read that it does not keep
   Keys keys_;
 };
 

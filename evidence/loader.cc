@@ -54,4 +54,8 @@ void EvidenceLoader::Load(std::string_view text, const std::string& file_name, E
   }
 }
 
+void EvidenceLoader::KeepOnlyFields(const std::vector<std::string>& names) {
+  evidence_internal::KeepOnlyFields(state_.get(), schema_, names);
+}
+
 }  // namespace cchc

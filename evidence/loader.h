@@ -108,6 +108,14 @@ class EvidenceLoader {
   void Load(std::string_view text, const std::string& file_name, EvidenceLoad* out,
             bool padded = false);
 
+  // From now on the JSON reader's records keep only the fields named here
+  // and those the schema's `require` conditions read; every field is still
+  // read and checked, and a document is accepted or reported exactly as
+  // before. For a caller that reads no other field (batch scoring keeps the
+  // plan's: titles and issuers are then not copied). A document the fast
+  // reader declines keeps every field.
+  void KeepOnlyFields(const std::vector<std::string>& names);
+
  private:
   const Criteria* schema_;
   EvidenceLimits limits_;

@@ -453,6 +453,14 @@ void NamesIn(const Expr& e, std::vector<std::string>* out, int depth = 0) {
 
 }  // namespace
 
+std::vector<std::string> EvidenceBuilder::InvariantFields(const RecordDecl& decl) {
+  std::vector<std::string> names;
+  for (const Invariant& inv : decl.invariants) {
+    if (inv.cond) NamesIn(*inv.cond, &names);
+  }
+  return names;
+}
+
 bool EvidenceBuilder::IsUnknownField(std::string_view kind, std::string_view field) const {
   return KindOf(schema_, kind) != nullptr && Declared(kind, field) == nullptr;
 }

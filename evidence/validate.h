@@ -95,6 +95,8 @@ class EvidenceBuilder {
   // `field` in the kind `decl` (may be null), then among the common fields:
   // Declared(kind, field) for that kind's declaration.
   static const FieldDecl* FieldIn(const RecordDecl* decl, std::string_view field);
+  // The field names the `require` conditions of `decl` read.
+  static std::vector<std::string> InvariantFields(const RecordDecl& decl);
 
   // Unit-level values shared by the JSON keys and the CSV "# key: value" lines.
   void SetYear(double year, const FieldPlace& at);

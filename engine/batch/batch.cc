@@ -88,10 +88,11 @@ std::string LoadErrors(std::vector<EvidenceIssue> issues, const std::string& nam
 struct Worker {
   Worker(const Plan& plan, const EvidenceLimits& limits)
       : scorer(plan), loader(&plan.criteria(), limits, /*origins=*/false) {
-    scorer.set_explain(false);  // a unit's result keeps points and status only
+    scorer.set_explain(false);             // a unit's result keeps points and status only
+    loader.KeepOnlyFields(plan.fields());  // no rule reads the others (titles, issuers...)
   }
   Scorer scorer;
-  EvidenceLoader loader;  // no record origins: a batch result never shows them
+  EvidenceLoader loader;  // no record origins, no field the plan does not read
   EvidenceLoad load;
   std::optional<EvidenceIndex> index;  // over `load.evidence`, made on the first input
   Scorecard card;

@@ -1,8 +1,9 @@
 // The two evidence JSON readers agree: wherever the simdjson reader accepts a
 // document, the nlohmann SAX reader gives the same load with no issue. Over
 // the example, the bad-input corpus (files and NDJSON lines) and hand-made
-// edge cases, also into a load reused from the previous document; valid,
-// clean documents must take the fast path. Synthetic
+// edge cases, also into a load reused from the previous document and through
+// loaders kept across documents (with and without origins, and keeping only
+// some fields); valid, clean documents must take the fast path. Synthetic
 // communes: tests/engine/json_fast_synth_test.cc.
 #include "evidence/json_fast.h"
 
@@ -17,6 +18,7 @@
 
 #include "criteria/parser.h"
 #include "evidence/loader.h"
+#include "evidence/validate.h"
 #include "tests/evidence/same_load.h"
 #include "tests/evidence/test_schema.h"
 
@@ -45,14 +47,44 @@ const ExampleCriteria& Example() {
   return *c;
 }
 
+// The fields the `some_fields` loader keeps, besides those `require`
+// conditions read.
+const std::vector<std::string> kSomeFields = {"status", "due",      "received", "score",
+                                              "item",   "accepted", "issued"};
+
 // Loaders kept across every document a test loads with one schema and limits
-// (they remember the record kinds and keys met): one giving origins, one not.
+// (they remember the record kinds and keys met): one giving origins, one not,
+// and one keeping only some fields.
 struct Kept {
   Kept(const Criteria* schema, const EvidenceLimits& limits)
-      : with_origins(schema, limits), without_origins(schema, limits, /*origins=*/false) {}
-  EvidenceLoader with_origins, without_origins;
-  EvidenceLoad a, b;  // reused too
+      : with_origins(schema, limits),
+        without_origins(schema, limits, /*origins=*/false),
+        some_fields(schema, limits, /*origins=*/false) {
+    some_fields.KeepOnlyFields(kSomeFields);
+    kept_names = kSomeFields;
+    kept_names.insert(kept_names.end(), {"id", "kind"});
+    if (schema != nullptr) {
+      for (const RecordDecl& decl : schema->records) {
+        for (std::string& name : evidence_internal::EvidenceBuilder::InvariantFields(decl)) {
+          kept_names.push_back(std::move(name));
+        }
+      }
+    }
+  }
+  EvidenceLoader with_origins, without_origins, some_fields;
+  std::vector<std::string> kept_names;  // what some_fields keeps
+  EvidenceLoad a, b, c;                 // reused too
 };
+
+// `e` with every record's fields outside `names` taken out.
+Evidence Only(Evidence e, const std::vector<std::string>& names) {
+  for (Record& r : e.records) {
+    std::erase_if(r.fields, [&](const auto& field) {
+      return std::find(names.begin(), names.end(), field.first) == names.end();
+    });
+  }
+  return e;
+}
 
 // The kept loaders of the example schema and of no schema, default limits.
 Kept* KeptFor(const Criteria* schema) {
@@ -86,6 +118,15 @@ bool ExpectAgree(const std::string& text, const std::string& name, const Criteri
     EXPECT_EQ(testutil::ContentDifference(kept->b.evidence, sax.evidence), "")
         << name << " (kept loader, no origins)";
     EXPECT_EQ(RenderIssues(kept->b.issues), RenderIssues(sax.issues)) << name;
+    // Keeping some fields changes no verdict; the fast reader's records
+    // (when it accepts) hold just those fields, in order; a declined
+    // document is read whole.
+    kept->some_fields.Load(text, name, &kept->c);
+    EXPECT_EQ(RenderIssues(kept->c.issues), RenderIssues(sax.issues)) << name << " (some fields)";
+    EXPECT_EQ(testutil::ContentDifference(
+                  kept->c.evidence, fast ? Only(sax.evidence, kept->kept_names) : sax.evidence),
+              "")
+        << name << " (kept loader, some fields)";
   }
   if (!fast) return false;
   EXPECT_TRUE(sax.issues.empty()) << name << ": the fast reader accepted what SAX reports:\n"
