@@ -21,7 +21,8 @@ namespace {
 
 constexpr size_t kMaxErrorsShown = 5;
 
-// Input i's outcome: units[i] when scored, else failures[i].
+// An input's outcome in the window being scored: its unit (in result.units)
+// when scored, else its failure, if it has one.
 struct Slot {
   bool scored = false;
   std::optional<BatchFailure> failure;
