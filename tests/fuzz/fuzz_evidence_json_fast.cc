@@ -3,7 +3,8 @@
 // same load (records, origins, unit, appraisals) with no issue; otherwise the
 // fast one declines and the SAX one alone answers (both reject, or SAX
 // reports what the fast one left to it). Untyped and typed by the example. A
-// loader kept across inputs (it learns the kinds and keys) agrees with SAX.
+// loader kept across inputs (it learns the kinds and keys) agrees with SAX,
+// and one keeping only the plan's fields (as batch's) gives SAX's verdict.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -55,5 +56,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       new cchc::EvidenceLoader(&cchc::fuzz::ExampleCriteria().criteria(), {});
   Compare(text, nullptr, untyped);
   Compare(text, &cchc::fuzz::ExampleCriteria().criteria(), typed);
+  static cchc::EvidenceLoader* plan_fields = [] {
+    auto* loader = new cchc::EvidenceLoader(&cchc::fuzz::ExampleCriteria().criteria(), {},
+                                            /*origins=*/false);
+    loader->KeepOnlyFields(cchc::fuzz::ExampleCriteria().plan().fields());
+    return loader;
+  }();
+  static cchc::EvidenceLoad* plan_fields_load = new cchc::EvidenceLoad();
+  plan_fields->Load(text, "fuzz.json", plan_fields_load);
+  const cchc::EvidenceLoad sax = cchc::evidence_internal::LoadEvidenceJsonSax(
+      text, "fuzz.json", &cchc::fuzz::ExampleCriteria().criteria(), {});
+  if (cchc::RenderIssues(plan_fields_load->issues) != cchc::RenderIssues(sax.issues)) {
+    std::fprintf(stderr, "keeping the plan's fields changed the verdict\n");
+    std::abort();
+  }
   return 0;
 }
