@@ -287,15 +287,29 @@ Value EvidenceBuilder::FromNumber(double v, const FieldDecl* decl, const FieldPl
   }
 }
 
+namespace {
+
+// The E507 message for a date field's text that is not YYYY-MM-DD; a real
+// day written the Vietnamese way (dd/mm/yyyy) is shown as it must be written.
+std::string BadDateMessage(std::string_view text) {
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    return QuoteForMessage(text) + " is not a real day";
+  }
+  std::string message = "expected a date \"YYYY-MM-DD\", got " + QuoteForMessage(text);
+  if (std::optional<Date> d = ParseDayMonthYear(text)) {
+    message += "; written day first, write it \"" + FormatIsoDate(*d) + "\"";
+  }
+  return message;
+}
+
+}  // namespace
+
 Value EvidenceBuilder::FromString(std::string s, const FieldDecl* decl, const FieldPlace& at) {
   if (decl == nullptr) return CheckKnownField(at) ? Value::String(std::move(s)) : Value();
   if (decl->type == FieldType::kString) return Constrained(Value::String(std::move(s)), *decl, at);
   if (decl->type == FieldType::kDate) {
     if (std::optional<Date> d = ParseIsoDate(s)) return Value::OfDate(*d);
-    const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-';
-    Error(EvidenceCode::kBadDate, at,
-          shaped ? QuoteForMessage(s) + " is not a real day"
-                 : "expected a date \"YYYY-MM-DD\", got " + QuoteForMessage(s));
+    Error(EvidenceCode::kBadDate, at, BadDateMessage(s));
     return Value();
   }
   if (decl->type == FieldType::kPercent) {
@@ -581,10 +595,7 @@ void EvidenceBuilder::SetAsOf(std::string_view text, const FieldPlace& at) {
     out_->evidence.as_of = *d;
     return;
   }
-  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-  Error(EvidenceCode::kBadDate, at,
-        shaped ? QuoteForMessage(text) + " is not a real day"
-               : "expected a date \"YYYY-MM-DD\", got " + QuoteForMessage(text));
+  Error(EvidenceCode::kBadDate, at, BadDateMessage(text));
 }
 
 void Locator::Reset() {

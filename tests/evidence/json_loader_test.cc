@@ -356,6 +356,33 @@ TEST(JsonLoader, SyntaxMessageIsReadable) {
   EXPECT_NE(rendered.find("malformed JSON near '\"kind\": 1}]}': "), std::string::npos) << rendered;
 }
 
+// A date written the Vietnamese way is shown as it must be written, when it
+// names a real day; anything else gets no guess.
+TEST(JsonLoader, ADayFirstDateIsShownAsItMustBeWritten) {
+  Criteria schema = TestSchema();
+  auto message = [&](const std::string& date) {
+    EvidenceLoad load =
+        LoadEvidenceJson(kRec + R"("issued": ")" + date + R"("}]})", "d.json", &schema);
+    return load.issues.empty() ? std::string() : load.issues.front().message;
+  };
+  EXPECT_NE(
+      message("15/01/2026").find(R"(got "15/01/2026"; written day first, write it "2026-01-15")"),
+      std::string::npos)
+      << message("15/01/2026");
+  EXPECT_NE(message("1/2/2026").find(R"(write it "2026-02-01")"), std::string::npos)
+      << message("1/2/2026");
+  for (const char* no_guess : {"31/02/2026", "01/13/2026", "15-01-2026", "15/01/26", "tomorrow"}) {
+    const std::string m = message(no_guess);
+    EXPECT_NE(m.find("expected a date"), std::string::npos) << no_guess << ": " << m;
+    EXPECT_EQ(m.find("write it"), std::string::npos) << no_guess << ": " << m;
+  }
+  EvidenceLoad as_of =
+      LoadEvidenceJson(R"({"as_of": "30/11/2026", "records": []})", "a.json", &schema);
+  ASSERT_FALSE(as_of.issues.empty());
+  EXPECT_NE(as_of.issues.front().message.find(R"(write it "2026-11-30")"), std::string::npos)
+      << as_of.issues.front().message;
+}
+
 TEST(JsonLoader, DeepNestingIsBoundedNotACrash) {
   std::string deep = kRec + "\"x\": " + std::string(100000, '[');
   Criteria schema = TestSchema();
