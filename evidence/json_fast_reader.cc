@@ -90,18 +90,18 @@ struct FastReaderState {
   std::vector<uint32_t> record_starts;
   KindCache kinds;
   bool keep_kinds = false;  // one schema for the state's lifetime: kinds kept between documents
-  // The fields records keep (KeepOnlyFields); empty with keep_all.
+  // The fields records keep (KeepOnlyFields, which always adds id and
+  // kind); empty: every field.
   std::vector<std::string> kept_fields;
-  bool keep_all = true;
   bool Keeps(std::string_view field) const {
-    return keep_all ||
+    return kept_fields.empty() ||
            std::find(kept_fields.begin(), kept_fields.end(), field) != kept_fields.end();
   }
   std::vector<std::string_view> ids;    // record ids, for the duplicate check
   std::vector<uint32_t> id_table;       // its hash table (also for the appraised items)
   std::vector<std::string_view> items;  // appraised items, for the duplicate check
-  // Records and fields a document had beyond the next one's count, kept with
-  // their strings' memory for the documents after (see Reuse below).
+  // Records a document had beyond the next one's count, kept with their
+  // strings' memory for the documents after (see Reuse below).
   std::vector<Record> spare_records;
   // Field lists a record had before it took a list of another length, by
   // length (FastReader::FieldsOfCount).
@@ -121,7 +121,6 @@ void KeepOnlyFields(FastReaderState* state, const Criteria* schema,
       }
     }
   }
-  state->keep_all = false;
   state->kinds.Clear();  // each key's `keep` is worked out again
 }
 

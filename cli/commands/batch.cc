@@ -28,12 +28,12 @@
 namespace cchc {
 namespace {
 
-// A progress bar on stderr, redrawn every 100 ms until stopped; with no
-// total (0), the count alone.
+// A progress bar on stderr, redrawn every 100 ms until stopped. While an
+// NDJSON file is still being read the total is an estimate, shown "~N".
 class ProgressBar {
  public:
-  ProgressBar(std::ostream& err, const std::atomic<size_t>& done, size_t total)
-      : err_(err), done_(done), total_(total), thread_([this] { Run(); }) {}
+  ProgressBar(std::ostream& err, const std::atomic<size_t>& done, const BatchInputs& inputs)
+      : err_(err), done_(done), inputs_(inputs), thread_([this] { Run(); }) {}
   ~ProgressBar() {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -51,19 +51,18 @@ class ProgressBar {
     while (!cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stop_; })) Draw();
   }
   void Draw() {
-    if (total_ == 0) {  // the count is not known before the end (NDJSON read as scored)
-      err_ << "\rscored " << done_.load() << std::flush;
-      return;
-    }
-    const size_t done = std::min(done_.load(), total_);
-    const size_t width = 30, filled = total_ ? done * width / total_ : width;
+    const bool exact = inputs_.Complete();
+    const size_t done = done_.load();
+    const size_t total = std::max(inputs_.Expected(), done);
+    const size_t width = 30, filled = total ? done * width / total : width;
     err_ << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] " << done
-         << "/" << total_ << " " << (total_ ? done * 100 / total_ : 100) << "%" << std::flush;
+         << "/" << (exact ? "" : "~") << total << " " << (total ? done * 100 / total : 100) << "%"
+         << std::flush;
   }
 
   std::ostream& err_;
   const std::atomic<size_t>& done_;
-  size_t total_;
+  const BatchInputs& inputs_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
@@ -111,7 +110,7 @@ int RunBatch(const BatchOptions& o, std::ostream& out, std::ostream& err) {
     std::unique_ptr<ProgressBar> bar;
     if (o.progress && ::isatty(STDERR_FILENO)) {
       config.progress = &done;
-      bar = std::make_unique<ProgressBar>(err, done, inputs->Complete() ? inputs->size() : 0);
+      bar = std::make_unique<ProgressBar>(err, done, *inputs);
     }
     result = ScoreBatch(criteria->plan(), *inputs, config);
   }

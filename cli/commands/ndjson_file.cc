@@ -25,6 +25,7 @@ std::unique_ptr<NdjsonFileInputs> NdjsonFileInputs::Open(const std::string& path
   if (fd < 0) return nullptr;
   std::unique_ptr<NdjsonFileInputs> in(
       new NdjsonFileInputs(path, fd, max_bytes, std::max<size_t>(window_bytes, 1)));
+  in->file_bytes_ = static_cast<uint64_t>(st.st_size);
   // The first window with a line in it (or the end): an empty file is known
   // as such at once.
   std::string why;
@@ -42,6 +43,7 @@ bool NdjsonFileInputs::NextWindow(BatchFailure* failure) {
   std::string why;
   if (!ReadWindow(&why)) {
     done_ = true;
+    expected_ = lines_.size();
     failure->source = file_ + ":" + std::to_string(next_line_);
     failure->error = "cannot read the file from this line on: " + why;
     return false;
@@ -104,6 +106,12 @@ bool NdjsonFileInputs::ReadWindow(std::string* why) {
   carried_from_ = complete;
   carried_ = filled - complete;
   done_ = at_end_;
+  const uint64_t listed = offset_ - carried_;  // bytes of the file split into lines so far
+  expected_ =
+      at_end_ || listed == 0 || listed >= file_bytes_
+          ? lines_.size()
+          : static_cast<size_t>(static_cast<double>(lines_.size()) *
+                                static_cast<double>(file_bytes_) / static_cast<double>(listed));
   return true;
 }
 

@@ -6,6 +6,7 @@
 #ifndef CCHC_CLI_COMMANDS_NDJSON_FILE_H_
 #define CCHC_CLI_COMMANDS_NDJSON_FILE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -36,6 +37,9 @@ class NdjsonFileInputs : public BatchInputs {
 
   size_t size() const override { return lines_.size(); }
   bool Complete() const override { return done_; }
+  // While windows remain: the lines met so far scaled by the file's size
+  // over the bytes read.
+  size_t Expected() const override { return expected_; }
   bool NextWindow(BatchFailure* failure) override;
   std::string Name(size_t i) const override;
   // Line i, where it lies in the window's buffer (inputs of earlier windows
@@ -60,14 +64,16 @@ class NdjsonFileInputs : public BatchInputs {
   int fd_;
   size_t max_bytes_, window_bytes_;
   std::unique_ptr<char[]> buffer_;
-  size_t capacity_ = 0;      // of buffer_, kPadding spare bytes included
-  size_t carried_ = 0;       // bytes of the unfinished line, to move to the buffer's start
-  size_t carried_from_ = 0;  // where they are now
-  uint64_t offset_ = 0;      // file offset of the next block
-  size_t next_line_ = 1;     // the number of the line the carried bytes start
-  size_t first_ = 0;         // the current window's first input
-  bool at_end_ = false;      // the file's end has been read
-  bool done_ = false;        // ... and its last window listed
+  size_t capacity_ = 0;               // of buffer_, kPadding spare bytes included
+  size_t carried_ = 0;                // bytes of the unfinished line, to move to the buffer's start
+  size_t carried_from_ = 0;           // where they are now
+  uint64_t offset_ = 0;               // file offset of the next block
+  size_t next_line_ = 1;              // the number of the line the carried bytes start
+  size_t first_ = 0;                  // the current window's first input
+  bool at_end_ = false;               // the file's end has been read
+  std::atomic<bool> done_ = false;    // ... and its last window listed
+  std::atomic<size_t> expected_ = 0;  // Expected()
+  uint64_t file_bytes_ = 0;           // the size at Open
   std::vector<LineRef> lines_;
 };
 

@@ -39,6 +39,10 @@ class BatchInputs {
   virtual size_t size() const = 0;
   // False while windows remain, when size() is not yet the final count.
   virtual bool Complete() const { return true; }
+  // How many inputs there will be in all, for a progress display: size()
+  // once Complete(), else an estimate. Both may be read while the batch
+  // scores (from another thread).
+  virtual size_t Expected() const { return size(); }
   // Reads the next window: false when there is none, and then *failure is
   // set when reading stopped on an error (the inputs past it are lost: the
   // failure says from where). Not called concurrently with Read().

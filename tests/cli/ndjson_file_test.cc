@@ -61,10 +61,13 @@ std::vector<Line> All(BatchInputs& in) {
       std::string_view text;
       EXPECT_FALSE(in.Read(begin - 1, &buffer, &text, &error));
     }
+    // The progress total: an estimate no lower than what is met, exact at the end.
+    EXPECT_GE(in.Expected(), in.size());
     begin = in.size();
   } while (in.NextWindow(&failure));
   EXPECT_TRUE(failure.error.empty()) << failure.error;
   EXPECT_TRUE(in.Complete());
+  EXPECT_EQ(in.Expected(), in.size());
   return out;
 }
 
